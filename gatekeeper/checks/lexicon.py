@@ -1,0 +1,52 @@
+"""Words and phrases legal and HR forbid or flag (lexicons/terms.yaml).
+
+Each entry has its own id, action and message. Phrases match whole words on
+the normalised text, so "risk-free", "Risk free" and "RISK­FREE" with a hidden
+hyphen all match, while "cure" does not match "secure".
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .base import Finding, Rule
+
+NAME = "lexicon"
+# Entry ids come from the lexicon file; this is the family they belong to.
+RULES = [Rule("lexicon.term", "warn", "This wording is on the list legal and HR keep.")]
+
+
+def _phrase_pattern(phrase: str) -> str:
+    words = re.findall(r"[^\W_]+", phrase.lower())
+    return r"[\s\-_./]*".join(re.escape(w) for w in words)
+
+
+def _build(policy):
+    entries = []
+    today = dt.date.today()
+    for entry in policy.lexicon("terms").get("entries", []):
+        expires = entry.get("expires")
+        if expires and dt.date.fromisoformat(expires) < today:
+            continue
+        patterns = [_phrase_pattern(p) for p in entry["phrases"] if re.search(r"[^\W_]", p)]
+        if not patterns:
+            continue
+        regex = re.compile(r"(?<![^\W_])(?:" + "|".join(patterns) + r")(?![^\W_])")
+        squashed = {re.sub(r"[\W_]+", "", p.lower()) for p in entry["phrases"]}
+        entries.append((entry, regex, squashed))
+    return entries
+
+
+def check(post, policy) -> list[Finding]:
+    findings = []
+    text = post.text
+    hashtags = [(t, t.lower[1:].replace("_", "")) for t in text.of_kind("hashtag")]
+    for entry, regex, squashed in policy.compiled("lexicon.terms", _build):
+        scope = entry.get("accounts")
+        if scope and post.account not in scope:
+            continue
+        spans = [text.span(*m.span()) for m in regex.finditer(text.lower)]
+        spans += [(t.start, t.end) for t, body in hashtags if body in squashed]
+        for start, end in sorted(set(spans)):
+            findings.append(Finding(NAME, f"lexicon.{entry['id']}", entry["action"], entry["message"], start, end))
+    return findings

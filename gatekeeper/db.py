@@ -1,0 +1,95 @@
+"""A thin layer over SQLite (the embedded default) and PostgreSQL.
+
+SQL is written once with '?' placeholders and portable types; this module
+adapts placeholders, connections and the lock that serialises the hash chain.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from urllib.parse import urlparse
+
+DEFAULT_SQLITE_FILE = "gatekeeper.db"
+
+
+class Database:
+    def __init__(self, url: str | None = None):
+        self.url = url or f"sqlite:///{os.path.abspath(DEFAULT_SQLITE_FILE)}"
+        parsed = urlparse(self.url)
+        if parsed.scheme in ("postgresql", "postgres"):
+            self.dialect = "postgresql"
+        elif parsed.scheme == "sqlite":
+            self.dialect = "sqlite"
+            # sqlite:///relative.db and sqlite:////abs/path.db, as SQLAlchemy spells them.
+            self.path = self.url[len("sqlite:///"):] or DEFAULT_SQLITE_FILE
+        else:
+            raise ValueError(f"GATEKEEPER_DATABASE_URL must start with sqlite:/// or postgresql://, not {parsed.scheme or self.url!r}")
+        self._local = threading.local()
+
+    # -- connections --------------------------------------------------------
+    def _connect(self):
+        if self.dialect == "sqlite":
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            # WAL + FULL: a commit survives the process dying the moment after it.
+            conn.execute(f"PRAGMA synchronous={os.environ.get('GATEKEEPER_SQLITE_SYNCHRONOUS', 'FULL')}")
+            conn.execute("PRAGMA busy_timeout=30000")
+            return conn
+        import psycopg
+
+        return psycopg.connect(self.url, autocommit=True)
+
+    def connection(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None or (self.dialect == "postgresql" and conn.closed):
+            conn = self._connect()
+            self._local.conn = conn
+        return conn
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+
+    # -- statements ---------------------------------------------------------
+    def execute(self, sql: str, params=()):
+        cur = self.connection().execute(self._sql(sql), params)
+        return cur
+
+    def fetchall(self, sql: str, params=()) -> list[dict]:
+        cur = self.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def fetchone(self, sql: str, params=()) -> dict | None:
+        rows = self.fetchall(sql, params)
+        return rows[0] if rows else None
+
+    @contextlib.contextmanager
+    def transaction(self, exclusive: bool = False):
+        """A transaction; `exclusive` serialises writers (one hash-chain append at a time)."""
+        conn = self.connection()
+        if self.dialect == "sqlite":
+            conn.execute("BEGIN IMMEDIATE" if exclusive else "BEGIN")
+            try:
+                yield self
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        else:
+            with conn.transaction():
+                if exclusive:
+                    conn.execute("SELECT pg_advisory_xact_lock(7468201)")
+                yield self
+
+    def executescript(self, script: str) -> None:
+        for statement in script.split(";"):
+            if statement.strip():
+                self.execute(statement)

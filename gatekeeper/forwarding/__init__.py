@@ -1,0 +1,54 @@
+"""Send an allowed post to where its account says: one adapter per upstream type."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from . import sandbox, webhook
+
+log = logging.getLogger(__name__)
+
+ADAPTERS = {
+    "sandbox": sandbox,
+    "webhook": webhook,
+}
+
+
+@dataclass
+class Outbound:
+    """What an adapter needs to publish one post."""
+
+    decision_id: str
+    account: dict
+    text: str
+    visibility: str = "public"
+    in_reply_to: dict | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class ForwardError(Exception):
+    """The upstream did not take the post. `kind` says why, for the client and the log."""
+
+    def __init__(self, kind: str, message: str, http_status: int | None = None, retry_after: str | None = None):
+        super().__init__(message)
+        self.kind = kind  # unreachable, timeout, auth, rate_limited, duplicate, rejected, misconfigured
+        self.http_status = http_status
+        self.retry_after = retry_after
+
+    def as_dict(self) -> dict:
+        out = {"status": "failed", "error": self.kind, "message": str(self)}
+        if self.http_status is not None:
+            out["http_status"] = self.http_status
+        if self.retry_after is not None:
+            out["retry_after"] = self.retry_after
+        return out
+
+
+def forward(outbound: Outbound, context) -> dict:
+    """Publish; return {"status": "sent", "upstream", "id", ...} or raise ForwardError."""
+    upstream = outbound.account.get("upstream") or {"type": "sandbox"}
+    adapter = ADAPTERS.get(upstream["type"])
+    if adapter is None:
+        raise ForwardError("misconfigured", f"no adapter for upstream type {upstream['type']!r}")
+    result = adapter.send(outbound, upstream, context)
+    return {"status": "sent", "upstream": upstream["type"], **result}

@@ -1,0 +1,42 @@
+"""Forward to any webhook: a JSON POST with a timeout, optionally signed.
+
+The signing secret is read from the environment variable the account names
+in `credentials_env.signing_secret`; the policy never holds the secret.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+
+import requests
+
+from . import http
+
+
+def send(outbound, upstream: dict, context) -> dict:
+    from . import ForwardError
+
+    body = json.dumps({
+        "decision_id": outbound.decision_id,
+        "account": outbound.account["id"],
+        "platform": outbound.account.get("platform"),
+        "handle": outbound.account.get("handle"),
+        "text": outbound.text,
+        "visibility": outbound.visibility,
+        "in_reply_to": outbound.in_reply_to,
+    }, ensure_ascii=False).encode()
+    headers = {"Content-Type": "application/json", "Idempotency-Key": outbound.decision_id}
+    secret_env = upstream.get("credentials_env", {}).get("signing_secret")
+    if secret_env:
+        secret = os.environ.get(secret_env)
+        if not secret:
+            raise ForwardError("misconfigured", f"environment variable {secret_env} is not set")
+        headers["X-Gatekeeper-Signature"] = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    response = http.post(upstream["url"], data=body, headers=headers, timeout=upstream.get("timeout_seconds", 5))
+    try:
+        reply = response.json()
+    except (ValueError, requests.exceptions.JSONDecodeError):
+        reply = None
+    return {"http_status": response.status_code, "id": (reply or {}).get("id") if isinstance(reply, dict) else None}

@@ -1,0 +1,234 @@
+"""Normalise a post once, before any check runs.
+
+The normalised text is what checks match on; every normalised character keeps
+the span of the original characters it came from, so findings point at the
+text the author actually typed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import confusable_homoglyphs
+
+# Characters that render as nothing and are used to split words past filters.
+_INVISIBLE = {
+    "\u00ad", "\u034f", "\u061c", "\u115f", "\u1160", "\u17b4", "\u17b5",
+    "\u180e", "\u3164", "\uffa0", "\ufeff",
+}
+
+
+@lru_cache(maxsize=1)
+def _confusable_table() -> dict[str, str]:
+    """Map each non-ASCII look-alike letter to the ASCII letter it imitates.
+
+    Built from the Unicode confusables data shipped by confusable-homoglyphs.
+    """
+    path = os.path.join(os.path.dirname(confusable_homoglyphs.__file__), "confusables.json")
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    table: dict[str, str] = {}
+    for char, homoglyphs in data.items():
+        if len(char) != 1 or char.isascii():
+            continue
+        for glyph in homoglyphs:
+            target = glyph["c"]
+            if len(target) == 1 and target.isascii() and target.isalnum():
+                # Capital I-like letters (Greek Iota, Cyrillic I) imitate "I", not "l".
+                if target == "l" and unicodedata.category(char) == "Lu":
+                    target = "I"
+                table[char] = target
+                break
+    return table
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """Fold one original character to the ASCII-leaning text checks match on."""
+    if char in _INVISIBLE:
+        return ""
+    category = unicodedata.category(char)
+    if category in ("Cf", "Cs", "Co", "Cn"):
+        return ""
+    if category == "Cc":
+        return " " if char in "\t\n\r\x0b\x0c" else ""
+    if category in ("Zs", "Zl", "Zp"):
+        return " "
+    out = []
+    for piece in unicodedata.normalize("NFKC", char):
+        decomposed = unicodedata.normalize("NFD", piece)
+        base = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+        if not base:
+            # A lone combining mark carries no letter of its own.
+            continue
+        for c in base:
+            out.append(_confusable_table().get(c, c) if not c.isascii() else c)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<url>(?:https?://|www\.)[^\s<>"]+)
+  | (?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)
+  | (?P<mention>(?<![\w@])@[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)
+  | (?P<hashtag>(?<![\w\#])\#[^\W][\w]*)
+  | (?P<domain>(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{1,62}(?::\d{1,5})?(?:/[^\s<>"]*)?)
+  | (?P<word>[^\W_]+(?:['\u2019-][^\W_]+)*)
+    """,
+    re.VERBOSE,
+)
+_TRAILING_PUNCT = ".,;:!?)]}'\"\u2019\u201d>"
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # word, mention, hashtag, url, email
+    value: str  # normalised text of the token
+    start: int  # span in the original text
+    end: int
+    norm_start: int  # span in the normalised text
+    norm_end: int
+
+    @property
+    def lower(self) -> str:
+        return self.value.lower()
+
+
+@dataclass
+class Text:
+    """A normalised piece of text with a map back to the original."""
+
+    original: str
+    norm: str
+    lower: str
+    _starts: list[int]
+    _ends: list[int]
+    tokens: list[Token]
+
+    def span(self, norm_start: int, norm_end: int) -> tuple[int, int]:
+        """Original span of a normalised span."""
+        if not self.norm or norm_end <= norm_start:
+            return (0, 0)
+        norm_start = max(0, min(norm_start, len(self.norm) - 1))
+        norm_end = max(norm_start + 1, min(norm_end, len(self.norm)))
+        return self._starts[norm_start], self._ends[norm_end - 1]
+
+    def of_kind(self, *kinds: str) -> list[Token]:
+        return [t for t in self.tokens if t.kind in kinds]
+
+
+def normalize_text(original: str) -> Text:
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pending_space = False
+    for index, char in enumerate(original):
+        if char.isascii() and (char.isalnum() or char in " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"):
+            folded = char
+        else:
+            folded = _fold_char(char)
+        for piece in folded:
+            if piece == " ":
+                pending_space = bool(chars)
+                continue
+            if pending_space:
+                chars.append(" ")
+                starts.append(index)
+                ends.append(index)
+                pending_space = False
+            chars.append(piece)
+            starts.append(index)
+            ends.append(index + 1)
+    # A space stands for the whitespace run before the next character.
+    for i, c in enumerate(chars):
+        if c == " ":
+            starts[i] = ends[i - 1]
+            ends[i] = starts[i + 1]
+    norm = "".join(chars)
+    lower = norm.lower()
+    if len(lower) != len(norm):
+        # A handful of letters change length when lowercased; keep offsets aligned.
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
+    text = Text(original, norm, lower, starts, ends, [])
+    text.tokens = _tokenize(text)
+    return text
+
+
+def _tokenize(text: Text) -> list[Token]:
+    tokens = []
+    for match in _TOKEN_RE.finditer(text.norm):
+        kind = match.lastgroup
+        start, end = match.span()
+        value = match.group()
+        if kind in ("url", "domain"):
+            stripped = value.rstrip(_TRAILING_PUNCT)
+            # Keep a closing bracket that belongs to the URL, as in wiki links.
+            if value.endswith(")") and stripped.count("(") > stripped.count(")"):
+                stripped += ")"
+            end = start + len(stripped)
+            value = stripped
+            if kind == "domain" and not _has_public_suffix(value):
+                # "e.g" or "v1.2": read the parts as words.
+                for word in re.finditer(r"[^\W_]+", value):
+                    s, e = start + word.start(), start + word.end()
+                    tokens.append(Token("word", word.group(), *text.span(s, e), s, e))
+                continue
+            kind = "url"
+        elif kind == "hashtag":
+            value = value.rstrip("_") or value
+            end = start + len(value)
+        tokens.append(Token(kind, value, *text.span(start, end), start, end))
+    return tokens
+
+
+@lru_cache(maxsize=8192)
+def _has_public_suffix(candidate: str) -> bool:
+    from .net import split_domain  # local import: tldextract set-up lives there
+
+    host = re.split(r"[/:?#]", candidate, maxsplit=1)[0]
+    parts = split_domain(host)
+    return bool(parts.suffix and parts.domain)
+
+
+@dataclass
+class Post:
+    """A post as every check sees it: normalised once, tokenised once."""
+
+    account: str
+    text: Text
+    visibility: str = "public"
+    automated: bool = False
+    author: str | None = None
+    in_reply_to: "ReplyContext | None" = None
+    # Results that several consumers share (e.g. PII detections also feed redaction).
+    memo: dict = field(default_factory=dict)
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == "public"
+
+
+@dataclass
+class ReplyContext:
+    author: str | None
+    text: Text | None
+
+
+def normalize_post(payload: dict) -> Post:
+    reply = payload.get("in_reply_to")
+    reply_ctx = None
+    if reply:
+        reply_text = reply.get("text")
+        reply_ctx = ReplyContext(reply.get("author"), normalize_text(reply_text) if reply_text else None)
+    return Post(
+        account=payload["account"],
+        text=normalize_text(payload["text"]),
+        visibility=payload.get("visibility", "public"),
+        automated=bool(payload.get("automated", False)),
+        author=payload.get("author"),
+        in_reply_to=reply_ctx,
+    )

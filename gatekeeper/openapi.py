@@ -1,0 +1,79 @@
+"""The OpenAPI 3.1 document served at /openapi.json."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import __version__
+from .api_schema import DECISION_RESPONSE, ERROR, POST_REQUEST
+
+
+def _json(schema_ref: str, description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema_ref}"}}}}
+
+
+_ERRORS = {
+    "400": _json("Error", "Malformed input: the error names the field."),
+    "401": _json("Error", "Missing or bad key."),
+    "403": _json("Error", "The key may not use this account or endpoint."),
+    "404": _json("Error", "Unknown account."),
+    "413": _json("Error", "Body over the size limit."),
+}
+
+
+@lru_cache(maxsize=1)
+def openapi_document() -> dict:
+    decide_body = {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PostRequest"}}}}
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Gatekeeper",
+            "version": __version__,
+            "description": "Compliance and brand-safety gate for corporate social-media posts.",
+        },
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {"PostRequest": POST_REQUEST, "Decision": DECISION_RESPONSE, "Error": ERROR},
+        },
+        "security": [{"bearer": []}],
+        "paths": {
+            "/v1/check": {"post": {
+                "summary": "Decide a post without sending it (logged as a dry run).",
+                "requestBody": decide_body,
+                "responses": {"200": _json("Decision", "The decision."), **_ERRORS},
+            }},
+            "/v1/posts": {"post": {
+                "summary": "Decide a post, then forward, hold or refuse it.",
+                "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string", "maxLength": 255},
+                                "description": "A retried request with the same key returns the first result instead of posting again."}],
+                "requestBody": decide_body,
+                "responses": {
+                    "201": _json("Decision", "Allowed (or warned and acknowledged) and forwarded."),
+                    "202": _json("Decision", "Held for review."),
+                    "409": _json("Decision", "Warned: re-send with an acknowledgement {by, reason} to send anyway."),
+                    "422": _json("Decision", "Blocked."),
+                    "502": _json("Decision", "Allowed, but the platform did not take it; the post is kept for retry."),
+                    **_ERRORS,
+                },
+            }},
+            "/v1/decisions": {"get": {
+                "summary": "The decision log (auditor role), newest first.",
+                "parameters": [{"name": n, "in": "query", "required": False, "schema": {"type": "string"}}
+                               for n in ("account", "verdict", "rule", "key", "since", "until", "limit", "cursor")],
+                "responses": {"200": {"description": "A page of decisions and the cursor of the next page."}, **_ERRORS},
+            }},
+            "/v1/decisions/{decision_id}": {"get": {
+                "summary": "One decision with every later event (forwarding, acknowledgement, review).",
+                "parameters": [{"name": "decision_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "The decision."}, **_ERRORS},
+            }},
+            "/v1/sandbox": {"get": {
+                "summary": "Posts forwarded to the built-in sandbox platform.",
+                "responses": {"200": {"description": "The sandbox posts, newest first."}, **_ERRORS},
+            }},
+            "/v1/policy": {"get": {
+                "summary": "The policy version in force and any refused change (admin, auditor).",
+                "responses": {"200": {"description": "Policy status."}, **_ERRORS},
+            }},
+            "/healthz": {"get": {"summary": "Liveness.", "security": [], "responses": {"200": {"description": "OK"}}}},
+        },
+    }

@@ -1,0 +1,106 @@
+"""One pipeline: normalise once, run each enabled check, take the strongest action.
+
+A check that raises or runs past its time budget becomes a finding with the
+policy's on_check_error action; it never turns into a silent allow.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+
+from .checks import CHECKS
+from .checks.base import Finding, Rule, finding, strongest
+from .normalize import Post
+
+log = logging.getLogger(__name__)
+
+FREEZE = Rule("policy.freeze", "review", "This account is frozen: every post is held for review.")
+CHECK_ERROR = Rule("pipeline.check_error", "review", "A check failed, so this post could not be fully checked.")
+CHECK_TIMEOUT = Rule("pipeline.check_timeout", "review", "A check ran out of time, so this post could not be fully checked.")
+PIPELINE_RULES = [FREEZE, CHECK_ERROR, CHECK_TIMEOUT]
+
+DEFAULT_CHECK_TIMEOUT_MS = 2000
+
+
+@dataclass
+class Decision:
+    verdict: str
+    findings: list[Finding]
+    policy_version: str
+    timings_ms: dict = field(default_factory=dict)
+
+
+# Checks run on a worker thread so that one stuck check cannot hold the
+# request past its budget. Python cannot kill a thread; a stuck one keeps its
+# worker, and when every worker is stuck new posts time out into review.
+_executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="gatekeeper-check")
+
+
+def _run_checks(post: Post, policy, modules, results: list, timings: dict, cancelled: threading.Event) -> None:
+    for module in modules:
+        if cancelled.is_set():
+            return
+        started = time.perf_counter()
+        try:
+            found = module.check(post, policy)
+            results.append((module.NAME, found, None))
+        except Exception as exc:  # a broken check must not stop the others
+            log.exception("check %s failed", module.NAME)
+            results.append((module.NAME, None, exc))
+        timings[module.NAME] = round((time.perf_counter() - started) * 1000, 3)
+
+
+def _apply_policy(item: Finding, policy) -> Finding:
+    override = policy.rule_override(item.rule)
+    if override:
+        item.action = override.get("action", item.action)
+        item.message = override.get("message", item.message)
+    return item
+
+
+def decide(post: Post, policy, checks=None) -> Decision:
+    modules = [m for m in (checks if checks is not None else CHECKS) if policy.check_enabled(m.NAME)]
+    on_error = policy.setting("on_check_error", "review")
+    timeout = policy.setting("check_timeout_ms", DEFAULT_CHECK_TIMEOUT_MS) / 1000
+    findings: list[Finding] = []
+
+    reason = policy.freeze_reason(post.account)
+    if reason:
+        findings.append(finding(FREEZE, 0, 0, f"This account is frozen: {reason}"))
+
+    results: list = []
+    timings: dict = {}
+    cancelled = threading.Event()
+    future = _executor.submit(_run_checks, post, policy, modules, results, timings, cancelled)
+    try:
+        future.result(timeout=timeout)
+    except FutureTimeout:
+        cancelled.set()
+    except Exception:  # the runner itself failed; every unfinished check is an error
+        log.exception("check runner failed")
+
+    finished = {}
+    for name, found, error in list(results):
+        finished[name] = True
+        if error is not None:
+            findings.append(_error_finding(CHECK_ERROR, name, on_error, f"The {name} check failed ({type(error).__name__}), so this post could not be fully checked."))
+        else:
+            findings.extend(_apply_policy(f, policy) for f in found)
+    for module in modules:
+        if module.NAME not in finished:
+            findings.append(_error_finding(CHECK_TIMEOUT, module.NAME, on_error, f"The {module.NAME} check did not finish within {int(timeout * 1000)} ms, so this post could not be fully checked."))
+
+    findings = [_apply_policy(f, policy) if f.check in ("policy", "pipeline") else f for f in findings]
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    verdict = strongest(f.action for f in findings)
+    return Decision(verdict, findings, policy.version, timings)
+
+
+def _error_finding(rule: Rule, check_name: str, action: str, message: str) -> Finding:
+    item = finding(rule, 0, 0, message, failed_check=check_name)
+    item.action = action
+    return item

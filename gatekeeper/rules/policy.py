@@ -1,0 +1,315 @@
+"""Load, validate and hot-reload the policy folder.
+
+A policy is the folder as a whole: gatekeeper.yaml, accounts/*.yaml and
+lexicons/*.yaml. It is only ever swapped in whole, and only when every file in
+it validates; otherwise the last good policy stays in force.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+
+from .yamlfile import PolicyError, line_of, load_yaml
+
+log = logging.getLogger(__name__)
+
+SCHEMA_DIR = Path(__file__).with_name("schemas")
+_FORMAT_CHECKER = jsonschema.Draft202012Validator.FORMAT_CHECKER
+
+
+@lru_cache(maxsize=None)
+def _validator(schema_name: str):
+    with open(SCHEMA_DIR / f"{schema_name}.schema.json", encoding="utf-8") as fh:
+        schema = json.load(fh)
+    return jsonschema.Draft202012Validator(schema, format_checker=_FORMAT_CHECKER)
+
+
+def lexicon_names() -> list[str]:
+    return sorted(p.name[len("lexicon."):-len(".schema.json")] for p in SCHEMA_DIR.glob("lexicon.*.schema.json"))
+
+
+class PolicyInvalid(Exception):
+    def __init__(self, errors: list[PolicyError]):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def _parse_time(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed
+
+
+@dataclass
+class Policy:
+    version: str
+    directory: str
+    settings: dict
+    checks: dict
+    rules: dict
+    freezes: list
+    accounts: dict
+    lexicons: dict
+    loaded_at: float = field(default_factory=time.time)
+    _compiled: dict = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    # -- settings -----------------------------------------------------------
+    def setting(self, name: str, default=None):
+        return self.settings.get(name, default)
+
+    def check_config(self, name: str) -> dict:
+        return self.checks.get(name, {})
+
+    def check_enabled(self, name: str) -> bool:
+        return self.checks.get(name, {}).get("enabled", True)
+
+    def lexicon(self, name: str) -> dict:
+        return self.lexicons.get(name, {})
+
+    def rule_override(self, rule_id: str) -> dict | None:
+        override = self.rules.get(rule_id)
+        if override is None:
+            return None
+        return {"action": override} if isinstance(override, str) else override
+
+    def freeze_reason(self, account_id: str, now: dt.datetime | None = None) -> str | None:
+        """Why posts to this account are frozen, or None."""
+        now = now or dt.datetime.now(dt.timezone.utc)
+        reasons = []
+        account = self.accounts.get(account_id, {})
+        entries = list(self.freezes)
+        if account.get("freeze"):
+            entries.append({"accounts": [account_id], **account["freeze"]})
+        for entry in entries:
+            targets = entry["accounts"]
+            if targets != "all" and account_id not in targets:
+                continue
+            until = _parse_time(entry.get("until"))
+            if until and until <= now:
+                continue
+            reasons.append(entry["reason"])
+        return "; ".join(reasons) or None
+
+    def compiled(self, key: str, build):
+        """Build a matcher once per policy version (policies are immutable once loaded)."""
+        try:
+            return self._compiled[key]
+        except KeyError:
+            pass
+        with self._lock:
+            if key not in self._compiled:
+                self._compiled[key] = build(self)
+            return self._compiled[key]
+
+
+def _policy_files(directory: Path) -> list[Path]:
+    files = []
+    main = directory / "gatekeeper.yaml"
+    if main.exists():
+        files.append(main)
+    for sub in ("accounts", "lexicons"):
+        folder = directory / sub
+        if folder.is_dir():
+            files.extend(sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+    return files
+
+
+def fingerprint(directory: str | os.PathLike) -> tuple:
+    """Cheap signature of the folder: changes when any policy file changes."""
+    directory = Path(directory)
+    sig = []
+    for path in _policy_files(directory):
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            continue
+        sig.append((str(path), st.st_mtime_ns, st.st_size))
+    for sub in ("", "accounts", "lexicons"):
+        try:
+            sig.append((sub, (directory / sub).stat().st_mtime_ns))
+        except FileNotFoundError:
+            pass
+    return tuple(sig)
+
+
+def _schema_errors(data, lines, schema_name: str, rel: str) -> list[PolicyError]:
+    errors = []
+    for error in sorted(_validator(schema_name).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        errors.append(PolicyError(rel, line_of(lines, error.absolute_path), f"{where}: {_explain(error)}"))
+    return errors
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown setting")
+    if error.validator == "enum":
+        return f"{error.instance!r} is not one of: {', '.join(map(str, error.validator_value))}"
+    if error.validator == "oneOf" and isinstance(error.instance, (str, int, float)):
+        return f"{error.instance!r} is not a valid value here"
+    return error.message
+
+
+def load_policy(directory: str | os.PathLike, known_rules: set[str] | None = None) -> Policy:
+    """Load and validate a policy folder; raise PolicyInvalid listing every problem."""
+    directory = Path(directory)
+    errors: list[PolicyError] = []
+    digest = hashlib.sha256()
+    settings_doc: dict = {}
+    accounts: dict = {}
+    lexicons: dict = {}
+    account_lines: dict = {}
+    main_lines: dict = {}
+
+    if not (directory / "gatekeeper.yaml").exists():
+        errors.append(PolicyError(str(directory / "gatekeeper.yaml"), 1, "file is missing"))
+
+    known_lexicons = set(lexicon_names())
+    for path in _policy_files(directory):
+        rel = str(path.relative_to(directory))
+        raw = path.read_bytes()
+        digest.update(rel.encode() + b"\0" + hashlib.sha256(raw).digest())
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            errors.append(PolicyError(rel, raw[: exc.start].count(b"\n") + 1, "not valid UTF-8"))
+            continue
+        try:
+            data, lines = load_yaml(text, rel)
+        except PolicyError as exc:
+            errors.append(exc)
+            continue
+        if not isinstance(data, dict):
+            errors.append(PolicyError(rel, 1, "the file must be a mapping of settings (key: value)"))
+            continue
+        if path.parent == directory:
+            found = _schema_errors(data, lines, "gatekeeper", rel)
+            settings_doc, main_lines = data, lines
+        elif path.parent.name == "accounts":
+            found = _schema_errors(data, lines, "account", rel)
+            if not found and data["id"] != path.stem:
+                found.append(PolicyError(rel, line_of(lines, ["id"]), f"id '{data['id']}' must match the file name '{path.stem}'"))
+            accounts[data.get("id", path.stem)] = data
+            account_lines[data.get("id", path.stem)] = (rel, lines)
+        else:
+            if path.stem not in known_lexicons:
+                found = [PolicyError(rel, 1, f"unknown lexicon '{path.stem}'; expected one of: {', '.join(sorted(known_lexicons))}")]
+            else:
+                found = _schema_errors(data, lines, f"lexicon.{path.stem}", rel)
+                lexicons[path.stem] = data
+        errors.extend(found)
+        if "secret" in text.lower():
+            errors.extend(_secret_errors(data, lines, rel))
+
+    if not errors:
+        errors.extend(_cross_file_errors(settings_doc, main_lines, accounts, account_lines, lexicons, known_rules))
+    if errors:
+        raise PolicyInvalid(errors)
+
+    return Policy(
+        version=digest.hexdigest()[:16],
+        directory=str(directory),
+        settings=settings_doc.get("settings", {}),
+        checks=settings_doc.get("checks", {}),
+        rules=settings_doc.get("rules", {}),
+        freezes=settings_doc.get("freeze", []),
+        accounts=accounts,
+        lexicons=lexicons,
+    )
+
+
+def _secret_errors(data, lines, rel) -> list[PolicyError]:
+    """Refuse anything that looks like a secret value: secrets belong in the environment."""
+    errors = []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if isinstance(v, str) and any(w in k.lower() for w in ("secret", "password", "token", "api_key")) and not k.endswith("_env"):
+                    errors.append(PolicyError(rel, line_of(lines, path + [k]), f"'{k}' looks like a secret; name an environment variable instead (credentials_env)"))
+                walk(v, path + [k])
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + [i])
+
+    walk(data, [])
+    return errors
+
+
+def _cross_file_errors(settings_doc, main_lines, accounts, account_lines, lexicons, known_rules) -> list[PolicyError]:
+    errors = []
+    for i, entry in enumerate(settings_doc.get("freeze", [])):
+        if entry["accounts"] != "all":
+            for j, account_id in enumerate(entry["accounts"]):
+                if account_id not in accounts:
+                    errors.append(PolicyError("gatekeeper.yaml", line_of(main_lines, ["freeze", i, "accounts", j]), f"freeze names unknown account '{account_id}'"))
+    if known_rules is not None:
+        lexicon_rules = {f"lexicon.{e['id']}" for e in lexicons.get("terms", {}).get("entries", [])}
+        for rule_id in settings_doc.get("rules", {}):
+            if rule_id not in known_rules and rule_id not in lexicon_rules:
+                errors.append(PolicyError("gatekeeper.yaml", line_of(main_lines, ["rules", rule_id]), f"unknown rule id '{rule_id}'"))
+    return errors
+
+
+class PolicyStore:
+    """The policy in force, reloaded when its files change.
+
+    Requests call current(); at most once per `interval` seconds it stats the
+    folder and reloads if anything changed. A reload that fails validation is
+    logged and kept as `last_error`; the previous policy stays in force.
+    """
+
+    def __init__(self, directory: str, known_rules: set[str] | None = None, interval: float = 1.0):
+        self.directory = directory
+        self.known_rules = known_rules
+        self.interval = interval
+        self._lock = threading.Lock()
+        self._policy = load_policy(directory, known_rules)
+        self._fingerprint = fingerprint(directory)
+        self._checked_at = time.monotonic()
+        self.last_error: PolicyInvalid | None = None
+
+    def current(self) -> Policy:
+        now = time.monotonic()
+        if now - self._checked_at >= self.interval and self._lock.acquire(blocking=False):
+            try:
+                self._checked_at = now
+                self._reload_if_changed()
+            finally:
+                self._lock.release()
+        return self._policy
+
+    def _reload_if_changed(self) -> None:
+        sig = fingerprint(self.directory)
+        if sig == self._fingerprint:
+            return
+        self._fingerprint = sig
+        try:
+            policy = load_policy(self.directory, self.known_rules)
+        except PolicyInvalid as exc:
+            self.last_error = exc
+            log.error("policy change refused, keeping version %s:\n%s", self._policy.version, exc)
+            return
+        except OSError as exc:
+            # A file caught mid-write; the next scan sees the finished file.
+            self._fingerprint = None
+            log.warning("policy folder unreadable (%s); keeping version %s", exc, self._policy.version)
+            return
+        self.last_error = None
+        if policy.version != self._policy.version:
+            log.info("policy version %s now in force (was %s)", policy.version, self._policy.version)
+            self._policy = policy

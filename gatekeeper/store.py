@@ -1,0 +1,281 @@
+"""Everything Gatekeeper keeps: the decision log, keys, held posts, the sandbox.
+
+The decision log is append-only and hash-chained: every entry carries the
+hash of the one before, so an edited or deleted entry breaks the chain at the
+point where it happened.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+import uuid
+
+from .db import Database
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS decision_log (
+    seq BIGINT PRIMARY KEY,
+    entry_id TEXT NOT NULL UNIQUE,
+    decision_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    account TEXT,
+    verdict TEXT,
+    key_name TEXT,
+    rules TEXT,
+    record TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS decision_log_decision ON decision_log (decision_id);
+CREATE INDEX IF NOT EXISTS decision_log_time ON decision_log (created_at);
+CREATE TABLE IF NOT EXISTS chain_head (
+    id INTEGER PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS api_keys (
+    name TEXT PRIMARY KEY,
+    role TEXT NOT NULL,
+    accounts TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS held_posts (
+    decision_id TEXT PRIMARY KEY,
+    account TEXT NOT NULL,
+    author TEXT,
+    key_name TEXT,
+    payload TEXT NOT NULL,
+    reason TEXT,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT
+);
+CREATE TABLE IF NOT EXISTS sandbox_posts (
+    id TEXT PRIMARY KEY,
+    decision_id TEXT NOT NULL,
+    account TEXT NOT NULL,
+    platform TEXT,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS idempotency (
+    scope TEXT PRIMARY KEY,
+    request_hash TEXT NOT NULL,
+    status_code INTEGER,
+    response TEXT,
+    decision_id TEXT,
+    created_at TEXT NOT NULL
+)
+"""
+
+GENESIS = "0" * 64
+ROLES = ("poster", "reviewer", "auditor", "admin")
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def canonical(obj) -> str:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def entry_hash(prev_hash: str, record: str) -> str:
+    return hashlib.sha256((prev_hash + "\n" + record).encode()).hexdigest()
+
+
+class Store:
+    def __init__(self, url: str | None = None):
+        self.db = Database(url)
+        self.db.executescript(SCHEMA)
+
+    # -- decision log -------------------------------------------------------
+    def append(self, event: str, decision_id: str, fields: dict) -> dict:
+        """Append one entry to the hash chain and commit it before returning."""
+        with self.db.transaction(exclusive=True):
+            head = self.db.fetchone("SELECT seq, hash FROM chain_head WHERE id = 1")
+            seq = head["seq"] + 1 if head else 1
+            prev = head["hash"] if head else GENESIS
+            record = {
+                "seq": seq,
+                "entry_id": uuid.uuid4().hex,
+                "decision_id": decision_id,
+                "event": event,
+                "time": now_iso(),
+                **fields,
+            }
+            body = canonical(record)
+            digest = entry_hash(prev, body)
+            rules = " ".join(sorted({f["rule"] for f in fields.get("findings", [])}))
+            self.db.execute(
+                "INSERT INTO decision_log (seq, entry_id, decision_id, event, created_at, account, verdict, key_name, rules, record, prev_hash, hash)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (seq, record["entry_id"], decision_id, event, record["time"], fields.get("account"),
+                 fields.get("verdict"), fields.get("key_name"), f" {rules} " if rules else None, body, prev, digest),
+            )
+            if head:
+                self.db.execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, digest))
+            else:
+                self.db.execute("INSERT INTO chain_head (id, seq, hash) VALUES (1, ?, ?)", (seq, digest))
+        return record
+
+    def decision(self, decision_id: str) -> dict | None:
+        rows = self.db.fetchall("SELECT record FROM decision_log WHERE decision_id = ? ORDER BY seq", (decision_id,))
+        if not rows:
+            return None
+        entries = [json.loads(r["record"]) for r in rows]
+        first = next((e for e in entries if e["event"] == "decision"), entries[0])
+        out = dict(first)
+        out["events"] = [e for e in entries if e is not first]
+        forwards = [e for e in entries if e["event"] in ("forwarded", "forward_failed")]
+        if forwards:
+            out["forward"] = forwards[-1]["forward"]
+        return out
+
+    def decisions(self, account=None, verdict=None, rule=None, since=None, until=None, key_name=None, limit=50, before_seq=None) -> list[dict]:
+        where, params = ["event = 'decision'"], []
+        for column, value in (("account", account), ("verdict", verdict), ("key_name", key_name)):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if rule:
+            where.append("rules LIKE ?")
+            params.append(f"% {rule} %")
+        if since:
+            where.append("created_at >= ?")
+            params.append(since)
+        if until:
+            where.append("created_at < ?")
+            params.append(until)
+        if before_seq:
+            where.append("seq < ?")
+            params.append(before_seq)
+        rows = self.db.fetchall(
+            f"SELECT record FROM decision_log WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ?", (*params, limit)
+        )
+        return [json.loads(r["record"]) for r in rows]
+
+    def entries(self, since: str | None = None, until: str | None = None):
+        where, params = [], []
+        if since:
+            where.append("created_at >= ?")
+            params.append(since)
+        if until:
+            where.append("created_at < ?")
+            params.append(until)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        for row in self.db.fetchall(f"SELECT record FROM decision_log {clause} ORDER BY seq", params):
+            yield json.loads(row["record"])
+
+    def verify(self) -> dict:
+        """Walk the chain; name the first entry that was altered, removed or added out of order."""
+        prev, expected_seq, count = GENESIS, 1, 0
+        rows = self.db.fetchall(
+            "SELECT seq, entry_id, decision_id, event, created_at, account, verdict, key_name, record, prev_hash, hash FROM decision_log ORDER BY seq"
+        )
+        for row in rows:
+            if row["seq"] != expected_seq:
+                return {"ok": False, "seq": expected_seq, "problem": f"entry {expected_seq} is missing (next present is {row['seq']})", "checked": count}
+            try:
+                record = json.loads(row["record"])
+            except ValueError:
+                return {"ok": False, "seq": row["seq"], "problem": f"entry {row['seq']} is unreadable", "checked": count}
+            if row["prev_hash"] != prev or entry_hash(prev, row["record"]) != row["hash"]:
+                what = "does not follow the entry before it" if row["prev_hash"] != prev else "was altered"
+                return {"ok": False, "seq": row["seq"], "decision_id": row["decision_id"], "problem": f"entry {row['seq']} {what}", "checked": count}
+            for column in ("entry_id", "decision_id", "event", "account", "verdict", "key_name"):
+                if record.get(column) != row[column]:
+                    return {"ok": False, "seq": row["seq"], "decision_id": row["decision_id"], "problem": f"entry {row['seq']} was altered ({column})", "checked": count}
+            if record["seq"] != row["seq"]:
+                return {"ok": False, "seq": row["seq"], "problem": f"entry {row['seq']} was altered (seq)", "checked": count}
+            prev, expected_seq, count = row["hash"], expected_seq + 1, count + 1
+        head = self.db.fetchone("SELECT seq, hash FROM chain_head WHERE id = 1")
+        if head and (head["seq"] != expected_seq - 1 or head["hash"] != prev):
+            return {"ok": False, "seq": expected_seq, "problem": f"entries after {expected_seq - 1} are missing (the chain head records {head['seq']})", "checked": count}
+        return {"ok": True, "checked": count, "head": prev}
+
+    # -- keys -----------------------------------------------------------------
+    def add_key(self, name: str, role: str, accounts: list[str]) -> str:
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {', '.join(ROLES)}")
+        key = "gk_" + secrets.token_urlsafe(32)
+        with self.db.transaction():
+            if self.db.fetchone("SELECT name FROM api_keys WHERE name = ?", (name,)):
+                raise ValueError(f"a key named {name!r} already exists")
+            self.db.execute(
+                "INSERT INTO api_keys (name, role, accounts, key_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                (name, role, json.dumps(accounts), hash_key(key), now_iso()),
+            )
+        return key
+
+    def revoke_key(self, name: str) -> bool:
+        cur = self.db.execute("UPDATE api_keys SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", (now_iso(), name))
+        return cur.rowcount > 0
+
+    def list_keys(self) -> list[dict]:
+        rows = self.db.fetchall("SELECT name, role, accounts, created_at, revoked_at FROM api_keys ORDER BY name")
+        for row in rows:
+            row["accounts"] = json.loads(row["accounts"])
+        return rows
+
+    def key_by_secret(self, key: str) -> dict | None:
+        row = self.db.fetchone("SELECT name, role, accounts FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL", (hash_key(key),))
+        if row:
+            row["accounts"] = json.loads(row["accounts"])
+        return row
+
+    # -- held posts ---------------------------------------------------------
+    def hold(self, decision_id: str, account: str, author, key_name, payload: dict, reason: str,
+             expires_at: str | None, status: str = "held") -> None:
+        """Keep a post that was not sent (held for review, or its forward failed) so it is never lost."""
+        self.db.execute(
+            "INSERT INTO held_posts (decision_id, account, author, key_name, payload, reason, status, created_at, expires_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (decision_id, account, author, key_name, canonical(payload), reason, status, now_iso(), expires_at),
+        )
+
+    # -- sandbox --------------------------------------------------------------
+    def sandbox_add(self, decision_id: str, account: str, platform: str, payload: dict) -> dict:
+        item = {"id": uuid.uuid4().hex, "decision_id": decision_id, "account": account, "platform": platform,
+                "created_at": now_iso(), **payload}
+        self.db.execute(
+            "INSERT INTO sandbox_posts (id, decision_id, account, platform, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (item["id"], decision_id, account, platform, canonical(payload), item["created_at"]),
+        )
+        return item
+
+    def sandbox_list(self, account: str | None = None, limit: int = 50) -> list[dict]:
+        where, params = ("WHERE account = ?", (account,)) if account else ("", ())
+        rows = self.db.fetchall(f"SELECT * FROM sandbox_posts {where} ORDER BY created_at DESC LIMIT ?", (*params, limit))
+        return [{"id": r["id"], "decision_id": r["decision_id"], "account": r["account"], "platform": r["platform"],
+                 "created_at": r["created_at"], **json.loads(r["payload"])} for r in rows]
+
+    # -- idempotency ----------------------------------------------------------
+    def idempotency_begin(self, scope: str, request_hash: str) -> dict | None:
+        """Claim an idempotency key; return the earlier attempt if there was one."""
+        with self.db.transaction(exclusive=True):
+            row = self.db.fetchone("SELECT * FROM idempotency WHERE scope = ?", (scope,))
+            if row:
+                if row["response"]:
+                    row["response"] = json.loads(row["response"])
+                return row
+            self.db.execute("INSERT INTO idempotency (scope, request_hash, created_at) VALUES (?, ?, ?)", (scope, request_hash, now_iso()))
+        return None
+
+    def idempotency_decided(self, scope: str, decision_id: str) -> None:
+        self.db.execute("UPDATE idempotency SET decision_id = ? WHERE scope = ?", (decision_id, scope))
+
+    def idempotency_finish(self, scope: str, status_code: int, response: dict) -> None:
+        self.db.execute("UPDATE idempotency SET status_code = ?, response = ? WHERE scope = ?", (status_code, canonical(response), scope))
+
+    def idempotency_release(self, scope: str) -> None:
+        self.db.execute("DELETE FROM idempotency WHERE scope = ? AND response IS NULL", (scope,))
