@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -212,8 +213,7 @@ def load_policy(directory: str | os.PathLike, known_rules: set[str] | None = Non
                 found = _schema_errors(data, lines, f"lexicon.{path.stem}", rel)
                 lexicons[path.stem] = data
         errors.extend(found)
-        if "secret" in text.lower():
-            errors.extend(_secret_errors(data, lines, rel))
+        errors.extend(_secret_errors(data, lines, rel))
 
     if not errors:
         errors.extend(_cross_file_errors(settings_doc, main_lines, accounts, account_lines, lexicons, known_rules))
@@ -239,7 +239,8 @@ def _secret_errors(data, lines, rel) -> list[PolicyError]:
     def walk(value, path):
         if isinstance(value, dict):
             for k, v in value.items():
-                if isinstance(v, str) and any(w in k.lower() for w in ("secret", "password", "token", "api_key")) and not k.endswith("_env"):
+                if (isinstance(v, str) and any(w in k.lower() for w in ("secret", "password", "token", "api_key"))
+                        and not re.fullmatch(r"[A-Z_][A-Z0-9_]*", v)):
                     errors.append(PolicyError(rel, line_of(lines, path + [k]), f"'{k}' looks like a secret; name an environment variable instead (credentials_env)"))
                 walk(v, path + [k])
         elif isinstance(value, list):

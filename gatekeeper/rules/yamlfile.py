@@ -28,9 +28,15 @@ def load_yaml(text: str, file: str) -> tuple[object, dict[tuple, int]]:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        # The context mark is where the broken construct opened (an unclosed
+        # bracket or quote); that is the line the editor needs to look at.
+        problem_mark = getattr(exc, "problem_mark", None)
+        mark = getattr(exc, "context_mark", None) or problem_mark
         line = mark.line + 1 if mark else None
         problem = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context", None)
+        if context and problem_mark and mark is not problem_mark:
+            problem = f"{context} (line {line}), {problem} on line {problem_mark.line + 1}"
         raise PolicyError(file, line, f"not valid YAML: {problem}") from None
     if root is None:
         return {}, {(): 1}
@@ -52,7 +58,10 @@ def _build(node, path, lines, constructor, file):
                 key = str(key)
             if key in out:
                 raise PolicyError(file, key_node.start_mark.line + 1, f"'{key}' is given twice")
-            out[key] = _build(value_node, path + (key,), lines, constructor, file)
+            value = _build(value_node, path + (key,), lines, constructor, file)
+            # "rules:" with nothing under it means "no rules", not an error.
+            if value is not None:
+                out[key] = value
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), lines, constructor, file) for i, item in enumerate(node.value)]

@@ -1,0 +1,117 @@
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from gatekeeper.store import Store
+
+CLEAN = "Thanks for flying with us today!"
+
+
+@pytest.fixture
+def filled(client, keys, gate):
+    for text in (CLEAN, "guaranteed returns", "risk free", CLEAN):
+        client.post("/v1/posts", json={"account": "acme-air", "text": text}, headers=keys.poster)
+    return gate.store
+
+
+def test_chain_intact(filled):
+    result = filled.verify()
+    assert result["ok"] and result["checked"] >= 6  # decisions plus forward events
+
+
+def test_chain_catches_edited_record(filled):
+    row = filled.db.fetchone("SELECT seq, record FROM decision_log WHERE verdict = 'block'")
+    record = json.loads(row["record"])
+    record["verdict"] = "allow"
+    filled.db.execute("UPDATE decision_log SET record = ? WHERE seq = ?", (json.dumps(record), row["seq"]))
+    result = filled.verify()
+    assert not result["ok"] and result["seq"] == row["seq"] and "altered" in result["problem"]
+
+
+def test_chain_catches_edited_column(filled):
+    row = filled.db.fetchone("SELECT seq FROM decision_log WHERE verdict = 'block'")
+    filled.db.execute("UPDATE decision_log SET verdict = 'allow' WHERE seq = ?", (row["seq"],))
+    result = filled.verify()
+    assert not result["ok"] and result["seq"] == row["seq"]
+
+
+def test_chain_catches_rehashed_record(filled):
+    # An attacker who recomputes the edited entry's own hash still breaks the next link.
+    from gatekeeper.store import entry_hash
+
+    row = filled.db.fetchone("SELECT seq, record, prev_hash FROM decision_log WHERE seq = 2")
+    record = json.loads(row["record"])
+    record["author"] = "someone-else"
+    body = json.dumps(record, sort_keys=True, separators=(",", ":"))
+    filled.db.execute("UPDATE decision_log SET record = ?, hash = ? WHERE seq = 2", (body, entry_hash(row["prev_hash"], body)))
+    result = filled.verify()
+    assert not result["ok"] and result["seq"] == 3
+
+
+def test_chain_catches_deleted_record(filled):
+    filled.db.execute("DELETE FROM decision_log WHERE seq = 3")
+    result = filled.verify()
+    assert not result["ok"] and result["seq"] == 3 and "missing" in result["problem"]
+
+
+def test_chain_catches_truncated_tail(filled):
+    last = filled.db.fetchone("SELECT MAX(seq) AS seq FROM decision_log")["seq"]
+    filled.db.execute("DELETE FROM decision_log WHERE seq = ?", (last,))
+    result = filled.verify()
+    assert not result["ok"] and result["seq"] == last
+
+
+def run_cli(*args, db_url, policy_dir=None):
+    env = {"GATEKEEPER_DATABASE_URL": db_url, "PATH": "/usr/bin:/bin"}
+    if policy_dir:
+        env["GATEKEEPER_POLICY_DIR"] = str(policy_dir)
+    return subprocess.run([sys.executable, "-m", "gatekeeper", *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_audit_verify_cli_names_first_bad_record(filled, db_url):
+    ok = run_cli("audit", "verify", db_url=db_url)
+    assert ok.returncode == 0 and "intact" in ok.stdout
+    filled.db.execute("DELETE FROM decision_log WHERE seq = 2")
+    bad = run_cli("audit", "verify", db_url=db_url)
+    assert bad.returncode == 1 and "seq 2" in bad.stdout
+
+
+def test_audit_export_jsonl_and_csv(filled, db_url, tmp_path):
+    out = run_cli("audit", "export", "--format", "jsonl", db_url=db_url)
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert lines and all("text_redacted" in e for e in lines if e["event"] == "decision")
+    assert [e["seq"] for e in lines] == sorted(e["seq"] for e in lines)
+    none = run_cli("audit", "export", "--since", "2999-01-01", db_url=db_url)
+    assert none.stdout == ""
+    target = tmp_path / "log.csv"
+    run_cli("audit", "export", "--format", "csv", "--output", str(target), db_url=db_url)
+    rows = list(csv.DictReader(io.StringIO(target.read_text())))
+    assert {r["verdict"] for r in rows if r["event"] == "decision"} == {"allow", "block", "review"}
+    assert any("lexicon.finance.guaranteed_returns" in r["rules"] for r in rows)
+
+
+def test_every_decision_is_logged_before_the_answer(client, keys, gate, monkeypatch):
+    seen = []
+    original = gate.store.append
+
+    def spy(event, decision_id, fields):
+        record = original(event, decision_id, fields)
+        seen.append(decision_id)
+        return record
+
+    monkeypatch.setattr(gate.store, "append", spy)
+    r = client.post("/v1/check", json={"account": "acme-air", "text": CLEAN}, headers=keys.poster)
+    assert r.get_json()["decision_id"] in seen
+
+
+def test_review_and_ack_steps_are_chained(client, keys, gate):
+    r = client.post("/v1/posts", json={"account": "acme-air", "text": "always on time",
+                                        "acknowledgement": {"by": "jdoe", "reason": "approved by legal"}}, headers=keys.poster)
+    decision = gate.store.decision(r.get_json()["decision_id"])
+    assert decision["acknowledgement"]["by"] == "jdoe"
+    assert [e["event"] for e in decision["events"]] == ["forwarded"]
+    assert gate.store.verify()["ok"]

@@ -1,0 +1,36 @@
+from gatekeeper.normalize import normalize_text
+
+
+def test_zero_width_and_homoglyphs_fold_and_keep_spans():
+    original = "g\u200buar\u200dantееd returns"  # zero-width chars and Cyrillic e
+    text = normalize_text(original)
+    assert text.norm == "guaranteed returns"
+    start, end = text.span(0, len("guaranteed"))
+    assert original[start:end] == "g\u200buar\u200dantееd"
+
+
+def test_fullwidth_accents_and_whitespace():
+    text = normalize_text("ＲＩＳＫ   fréé\n\n\tnow ")
+    assert text.norm == "RISK free now"
+    assert text.lower == "risk free now"
+
+
+def test_tokens_have_original_spans():
+    original = "Hi @Jane_D! See аcme-air.com/deals #FlyAcme or https://t.co/x1."
+    text = normalize_text(original)
+    kinds = {(t.kind, original[t.start:t.end]) for t in text.tokens}
+    assert ("mention", "@Jane_D") in kinds
+    assert ("hashtag", "#FlyAcme") in kinds
+    assert ("url", "аcme-air.com/deals") in kinds  # original keeps the Cyrillic a for the link check
+    assert ("url", "https://t.co/x1") in kinds
+
+
+def test_abbreviations_are_not_links():
+    text = normalize_text("e.g. version 1.2 and i.e. things")
+    assert not text.of_kind("url")
+
+
+def test_emails_are_their_own_tokens():
+    text = normalize_text("write to help@acme-air.com today")
+    assert [t.value for t in text.of_kind("email")] == ["help@acme-air.com"]
+    assert not text.of_kind("url")
