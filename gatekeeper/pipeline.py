@@ -13,7 +13,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
 from .checks import CHECKS
-from .checks.base import Finding, Rule, finding, strongest
+from .checks.base import Finding, Rule, escalated, finding, strongest
 from .normalize import Post
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,8 @@ def _apply_policy(item: Finding, policy) -> Finding:
     if override:
         item.action = override.get("action", item.action)
         item.message = override.get("message", item.message)
+    if item.escalate:
+        item.action = escalated(item.action)
     return item
 
 

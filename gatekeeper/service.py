@@ -73,9 +73,9 @@ class Gate:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.store = Store(settings.database_url)
-        self.policies = PolicyStore(settings.policy_dir, known_rule_ids(), settings.policy_reload_seconds)
+        # Models and matchers are built once per policy version, when it loads, never on a user's post.
+        self.policies = PolicyStore(settings.policy_dir, known_rule_ids(), settings.policy_reload_seconds, on_load=pii_engine.warm)
         self._keys = TTLCache(maxsize=1024, ttl=10)
-        pii_engine.analyzer()  # load and warm the model once, at start-up
 
     # -- keys ---------------------------------------------------------------
     def authenticate(self, secret: str | None) -> Caller | None:
@@ -94,7 +94,7 @@ class Gate:
         policy = policy or self.policies.current()
         post = normalize_post(payload)
         decision = decide(post, policy)
-        spans = [d.span for d in pii_engine.detect(post)]
+        spans = [d.span for d in pii_engine.detect(post, policy)]
         redacted = redact(payload["text"], spans)
         return post, decision, redacted
 

@@ -29,6 +29,8 @@ class Finding:
     start: int = 0
     end: int = 0
     details: dict = field(default_factory=dict)
+    # Raise the action one step after the policy's action applies (e.g. private data next to a name).
+    escalate: bool = False
 
     def as_dict(self) -> dict:
         out = {
@@ -42,6 +44,11 @@ class Finding:
         if self.details:
             out["details"] = self.details
         return out
+
+
+def escalated(action: str) -> str:
+    """One step stronger for warn and review; allow and block stay as they are."""
+    return ACTIONS[ACTION_RANK[action] + 1] if action in ("warn", "review") else action
 
 
 def finding(rule: Rule, start: int = 0, end: int = 0, message: str | None = None, **details) -> Finding:

@@ -274,12 +274,14 @@ class PolicyStore:
     logged and kept as `last_error`; the previous policy stays in force.
     """
 
-    def __init__(self, directory: str, known_rules: set[str] | None = None, interval: float = 1.0):
+    def __init__(self, directory: str, known_rules: set[str] | None = None, interval: float = 1.0, on_load=None):
         self.directory = directory
         self.known_rules = known_rules
         self.interval = interval
+        self.on_load = on_load or (lambda policy: None)
         self._lock = threading.Lock()
         self._policy = load_policy(directory, known_rules)
+        self.on_load(self._policy)
         self._fingerprint = fingerprint(directory)
         self._checked_at = time.monotonic()
         self.last_error: PolicyInvalid | None = None
@@ -312,5 +314,11 @@ class PolicyStore:
             return
         self.last_error = None
         if policy.version != self._policy.version:
+            try:
+                self.on_load(policy)
+            except Exception as exc:  # e.g. a configured NER model that is not installed
+                self.last_error = PolicyInvalid([PolicyError(self.directory, 1, f"could not prepare the policy: {exc}")])
+                log.error("policy change refused, keeping version %s: %s", self._policy.version, exc)
+                return
             log.info("policy version %s now in force (was %s)", policy.version, self._policy.version)
             self._policy = policy

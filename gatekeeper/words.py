@@ -1,0 +1,20 @@
+"""English word frequencies from wordsegment's bundled corpus, read once, offline."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import wordsegment
+
+
+@lru_cache(maxsize=4)
+def common_words(limit: int = 40000) -> frozenset[str]:
+    """The `limit` most frequent English words (lower case)."""
+    path = os.path.join(os.path.dirname(wordsegment.__file__), "unigrams.txt")
+    words = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            words.append(line.split("\t", 1)[0])
+            if len(words) >= limit:
+                break
+    return frozenset(words)

