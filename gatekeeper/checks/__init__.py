@@ -5,10 +5,11 @@ one line in CHECKS below.
 """
 from __future__ import annotations
 
-from . import lexicon, pii
+from . import lexicon, pii, tone
 
 CHECKS = [
     lexicon,
+    tone,
     pii,
 ]
 

@@ -7,18 +7,14 @@ hyphen all match, while "cure" does not match "secure".
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from ..rules.phrases import compile_phrases, squash
 
 from .base import Finding, Rule
 
 NAME = "lexicon"
 # Entry ids come from the lexicon file; this is the family they belong to.
 RULES = [Rule("lexicon.term", "warn", "This wording is on the list legal and HR keep.")]
-
-
-def _phrase_pattern(phrase: str) -> str:
-    words = re.findall(r"[^\W_]+", phrase.lower())
-    return r"[\s\-_./]*".join(re.escape(w) for w in words)
 
 
 def _build(policy):
@@ -28,11 +24,10 @@ def _build(policy):
         expires = entry.get("expires")
         if expires and dt.date.fromisoformat(expires) < today:
             continue
-        patterns = [_phrase_pattern(p) for p in entry["phrases"] if re.search(r"[^\W_]", p)]
-        if not patterns:
+        regex = compile_phrases(entry["phrases"])
+        if regex is None:
             continue
-        regex = re.compile(r"(?<![^\W_])(?:" + "|".join(patterns) + r")(?![^\W_])")
-        squashed = {re.sub(r"[\W_]+", "", p.lower()) for p in entry["phrases"]}
+        squashed = {squash(p) for p in entry["phrases"]}
         entries.append((entry, regex, squashed))
     return entries
 

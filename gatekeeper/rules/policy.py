@@ -160,6 +160,8 @@ def _explain(error: jsonschema.ValidationError) -> str:
         return error.message.replace("Additional properties are not allowed", "unknown setting")
     if error.validator == "enum":
         return f"{error.instance!r} is not one of: {', '.join(map(str, error.validator_value))}"
+    if error.validator == "type" and error.validator_value == "string" and isinstance(error.instance, (int, float)):
+        return f"{error.instance!r} is read as a number; put it in quotes: \"{error.instance}\""
     if error.validator == "oneOf" and isinstance(error.instance, (str, int, float)):
         return f"{error.instance!r} is not a valid value here"
     return error.message

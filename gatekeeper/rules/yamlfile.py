@@ -65,6 +65,9 @@ def _build(node, path, lines, constructor, file):
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), lines, constructor, file) for i, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in ("true", "false"):
+        # YAML 1.1 reads yes/no/on/off as booleans; in a word list "off" is a word.
+        return node.value
     value = constructor.construct_object(node, deep=True)
     if isinstance(value, (dt.date, dt.datetime)):
         # Keep dates as the text the editor wrote; the schema checks the format.

@@ -1,0 +1,183 @@
+"""A labelled set of brand replies for the tone check: half must be flagged, half must pass.
+
+Each case: text, optional in_reply_to text, and `bad` (True when it must be flagged).
+Built from templates with varied fillers and disguises, from a fixed seed.
+"""
+from __future__ import annotations
+
+import random
+
+NAMES = ["Maria", "Sam", "Priya", "Lee", "Tom", "Aisha", "Diego", "Hannah", "Kenji", "Grace"]
+COMPLAINTS = [
+    "Congrats on creating the largest, shittiest airline in the world.",
+    "You lost my bag AGAIN. Three days and nobody answers the phone.",
+    "Flight delayed 5 hours, no food vouchers, no updates. Never flying Acme again.",
+    "Your app crashed mid check-in and now I've missed my flight. Thanks for nothing.",
+    "Great job Acme, another cancelled flight. Love being stranded in Denver 🙄",
+    "The crew on AA203 were incredibly rude to my elderly mother.",
+    "My son got food poisoning from your in-flight meal. Disgusting.",
+    "Been on hold for 2 hours. This is a joke.",
+    "Wow, bumped from an overbooked flight for the third time this year. Well done.",
+    "Your seats are broken and the toilet was flooded. Worst flight ever 😡",
+    "I have a rash from the blanket you gave me on the flight.",
+    "Still waiting on my refund from March. Ridiculous.",
+]
+HAPPY_PARENTS = [
+    "Just landed in Lisbon, best flight ever! The crew were amazing ❤️",
+    "Shoutout to the Acme crew who sang happy birthday to me at 30,000 ft 😂",
+    "Loving the new lounge in Terminal 3, the espresso is great!",
+    "First time flying Acme and I'm impressed. Smooth ride!",
+    "My daughter got her wings pin today, she's over the moon 🥰",
+]
+
+PROFANE = ["shit", "sh1t", "$hit", "s h i t", "fuck", "f***", "f**k", "fuuuuck", "ｆｕｃｋ", "f\u200buck", "bullshit", "b*llsh*t",
+           "f.u.c.k", "a$$hole", "asshole", "b***h", "bitch", "b!tch", "shitty", "sh*tty", "crappy", "wtf", "fucking", "f***ing"]
+INSULT_TEMPLATES = [
+    "@{h} you're an idiot, read the sign.",
+    "Honestly @{h}, what a moron. It says gate 12 on your ticket.",
+    "Shut up {n}, nobody cares.",
+    "{n}, you are pathetic. Learn to pack a bag.",
+    "Listen {w}, we don't need your business.",
+    "Get lost, you {w}.",
+    "@{h} stop whining you {w}",
+    "Go to hell @{h}.",
+]
+PROFANITY_TEMPLATES = [
+    "This {w} weather is delaying everything, sorry folks.",
+    "Well that was a {w} week for our ops team.",
+    "Holy {w}, the Denver lounge is finally open!",
+    "What the {w} is going on with the baggage belts today?",
+    "Our new menu is the {w}! Come try it.",
+    "No {w}, we're adding 12 new routes.",
+]
+SHOUT_TEMPLATES = [
+    "WE ARE SO SORRY BUT THERE IS NOTHING MORE WE CAN DO FOR YOU TODAY",
+    "PLEASE READ OUR BAGGAGE POLICY BEFORE YOU COMPLAIN TO US AGAIN",
+    "HUGE NEWS!!! OUR SUMMER SALE STARTS RIGHT NOW, DON'T MISS OUT!!!",
+    "STOP ASKING ABOUT REFUNDS, THEY TAKE FOURTEEN BUSINESS DAYS TO PROCESS",
+    "CHECK YOUR EMAIL {n}, WE ALREADY SENT THE VOUCHER YESTERDAY",
+]
+BLAME_TEMPLATES = [
+    "We're sorry you feel that way, {n}, but the fare rules were clear.",
+    "Sorry if you were offended by our crew's request.",
+    "The passenger refused to leave and had to be re-accommodated.",
+    "You should have arrived at the gate 30 minutes before departure, {n}.",
+    "As stated in our terms, carry-on size limits apply to all passengers.",
+    "Per our policy you are responsible for connecting flights booked separately.",
+    "Unfortunately that's on you for not checking the baggage allowance.",
+    "We regret that you feel the service was lacking.",
+    "It is your responsibility to have valid travel documents, {n}.",
+    "You must have missed the boarding announcement; it was made twice.",
+]
+CHANNEL_TEMPLATES = [
+    "Please call our customer care line at 1-800-555-0100.",
+    "For that you'll need to call customer service.",
+    "Please email us at help@acme-air.com with the details.",
+    "We can't help here, please visit our website and fill out the form.",
+    "You'll need to contact customer service about that, {n}.",
+    "Please submit a ticket via acme-air.com/support.",
+    "Give us a call on 1-800-555-0100 and our agents will take a look.",
+]
+CHEERFUL_CANNED = [
+    "Thanks for your support! We love you too ❤️",
+    "Thanks for flying with us, {n}! Have a great day!",
+    "Woohoo! So glad you chose Acme 🎉",
+    "Thanks for the shoutout! See you on board soon ✈️",
+    "Congrats to you too! Stay tuned for more big news 🙌",
+    "We appreciate you, {n}! Enjoy your trip!",
+]
+LAUGHING = ["😂😂 we'll look into it", "lol that's rough, {n}", "Haha, happens to the best of us 🤣", "😆 classic Monday!", "lmao we'll pass it on"]
+TONE_DEAF = [
+    "Never forget 9/11. Book now and save 20% on flights to New York!",
+    "Hurricane season is here: 30% off all flights to Florida! Use code STORM30.",
+    "In memory of the victims, enjoy double miles this weekend only!",
+    "Celebrate Juneteenth with our flash sale: fares from $49!",
+    "Earthquake got you shaken? Treat yourself with 25% off a getaway!",
+    "Honoring Martin Luther King Jr. with 15% off all fares, book now!",
+    "Pearl Harbor Day deals: save up to 40% on Hawaii flights!",
+    "Black Lives Matter. Shop our new merch collection, 20% off today only.",
+]
+
+PASS_TEMPLATES = [
+    "Thanks {n}, so glad you enjoyed the flight! See you next time.",
+    "Happy birthday {n}! Our crew loved singing for you 🎂",
+    "Haha, we love a window-seat selfie, {n}! Great shot.",
+    "We're so sorry about the delay, {n}. That's not the experience we want for you. DM us your booking ref and we'll make it right.",
+    "That's awful, {n}, and we're sorry. Please send us a DM so we can trace your bag right away.",
+    "We hear you, {n}. A 5-hour delay is frustrating. We've added a meal voucher to your booking.",
+    "Our new cocktail menu is here: try the Dark 'n' Stormy, the Screwdriver or a Sex on the Beach 🍹",
+    "Happy hour in the lounge: cocktails, craft beer and a cheeky glass of rum from 5pm.",
+    "Good luck to the Gamecocks tonight from all of us at Acme Air! 🏈",
+    "Congrats to Scunthorpe United on promotion! Fly to the away games with 10% off.",
+    "Our crew took the skills assessment with a therapist from the Dickens Institute. Proud of them!",
+    "Our FAQ at acme-air.com/faq covers TSA and ID rules for JFK and LAX.",
+    "NASA, NOAA and the FAA all agree: the eclipse is on Monday. Window seats recommended!",
+    "Today we remember those we lost on 9/11. #NeverForget",
+    "Our thoughts are with everyone affected by the hurricane. Free rebooking for flights to Florida this week.",
+    "Winter sale: fares from $59 one way, 20% off until Dec 12! Book now.",
+    "Meet Captain {n}, who just flew her 10,000th hour with us. Congratulations!",
+    "Go team! Acme Air is proud to fly the Titans to the championship.",
+    "Thanks for the love, {n}! The espresso machine is our pride and joy ☕",
+    "Bag delays are frustrating, {n}; we're sorry. Please DM us your file reference and we'll chase it.",
+    "Hey {n}, great question! Carry-on limit is 22 x 14 x 9 in. Safe travels!",
+    "We're on it, {n}. Our ops team is swapping the aircraft now; new departure 6:40pm.",
+    "LOL {n}, that pilot announcement was a classic. We'll pass on your compliments 😂",
+    "New route alert: Lisbon from $299! Classic pastries included 🥐",
+    "Our Cockpit Tours are back this summer: book at acme-air.com/tours.",
+    "A big thank you to our Essex and Middlesex crews for the charity bake-off!",
+    "Shout out to {n} for spotting the rainbow over the runway 🌈",
+    "We apologise for the inconvenience on AA203 today, {n}. Here's what we're doing: free rebooking and a meal voucher.",
+    "Yes {n}, pets under 20 lbs can fly in the cabin. DM us for the details!",
+    "Sorry for the wait, {n}. Your refund was issued today; it can take 5-7 days to appear.",
+]
+HAPPY_REPLIES = [
+    "Thank you {n}! We'll pass this on to the crew ❤️",
+    "Woohoo! Welcome to Lisbon, {n} 🎉",
+    "😂 Our crew has great voices. Happy birthday!",
+    "So glad you're enjoying it, {n}! Cheers ☕",
+    "Congratulations to your daughter! Future pilot 👩‍✈️",
+]
+EMPATHETIC_REPLIES = [
+    "We're so sorry, {n}. That's not ok. Please DM us your booking ref and we'll make it right.",
+    "We hear you and we apologise, {n}. Send us a DM with your file reference and we'll chase your bag now.",
+    "That's not the experience we want for you, {n}. We've escalated this to the crew manager; please DM us.",
+    "We're sorry about the wait, {n}. Please DM us your details and we'll look into the refund today.",
+]
+
+
+def cases(seed: int = 2027) -> list[dict]:
+    r = random.Random(seed)
+    handle = lambda: r.choice(["jo_travels", "kfortune", "dave_b", "mia22", "flyguy"])  # noqa: E731
+    fill = lambda t: t.format(n=r.choice(NAMES), h=handle(), w=r.choice(["idiot", "moron", "loser", "dumbass", "clown", "jackass", "b*tch", "d1ckhead"]))  # noqa: E731
+    bad, good = [], []
+    for t in INSULT_TEMPLATES:
+        for _ in range(2):
+            bad.append({"text": fill(t), "bad": True, "kind": "insult"})
+    for t in PROFANITY_TEMPLATES:
+        for _ in range(4):
+            bad.append({"text": t.replace("{w}", r.choice(PROFANE)), "bad": True, "kind": "profanity"})
+    for t in SHOUT_TEMPLATES:
+        bad.append({"text": fill(t), "bad": True, "kind": "shouting"})
+    for t in BLAME_TEMPLATES:
+        bad.append({"text": fill(t), "bad": True, "kind": "blame"})
+    for t in CHANNEL_TEMPLATES:
+        for _ in range(2):
+            bad.append({"text": fill(t), "bad": True, "kind": "channel_switch", "in_reply_to": r.choice(COMPLAINTS)})
+    for t in CHEERFUL_CANNED:
+        for _ in range(3):
+            bad.append({"text": fill(t), "bad": True, "kind": "mismatched_reply", "in_reply_to": r.choice(COMPLAINTS)})
+    for t in LAUGHING:
+        for _ in range(2):
+            bad.append({"text": fill(t), "bad": True, "kind": "laughing", "in_reply_to": r.choice(COMPLAINTS)})
+    for t in TONE_DEAF:
+        bad.append({"text": t, "bad": True, "kind": "tone_deaf"})
+    for t in PASS_TEMPLATES:
+        for _ in range(2):
+            good.append({"text": fill(t), "bad": False, "kind": "pass"})
+    for t in HAPPY_REPLIES:
+        for _ in range(4):
+            good.append({"text": fill(t), "bad": False, "kind": "happy_reply", "in_reply_to": r.choice(HAPPY_PARENTS)})
+    for t in EMPATHETIC_REPLIES:
+        for _ in range(5):
+            good.append({"text": fill(t), "bad": False, "kind": "empathetic_reply", "in_reply_to": r.choice(COMPLAINTS)})
+    return bad + good

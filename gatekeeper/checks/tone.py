@@ -1,0 +1,164 @@
+"""Tone: never insult, shout, blame or brush off a customer.
+
+Word lists live in policies/lexicons/tone.yaml and offensive.yaml. When the
+post answers another post (in_reply_to), the reply is judged against it: a
+cheerful canned reply or a laughing emoji to an upset customer is flagged.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import profanity
+from ..rules.phrases import compile_phrases
+from .base import Finding, Rule, finding
+
+NAME = "tone"
+
+RULES = [
+    Rule("tone.hate", "block", "Slurs and hate speech are never acceptable."),
+    Rule("tone.insult", "block", "This insults or swears at a person. Never insult a customer or anyone else."),
+    Rule("tone.profanity", "review", "Profanity in a brand post. Rephrase it."),
+    Rule("tone.shouting", "warn", "This post is mostly in capitals and reads as shouting."),
+    Rule("tone.blame", "warn", "This reads as blaming the customer or as a non-apology. Own the problem and say what you will do."),
+    Rule("tone.channel_switch", "warn", "This sends the customer elsewhere instead of helping. Help here, or ask them to DM us."),
+    Rule("tone.mismatched_reply", "review", "A cheerful reply to a customer who is upset or sarcastic. Read the post you are answering."),
+    Rule("tone.laughing_at_customer", "review", "A laughing emoji or 'lol' in reply to an upset customer."),
+    Rule("tone.tone_deaf_promo", "review", "A promotion tied to a tragedy, a disaster, race or religion. This needs review."),
+]
+_RULES = {rule.id: rule for rule in RULES}
+
+# Within this many characters of an offensive word, a second person or a handle makes it aimed at someone.
+AIM_WINDOW = 40
+_AIMED = re.compile(r"(?<![\w])(?:you|your|you're|youre|yours|yourself|ur|u|ya|y'all|yall|@\w+)(?![\w])")
+
+SHOUT_MIN_LETTERS = 20
+SHOUT_MIN_WORDS = 4
+SHOUT_RATIO = 0.7
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+class ToneLexicon:
+    def __init__(self, lexicon: dict):
+        self.regex = {key: compile_phrases(lexicon.get(key, [])) for key in (
+            "blame_phrases", "channel_switch_phrases", "care_cues", "celebration_phrases", "empathy_phrases",
+            "complaint_cues", "sarcasm_cues", "laughing", "sensitive_topics", "promotional_phrases")}
+
+    def find(self, key: str, lower: str):
+        regex = self.regex[key]
+        return list(regex.finditer(lower)) if regex else []
+
+    def has(self, key: str, lower: str) -> bool:
+        regex = self.regex[key]
+        return bool(regex and regex.search(lower))
+
+
+def _lexicon(policy) -> ToneLexicon:
+    return policy.compiled("tone.lexicon", lambda p: ToneLexicon(p.lexicon("tone")))
+
+
+def _aimed(lower: str, start: int, end: int) -> bool:
+    """A second person or a handle near the word, outside the word itself ("f u c k" has a "u")."""
+    return bool(_AIMED.search(lower[max(0, start - AIM_WINDOW):start]) or _AIMED.search(lower[end:end + AIM_WINDOW]))
+
+
+def offensive_findings(text, policy) -> list[Finding]:
+    """Slurs, hate, insults and profanity in one normalised text."""
+    findings = []
+    for hit in profanity.matcher(policy).scan(text.lower):
+        start, end = text.span(hit.start, hit.end)
+        if hit.kind in ("slur", "hate"):
+            findings.append(finding(_RULES["tone.hate"], start, end, term_kind=hit.kind))
+        elif _aimed(text.lower, hit.start, hit.end):
+            findings.append(finding(_RULES["tone.insult"], start, end))
+        elif hit.kind == "strong":
+            findings.append(finding(_RULES["tone.profanity"], start, end))
+    return findings
+
+
+def _shouting(post) -> Finding | None:
+    words = [t for t in post.text.tokens if t.kind == "word" and any(c.isalpha() for c in t.value)]
+    # Acronyms (FAQ, NASA, JFK) are capitals by nature; count words of five letters or more, and short
+    # words only when the rest of the post shouts too.
+    letters = [c for t in words if len(t.value) > 4 for c in t.value if c.isalpha()]
+    if len(words) < SHOUT_MIN_WORDS or len(letters) < SHOUT_MIN_LETTERS:
+        return None
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    all_letters = [c for t in words for c in t.value if c.isalpha()]
+    overall = sum(c.isupper() for c in all_letters) / len(all_letters)
+    if upper >= SHOUT_RATIO and overall >= SHOUT_RATIO:
+        return finding(_RULES["tone.shouting"], words[0].start, words[-1].end)
+    return None
+
+
+def _parent_is_upset(parent, lex: ToneLexicon, policy) -> tuple[bool, str]:
+    """Is the post being answered negative, sarcastic or profane? Several cues, not one score."""
+    lower = parent.lower
+    compound = _vader().polarity_scores(parent.norm)["compound"]
+    profane = bool(profanity.matcher(policy).scan(lower))
+    complaint = lex.has("complaint_cues", lower)
+    sarcasm = lex.has("sarcasm_cues", lower)
+    if profane and (complaint or sarcasm or compound < 0.5):
+        return True, "the post you are answering is profane"
+    if compound <= -0.3:
+        return True, "the post you are answering is negative"
+    if complaint and compound < 0.3:
+        return True, "the post you are answering is a complaint"
+    if sarcasm and (complaint or profane or compound < 0.5):
+        return True, "the post you are answering is sarcastic"
+    return False, ""
+
+
+def _reply_findings(post, lex: ToneLexicon, policy) -> list[Finding]:
+    parent = post.in_reply_to.text if post.in_reply_to else None
+    if parent is None:
+        return []
+    upset, why = _parent_is_upset(parent, lex, policy)
+    if not upset:
+        return []
+    lower = post.text.lower
+    findings = []
+    for m in lex.find("laughing", lower):
+        start, end = post.text.span(*m.span())
+        findings.append(finding(_RULES["tone.laughing_at_customer"], start, end, message=f"A laughing emoji or word in reply to an upset customer ({why})."))
+    empathetic = lex.has("empathy_phrases", lower)
+    celebration = lex.find("celebration_phrases", lower)
+    if not empathetic and (celebration or _vader().polarity_scores(post.text.norm)["compound"] >= 0.6):
+        span = post.text.span(*celebration[0].span()) if celebration else (0, len(post.text.original))
+        findings.append(finding(_RULES["tone.mismatched_reply"], *span,
+                                message=f"A cheerful reply, but {why}. Acknowledge the problem instead of thanking them."))
+    return findings
+
+
+def check(post, policy) -> list[Finding]:
+    account = policy.accounts.get(post.account, {})
+    findings = offensive_findings(post.text, policy)
+    if account.get("kind") == "personal":
+        # Personal accounts are not held to the brand voice; slurs and insults still count.
+        return [f for f in findings if f.rule in ("tone.hate", "tone.insult")]
+    lex = _lexicon(policy)
+    lower = post.text.lower
+    shout = _shouting(post)
+    if shout:
+        findings.append(shout)
+    for m in lex.find("blame_phrases", lower):
+        findings.append(finding(_RULES["tone.blame"], *post.text.span(*m.span())))
+    is_care_reply = post.in_reply_to is not None or lex.has("care_cues", lower)
+    if is_care_reply:
+        for m in lex.find("channel_switch_phrases", lower):
+            findings.append(finding(_RULES["tone.channel_switch"], *post.text.span(*m.span())))
+    findings.extend(_reply_findings(post, lex, policy))
+    topics = lex.find("sensitive_topics", lower)
+    if topics:
+        promo = lex.find("promotional_phrases", lower)
+        if promo:
+            start, end = post.text.span(*topics[0].span())
+            findings.append(finding(_RULES["tone.tone_deaf_promo"], start, end,
+                                    message=f"A promotion ('{promo[0].group()}') next to a sensitive topic ('{topics[0].group()}'). This needs review."))
+    return findings

@@ -1,0 +1,108 @@
+import pytest
+
+from gatekeeper.checks import known_rule_ids, tone
+from gatekeeper.normalize import normalize_post
+from gatekeeper.rules.policy import load_policy
+
+
+@pytest.fixture(scope="module")
+def policy():
+    from conftest import POLICIES
+
+    return load_policy(POLICIES, known_rule_ids())
+
+
+def rules(policy, text, parent=None, account="acme-air"):
+    payload = {"account": account, "text": text}
+    if parent:
+        payload["in_reply_to"] = {"author": "@customer", "text": parent}
+    return [f.rule for f in tone.check(normalize_post(payload), policy)]
+
+
+def test_labelled_set_meets_quality_bar():
+    from bench.eval_tone import evaluate
+
+    result = evaluate()
+    assert result["bad"] >= 100 and result["good"] >= 100
+    assert result["recall"] >= 0.95, result
+    assert result["fp_rate"] <= 0.02, result
+
+
+@pytest.mark.parametrize("word", ["s h i t", "s.h.i.t", "f***", "f**k", "b***h", "$hit", "a$$hole", "sh1t", "fuuuuck",
+                                  "shiiiit", "ｆｕｃｋ", "f\u200bu\u200bc\u200bk", "fυck", "b!tch", "F U C K"])
+def test_evasions_are_caught(policy, word):
+    assert rules(policy, f"this {word} delay again") == ["tone.profanity"]
+
+
+@pytest.mark.parametrize("text", ["Cocktail hour!", "Greetings from Scunthorpe", "Your assessment is ready",
+                                  "Ask our therapist", "A Dickens reading on board", "Class act, crew!",
+                                  "Go Gamecocks!", "A glass of rum", "Try our Sex on the Beach cocktail"])
+def test_no_scunthorpe_problem(policy, text):
+    assert rules(policy, text) == []
+
+
+def test_insults_aimed_at_people_are_blocked(policy):
+    assert rules(policy, "@dave_b you're an idiot") == ["tone.insult"]
+    assert rules(policy, "Honestly what a moron you are") == ["tone.insult"]
+    # Mild words alone are not insults.
+    assert rules(policy, "This weather is crap, but we're on it") == []
+
+
+def test_slurs_are_hate(policy):
+    assert rules(policy, "what a n1gg3r") == ["tone.hate"]
+
+
+def test_shouting(policy):
+    assert rules(policy, "WE ARE SO EXCITED TO ANNOUNCE OUR NEW ROUTE TO LISBON!!!") == ["tone.shouting"]
+    assert rules(policy, "Our FAQ covers TSA, FAA and ID rules at JFK and LAX.") == []
+    assert rules(policy, "THANK YOU!") == []  # too short to be shouting
+    assert rules(policy, "Big news from #ACMEAIR and @ACMEAIRSUPPORT today, see you soon") == []
+
+
+@pytest.mark.parametrize("text", ["We're sorry if you feel that way.", "The passenger was re-accommodated.",
+                                  "You should have checked in earlier.", "Per our policy you are responsible."])
+def test_blame_phrases(policy, text):
+    assert "tone.blame" in rules(policy, text)
+
+
+def test_channel_switch_in_care_replies_but_dm_is_fine(policy):
+    parent = "I have a rash from your deodorant"
+    assert rules(policy, "Please call our consumer line at 1-800-555-0100.", parent) == ["tone.channel_switch"]
+    assert rules(policy, "We're so sorry. Please DM us so we can help right away.", parent) == []
+    # A promotion that gives a booking number is not a brush-off.
+    assert rules(policy, "New routes to Lisbon! Call us to book.") == []
+
+
+def test_american_airlines_case(policy):
+    parent = "Congrats to @americanair and @usairways on creating the largest, shittiest airline in the world."
+    # VADER alone calls the parent neutral; profanity and sarcasm cues make it upset.
+    from gatekeeper.checks.tone import _vader
+
+    assert abs(_vader().polarity_scores(parent)["compound"]) < 0.3
+    assert rules(policy, "Thanks for your support! We're excited for the new American!", parent) == ["tone.mismatched_reply"]
+    assert rules(policy, "Thanks for your support! We're excited for the new American!",
+                 "Congrats on the merger, can't wait to fly the new American!") == []
+
+
+def test_laughing_at_an_upset_customer(policy):
+    parent = "You lost my bag and nobody answers the phone"
+    assert "tone.laughing_at_customer" in rules(policy, "😂 we'll look into it", parent)
+    assert rules(policy, "😂 He's a legend! Happy birthday!", "Your pilot sang happy birthday to me 😂") == []
+
+
+def test_tone_deaf_marketing(policy):
+    assert rules(policy, "Remember 9/11: book now and save 20% on flights to New York!") == ["tone.tone_deaf_promo"]
+    assert rules(policy, "Today we remember those we lost on 9/11. #NeverForget") == []
+    assert rules(policy, "Winter sale: 20% off all flights!") == []
+
+
+def test_personal_accounts_keep_their_voice_but_not_slurs(policy):
+    assert rules(policy, "WHAT A GAME TONIGHT, ABSOLUTELY UNBELIEVABLE SCENES!!!", account="jdoe") == []
+    assert rules(policy, "this traffic is shit", account="jdoe") == []
+    assert rules(policy, "@dave you idiot", account="jdoe") == ["tone.insult"]
+
+
+def test_finding_spans_point_at_original_text(policy):
+    text = "Well that was a ｆｕｃｋｉｎｇ week"
+    finding = tone.check(normalize_post({"account": "acme-air", "text": text}), policy)[0]
+    assert text[finding.start:finding.end] == "ｆｕｃｋｉｎｇ"
