@@ -203,6 +203,49 @@ def _register_routes(app: Flask, gate: Gate) -> None:
             items = [i for i in items if g.caller.may_use(i["account"])]
         return {"posts": items}
 
+    @app.get("/v1/reviews")
+    @requires("reviewer")
+    def reviews():
+        args = request.args
+        status = args.get("status", "held")
+        if status not in ("held", "forward_failed", "sending", "sent", "rejected", "expired", "all"):
+            raise ApiError(400, "invalid_request", "'status' must be one of: held, forward_failed, sending, sent, rejected, expired, all.", "status")
+        try:
+            limit = min(max(int(args.get("limit", 50)), 1), 500)
+        except ValueError:
+            raise ApiError(400, "invalid_request", "'limit' must be a whole number.", "limit") from None
+        items = gate.reviews(g.caller, None if status == "all" else status, args.get("account"), args.get("author"), limit)
+        return {"reviews": items}
+
+    def _review_body(required: tuple[str, ...] = ()) -> dict:
+        body = read_json_body() if request.get_data() else {}
+        if not isinstance(body, dict):
+            raise ApiError(400, "invalid_request", "The body must be a JSON object.", "(body)")
+        allowed = {"by", "note", "reason"}
+        for key, value in body.items():
+            if key not in allowed:
+                raise ApiError(400, "invalid_request", f"unknown field '{key}'", key)
+            if not isinstance(value, str) or not value.strip() or len(value) > 2000:
+                raise ApiError(400, "invalid_request", f"'{key}' must be a non-empty string", key)
+        for key in required:
+            if key not in body:
+                raise ApiError(400, "invalid_request", f"'{key}' is required", key)
+        return body
+
+    @app.post("/v1/reviews/<decision_id>/approve")
+    @requires("reviewer")
+    def approve(decision_id):
+        body = _review_body()
+        outcome = gate.approve(decision_id, g.caller, body.get("by"), body.get("note"))
+        return outcome.body, outcome.status
+
+    @app.post("/v1/reviews/<decision_id>/reject")
+    @requires("reviewer")
+    def reject(decision_id):
+        body = _review_body(("reason",))
+        outcome = gate.reject(decision_id, g.caller, body["reason"], body.get("by"))
+        return outcome.body, outcome.status
+
     @app.get("/v1/policy")
     @requires("admin", "auditor")
     def policy_status():

@@ -70,6 +70,30 @@ def openapi_document() -> dict:
                 "summary": "Posts forwarded to the built-in sandbox platform.",
                 "responses": {"200": {"description": "The sandbox posts, newest first."}, **_ERRORS},
             }},
+            "/v1/reviews": {"get": {
+                "summary": "Held posts waiting for a reviewer (reviewer role), oldest first, with the reasons.",
+                "parameters": [{"name": n, "in": "query", "required": False, "schema": {"type": "string"}}
+                               for n in ("status", "account", "author", "limit")],
+                "responses": {"200": {"description": "The queue."}, **_ERRORS},
+            }},
+            "/v1/reviews/{decision_id}/approve": {"post": {
+                "summary": "Approve a held post; it is then forwarded, exactly once. Authors cannot approve their own posts.",
+                "parameters": [{"name": "decision_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "requestBody": {"required": False, "content": {"application/json": {"schema": {
+                    "type": "object", "additionalProperties": False,
+                    "properties": {"by": {"type": "string"}, "note": {"type": "string"}}}}}},
+                "responses": {"200": {"description": "Approved and forwarded."}, "409": _json("Error", "Already approved, rejected or being sent."),
+                              "410": _json("Error", "The approval window has passed; the post will never be sent."),
+                              "502": {"description": "Approved, but the platform did not take it; it can be approved again."}, **_ERRORS},
+            }},
+            "/v1/reviews/{decision_id}/reject": {"post": {
+                "summary": "Reject a held post, with a reason.",
+                "parameters": [{"name": "decision_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "additionalProperties": False, "required": ["reason"],
+                    "properties": {"reason": {"type": "string"}, "by": {"type": "string"}}}}}},
+                "responses": {"200": {"description": "Rejected."}, "409": _json("Error", "Already decided."), **_ERRORS},
+            }},
             "/v1/policy": {"get": {
                 "summary": "The policy version in force and any refused change (admin, auditor).",
                 "responses": {"200": {"description": "Policy status."}, **_ERRORS},

@@ -66,8 +66,11 @@ class OffensiveMatcher:
             for w in items:
                 if " " not in w:
                     self.words[w] = kind
+        self.hate_phrases = list(lexicon.get("hate_phrases", [])) + [
+            f"{verb} {group}" for verb in lexicon.get("hate_verbs", []) for group in lexicon.get("protected_groups", [])]
+        self.handle_words = lower(lexicon.get("handle_terms", []))
         self.phrases = [
-            ("hate", compile_phrases(lexicon.get("hate_phrases", []))),
+            ("hate", compile_phrases(self.hate_phrases)),
             ("strong", compile_phrases([w for w in strong if " " in w])),
             ("slur", compile_phrases([w for w in slurs if " " in w])),
             ("mild", compile_phrases([w for w in mild if " " in w])),

@@ -214,3 +214,92 @@ class Gate:
                                                error="upstream_failed", message=str(exc)))
         self.store.append("forwarded", decision_id, {"account": account["id"], "forward": result})
         return Outcome(201, self._response(decision_id, decision, redacted, True, forward=result))
+
+    # -- the review queue -------------------------------------------------------
+    def _expire_due(self) -> None:
+        """Held posts past their approval window are never sent: mark them expired and drop their text."""
+        now = dt.datetime.now(dt.timezone.utc).isoformat()
+        for decision_id in self.store.held_expired(now):
+            held = self.store.held(decision_id)
+            if held and self.store.held_move(decision_id, ("held",), "expired", purge=True):
+                self.store.append("review.expired", decision_id, {"account": held["account"], "expired_at": now})
+
+    def reviews(self, caller: Caller, status: str | None = "held", account: str | None = None,
+                author: str | None = None, limit: int = 50) -> list[dict]:
+        self._expire_due()
+        scope = None if caller.role == "admin" or "*" in caller.accounts else caller.accounts
+        items = []
+        for held in self.store.held_list(scope, status, account, author, limit):
+            decision = self.store.decision(held["decision_id"]) or {}
+            payload = held["payload"]
+            items.append({
+                "decision_id": held["decision_id"],
+                "status": held["status"],
+                "account": held["account"],
+                "author": held["author"],
+                "key_name": held["key_name"],
+                "text": payload.get("text"),
+                "visibility": payload.get("visibility", "public"),
+                "automated": payload.get("automated", False),
+                "in_reply_to": payload.get("in_reply_to"),
+                "reason": held["reason"],
+                "findings": decision.get("findings", []),
+                "policy_version": decision.get("policy_version"),
+                "created_at": held["created_at"],
+                "expires_at": held["expires_at"],
+            })
+        return items
+
+    def approve(self, decision_id: str, caller: Caller, by: str | None = None, note: str | None = None) -> Outcome:
+        held, problem = self._reviewable(decision_id, caller)
+        if problem:
+            return problem
+        approver = by or caller.name
+        if approver in (held["author"], held["key_name"]) or caller.name == held["key_name"]:
+            return Outcome(403, {"error": "own_post", "message": "Authors cannot approve their own posts."})
+        # Exactly once: only the request that moves the post out of the queue may send it.
+        if not self.store.held_move(decision_id, ("held", "forward_failed"), "sending"):
+            return Outcome(409, {"error": "not_pending", "message": "This post was already approved, rejected or expired."})
+        self.store.append("review.approved", decision_id, {"account": held["account"], "by": approver,
+                                                           "key_name": caller.name, "note": note})
+        policy = self.policies.current()
+        account = policy.accounts.get(held["account"])
+        if account is None:
+            self.store.held_move(decision_id, ("sending",), "forward_failed")
+            return Outcome(409, {"error": "unknown_account", "message": f"Account '{held['account']}' is no longer in the policy."})
+        payload = held["payload"]
+        outbound = Outbound(decision_id, account, payload["text"], payload.get("visibility", "public"), payload.get("in_reply_to"))
+        try:
+            result = forward(outbound, self)
+        except ForwardError as exc:
+            self.store.held_move(decision_id, ("sending",), "forward_failed")
+            self.store.append("forward_failed", decision_id, {"account": held["account"], "forward": exc.as_dict()})
+            return Outcome(502, {"decision_id": decision_id, "forwarded": False, "forward": exc.as_dict(),
+                                 "error": "upstream_failed", "message": str(exc)})
+        self.store.held_move(decision_id, ("sending",), "sent", purge=True)
+        self.store.append("forwarded", decision_id, {"account": held["account"], "forward": result})
+        return Outcome(200, {"decision_id": decision_id, "status": "sent", "forwarded": True, "forward": result, "approved_by": approver})
+
+    def reject(self, decision_id: str, caller: Caller, reason: str, by: str | None = None) -> Outcome:
+        held, problem = self._reviewable(decision_id, caller)
+        if problem:
+            return problem
+        if not self.store.held_move(decision_id, ("held", "forward_failed"), "rejected", purge=True):
+            return Outcome(409, {"error": "not_pending", "message": "This post was already approved, rejected or expired."})
+        rejecter = by or caller.name
+        self.store.append("review.rejected", decision_id, {"account": held["account"], "by": rejecter,
+                                                           "key_name": caller.name, "reason": reason})
+        return Outcome(200, {"decision_id": decision_id, "status": "rejected", "forwarded": False, "rejected_by": rejecter})
+
+    def _reviewable(self, decision_id: str, caller: Caller):
+        self._expire_due()
+        held = self.store.held(decision_id)
+        if held is None:
+            return None, Outcome(404, {"error": "not_found", "message": f"No held post '{decision_id}'."})
+        if not caller.may_use(held["account"]):
+            return None, Outcome(403, {"error": "account_not_allowed", "message": f"The key '{caller.name}' may not review '{held['account']}'."})
+        if held["status"] == "expired":
+            return None, Outcome(410, {"error": "expired", "message": "The approval window for this post has passed; it will never be sent."})
+        if held["status"] not in ("held", "forward_failed"):
+            return None, Outcome(409, {"error": "not_pending", "message": f"This post is already {held['status']}."})
+        return held, None

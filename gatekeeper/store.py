@@ -243,6 +243,47 @@ class Store:
             (decision_id, account, author, key_name, canonical(payload), reason, status, now_iso(), expires_at),
         )
 
+    def held(self, decision_id: str) -> dict | None:
+        row = self.db.fetchone("SELECT * FROM held_posts WHERE decision_id = ?", (decision_id,))
+        if row:
+            row["payload"] = json.loads(row["payload"])
+        return row
+
+    def held_list(self, accounts: list[str] | None, status: str | None = "held", account: str | None = None,
+                  author: str | None = None, limit: int = 50) -> list[dict]:
+        where, params = [], []
+        for column, value in (("status", status), ("account", account), ("author", author)):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if accounts is not None:
+            if not accounts:
+                return []
+            where.append(f"account IN ({', '.join('?' for _ in accounts)})")
+            params.extend(accounts)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self.db.fetchall(f"SELECT * FROM held_posts {clause} ORDER BY created_at LIMIT ?", (*params, limit))
+        for row in rows:
+            row["payload"] = json.loads(row["payload"])
+        return rows
+
+    def held_move(self, decision_id: str, from_statuses: tuple[str, ...], to_status: str, purge: bool = False) -> bool:
+        """Move a held post between states atomically; False if it was not in one of from_statuses.
+
+        Purging drops the post's text, kept only while it might still be sent.
+        """
+        marks = ", ".join("?" for _ in from_statuses)
+        payload_sql = ", payload = '{\"purged\": true}'" if purge else ""
+        cur = self.db.execute(
+            f"UPDATE held_posts SET status = ?{payload_sql} WHERE decision_id = ? AND status IN ({marks})",
+            (to_status, decision_id, *from_statuses),
+        )
+        return cur.rowcount == 1
+
+    def held_expired(self, now: str) -> list[str]:
+        rows = self.db.fetchall("SELECT decision_id FROM held_posts WHERE status = 'held' AND expires_at IS NOT NULL AND expires_at < ?", (now,))
+        return [r["decision_id"] for r in rows]
+
     # -- sandbox --------------------------------------------------------------
     def sandbox_add(self, decision_id: str, account: str, platform: str, payload: dict) -> dict:
         item = {"id": uuid.uuid4().hex, "decision_id": decision_id, "account": account, "platform": platform,

@@ -5,11 +5,13 @@ one line in CHECKS below.
 """
 from __future__ import annotations
 
-from . import lexicon, pii, tone
+from . import automated, lexicon, pii, tone, usernames
 
 CHECKS = [
+    automated,
     lexicon,
     tone,
+    usernames,
     pii,
 ]
 
