@@ -72,7 +72,7 @@ def _fold_char(char: str) -> str:
 
 _TOKEN_RE = re.compile(
     r"""
-    (?P<url>(?:https?://|www\.)[^\s<>"]+)
+    (?P<url>(?:[A-Za-z][A-Za-z0-9+.-]{1,15}://|www\.)[^\s<>"]+)
   | (?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)
   | (?P<mention>(?<![\w@])@[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)
   | (?P<hashtag>(?<![\w\#])\#[^\W][\w]*)

@@ -68,7 +68,7 @@ def free_port():
 class Recorder:
     """A local HTTP server that records every request and answers as told."""
 
-    def __init__(self, status=200, body=b'{"id": "remote-1"}', headers=None, on_request=None):
+    def __init__(self, status=200, body=b'{"id": "remote-1"}', headers=None, on_request=None, host="127.0.0.1"):
         self.requests = []
         self.status, self.body, self.headers, self.on_request = status, body, headers or {}, on_request
         recorder = self
@@ -94,8 +94,9 @@ class Recorder:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.server = ThreadingHTTPServer((host, 0), Handler)
+        self.port = self.server.server_address[1]
+        self.url = f"http://{host}:{self.port}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self):

@@ -5,7 +5,7 @@ one line in CHECKS below.
 """
 from __future__ import annotations
 
-from . import automated, lexicon, pii, tone, usernames
+from . import automated, lexicon, links, pii, tone, usernames
 
 CHECKS = [
     automated,
@@ -13,6 +13,7 @@ CHECKS = [
     tone,
     usernames,
     pii,
+    links,
 ]
 
 

@@ -1,0 +1,150 @@
+"""Links and domains: only the links we mean.
+
+Every link in the post (with or without a scheme) is parsed with the Public
+Suffix List and IDNA. Official domains and their subdomains, the account's
+allowed domains and the trusted list pass; lookalikes of an official domain
+and blocked domains are blocked. Shortened and redirected links are followed
+(safely: see resolver.py) and the final domain is the one that counts.
+"""
+from __future__ import annotations
+
+import time
+
+from .. import domains
+from ..resolver import Resolver
+from .base import Finding, Rule, finding
+
+NAME = "links"
+
+RULES = [
+    Rule("links.lookalike", "block", "This link imitates one of our official domains. Check it: it may be a typo or a phishing twin."),
+    Rule("links.blocked_domain", "block", "This domain is on the blocked list."),
+    Rule("links.unsafe_target", "block", "This link leads to an internal or non-web address."),
+    Rule("links.unreachable", "warn", "This link does not work (it could not be reached, or answers with an error)."),
+    Rule("links.unresolved_shortener", "warn", "A shortened link that could not be followed: nobody can see where it goes."),
+    Rule("links.too_many_redirects", "warn", "This link redirects too many times to check where it ends."),
+]
+_RULES = {rule.id: rule for rule in RULES}
+
+DEFAULTS = {"resolve": "shorteners", "max_redirects": 5, "link_timeout_ms": 1500, "post_timeout_ms": 2500}
+_resolver = Resolver()
+
+
+class LinkPolicy:
+    """The account-independent part: trusted, shortener and blocked lists; built once per policy version."""
+
+    def __init__(self, policy):
+        lexicon = policy.lexicon("links")
+        self.trusted = [d.lower() for d in lexicon.get("trusted_domains", [])]
+        self.trusted_suffixes = {s.lower().strip(".") for s in lexicon.get("trusted_suffixes", [])}
+        self.shorteners = {d.lower() for d in lexicon.get("shorteners", [])}
+        self.blocked = [d.lower() for d in lexicon.get("blocked_domains", [])]
+        self.config = {**DEFAULTS, **{k: v for k, v in policy.check_config("links").items() if k != "enabled"}}
+        self.accounts = {account_id: self.account_entry(account) for account_id, account in policy.accounts.items()}
+
+    @staticmethod
+    def account_entry(account: dict) -> dict:
+        """An account's official domains and brand words, prepared for comparison."""
+        official = [d.lower() for d in account.get("official_domains", [])]
+        brands = [domains.brand(d) for d in official]
+        words = {b.squashed for b in brands}
+        handle = account.get("handle", "").lstrip("@").split("@")[0]
+        for term in account.get("brand_terms", []) + [account.get("display_name", ""), handle]:
+            squashed = "".join(c for c in term.lower() if c.isalnum())
+            if len(squashed) >= 4:
+                words.add(squashed)
+        return {
+            "official": official, "brands": brands, "words": sorted(words, key=len, reverse=True),
+            "allowed": [d.lower() for d in account.get("allowed_domains", [])],
+            "blocked": [d.lower() for d in account.get("blocked_domains", [])],
+        }
+
+    def is_shortener(self, link) -> bool:
+        return link.host in self.shorteners or link.registered in self.shorteners
+
+    def judge(self, link, account_id: str) -> tuple[str, str | None]:
+        """('official'|'allowed'|'blocked'|'lookalike'|'other', detail) for one parsed link."""
+        acc = self.accounts.get(account_id) or {"official": [], "brands": [], "words": [], "allowed": [], "blocked": []}
+        host = link.host
+        if any(domains.under(host, d) for d in acc["blocked"] + self.blocked):
+            return "blocked", None
+        if any(domains.under(host, d) for d in acc["official"]):
+            return "official", None
+        if any(domains.under(host, d) for d in acc["allowed"] + self.trusted) or link.suffix in self.trusted_suffixes:
+            return "allowed", None
+        found = domains.lookalike(link, acc["brands"], acc["words"])
+        if found:
+            kind, official = found
+            return "lookalike", f"{kind}:{official}"
+        return "other", None
+
+
+def _link_policy(policy) -> LinkPolicy:
+    return policy.compiled("links.policy", LinkPolicy)
+
+
+def _judged_finding(verdict: str, detail: str | None, link, start: int, end: int, via: str | None = None) -> Finding | None:
+    shown = link.unicode_host if link.unicode_host != link.host else link.host
+    where = f" (reached through {via})" if via else ""
+    if verdict == "blocked":
+        return finding(_RULES["links.blocked_domain"], start, end, f"{shown} is on the blocked list{where}.", domain=link.host)
+    if verdict == "lookalike":
+        kind, official = detail.split(":", 1)
+        puny = f" (written {link.host})" if shown != link.host else ""
+        return finding(_RULES["links.lookalike"], start, end,
+                       f"{shown}{puny}{where} imitates our official domain {official} ({kind.replace('_', ' ')}). "
+                       f"Use a link on {official} instead.", domain=link.host, imitates=official, kind=kind)
+    return None
+
+
+def check(post, policy) -> list[Finding]:
+    lp = _link_policy(policy)
+    config = lp.config
+    deadline = time.monotonic() + config["post_timeout_ms"] / 1000
+    findings = []
+    for token in post.text.of_kind("url"):
+        written = post.text.original[token.start:token.end]
+        link = domains.parse_link(written)
+        if link is None:
+            continue
+        start, end = token.start, token.end
+        if link.scheme not in ("http", "https"):
+            findings.append(finding(_RULES["links.unsafe_target"], start, end, f"A {link.scheme} link; only web links may be posted."))
+            continue
+        verdict, detail = lp.judge(link, post.account)
+        judged = _judged_finding(verdict, detail, link, start, end)
+        if judged:
+            findings.append(judged)
+            continue
+        shortener = lp.is_shortener(link)
+        mode = config["resolve"]
+        if mode == "none" or (mode == "shorteners" and not shortener):
+            if shortener:
+                findings.append(finding(_RULES["links.unresolved_shortener"], start, end,
+                                        f"{link.host} is a link shortener and links are not followed here, so nobody can check where it goes."))
+            continue
+        result = _resolver.resolve(link.url, config["max_redirects"], config["link_timeout_ms"] / 1000, deadline)
+        findings.extend(_resolution_findings(result, link, lp, post.account, start, end, shortener))
+    return findings
+
+
+def _resolution_findings(result, link, lp: LinkPolicy, account_id: str, start: int, end: int, shortener: bool) -> list[Finding]:
+    out = []
+    # Every hop is judged: a redirect through a lookalike or blocked domain counts, and the final domain most of all.
+    for hop in result.hops[1:]:
+        hop_link = domains.parse_link(hop)
+        if hop_link is None:
+            continue
+        verdict, detail = lp.judge(hop_link, account_id)
+        judged = _judged_finding(verdict, detail, hop_link, start, end, via=link.host)
+        if judged:
+            out.append(judged)
+            return out
+    if result.outcome == "blocked" or result.outcome == "bad_scheme":
+        out.append(finding(_RULES["links.unsafe_target"], start, end, f"This link leads to {result.detail}; it was not followed.", final=result.final))
+    elif result.outcome == "too_many_redirects":
+        out.append(finding(_RULES["links.too_many_redirects"], start, end, f"This link has {result.detail}.", final=result.final))
+    elif result.outcome in ("unreachable", "timeout"):
+        rule = _RULES["links.unresolved_shortener"] if shortener and result.outcome == "timeout" else _RULES["links.unreachable"]
+        out.append(finding(rule, start, end, f"{link.host}: {result.detail}.", final=result.final, status=result.status))
+    return out
