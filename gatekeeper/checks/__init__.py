@@ -5,12 +5,14 @@ one line in CHECKS below.
 """
 from __future__ import annotations
 
-from . import automated, lexicon, links, pii, tone, usernames
+from . import account, automated, hashtags, lexicon, links, pii, tone, usernames
 
 CHECKS = [
     automated,
     lexicon,
     tone,
+    hashtags,
+    account,
     usernames,
     pii,
     links,

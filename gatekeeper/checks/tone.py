@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from .. import profanity
-from ..rules.phrases import compile_phrases
+from ..rules.phrases import lexicon_phrases
 from .base import Finding, Rule, finding
 
 NAME = "tone"
@@ -45,22 +45,22 @@ def _vader():
 
 
 class ToneLexicon:
-    def __init__(self, lexicon: dict):
-        self.regex = {key: compile_phrases(lexicon.get(key, [])) for key in (
-            "blame_phrases", "channel_switch_phrases", "care_cues", "celebration_phrases", "empathy_phrases",
-            "complaint_cues", "sarcasm_cues", "laughing", "sensitive_topics", "promotional_phrases")}
+    """The phrase lists of lexicons/tone.yaml, each compiled once per policy version."""
+
+    def __init__(self, policy):
+        self.policy = policy
 
     def find(self, key: str, lower: str):
-        regex = self.regex[key]
-        return list(regex.finditer(lower)) if regex else []
+        matcher = lexicon_phrases(self.policy, "tone", key)
+        return list(matcher.finditer(lower)) if matcher else []
 
     def has(self, key: str, lower: str) -> bool:
-        regex = self.regex[key]
-        return bool(regex and regex.search(lower))
+        matcher = lexicon_phrases(self.policy, "tone", key)
+        return bool(matcher and matcher.search(lower))
 
 
 def _lexicon(policy) -> ToneLexicon:
-    return policy.compiled("tone.lexicon", lambda p: ToneLexicon(p.lexicon("tone")))
+    return ToneLexicon(policy)
 
 
 def _aimed(lower: str, start: int, end: int) -> bool:

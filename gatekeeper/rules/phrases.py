@@ -94,3 +94,8 @@ def compile_phrases(phrases: Iterable[str]) -> PhraseMatcher | None:
 def squash(phrase: str) -> str:
     """A phrase as a hashtag body: lower case, no spaces or punctuation."""
     return re.sub(r"[\W_]+", "", phrase.lower())
+
+
+def lexicon_phrases(policy, lexicon: str, key: str) -> PhraseMatcher | None:
+    """The matcher for one phrase list of one lexicon file, built once per policy version."""
+    return policy.compiled(f"phrases:{lexicon}:{key}", lambda p: compile_phrases(p.lexicon(lexicon).get(key, [])))

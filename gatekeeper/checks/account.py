@@ -1,0 +1,118 @@
+"""Wrong account: personal posts, confidential topics and another client's content on a corporate account.
+
+The Red Cross's "#gettngslizzerd" beer plans went out on the corporate account;
+HMV staff live-tweeted their own firing; agencies post one client's content on
+another client's account. Personal accounts (kind: personal) are not held to
+the brand voice, so this check does not apply to them.
+"""
+from __future__ import annotations
+
+from .. import domains
+from ..rules.phrases import compile_phrases, lexicon_phrases, squash
+from .base import Finding, Rule, finding
+
+NAME = "account"
+
+RULES = [
+    Rule("account.personal_voice", "warn", "This reads like a personal post, but it is going out on the corporate account."),
+    Rule("account.confidential_topic", "review", "This mentions a confidential topic (layoffs, results, mergers, lawsuits). Legal must see it first."),
+    Rule("account.belongs_elsewhere", "review", "This post looks like it belongs to another account."),
+]
+_RULES = {rule.id: rule for rule in RULES}
+
+
+def _matches(policy, key: str, lower: str) -> list:
+    matcher = lexicon_phrases(policy, "personal_voice", key)
+    return list(matcher.finditer(lower)) if matcher else []
+
+
+def _personal_voice(post, policy) -> Finding | None:
+    lower = post.text.lower
+    first_person = _matches(policy, "first_person", lower)
+    life = _matches(policy, "life_updates", lower)
+    job = _matches(policy, "job_complaints", lower)
+    nightlife = _matches(policy, "nightlife", lower)
+    slang = _matches(policy, "slang", lower)
+    personal_tags = {squash(t) for t in policy.lexicon("personal_voice").get("personal_hashtags", [])}
+    tags = [t for t in post.text.of_kind("hashtag") if squash(t.value) in personal_tags]
+
+    signs = []
+    if job:
+        signs.append(("complains about their own job", job[0].span(), 2))
+    if life:
+        # "my boyfriend" is personal; "finally friday" alone could be a brand, so it counts double only in the first person.
+        signs.append(("shares a personal life update", life[0].span(), 2 if first_person else 1))
+    if nightlife and (first_person or slang or tags or life):
+        signs.append(("talks about drinking or going out", nightlife[0].span(), 2))
+    if tags:
+        signs.append(("uses a personal hashtag", (tags[0].norm_start, tags[0].norm_end), 1))
+    if slang and first_person:
+        signs.append(("uses personal slang", slang[0].span(), 1))
+    if sum(weight for *_, weight in signs) < 2:
+        return None
+    start, end = post.text.span(*signs[0][1])
+    reasons = ", ".join(dict.fromkeys(s[0] for s in signs))
+    return finding(_RULES["account.personal_voice"], start, end,
+                   f"This reads like a personal post ({reasons}), but it is going out on the corporate account "
+                   f"'{post.account}'. Was it meant for a personal account?")
+
+
+class BrandTerms:
+    """Each corporate account's own words: names, products, campaign hashtags, handle and domains."""
+
+    def __init__(self, policy):
+        self.accounts = {}
+        for account_id, account in policy.accounts.items():
+            if account.get("kind") != "corporate":
+                continue
+            terms = list(account.get("brand_terms", []))
+            if account.get("display_name"):
+                terms.append(account["display_name"])
+            handle = account.get("handle", "").lstrip("@").split("@")[0]
+            if handle:
+                terms.append(handle)
+            tags = {squash(t) for t in account.get("campaign_hashtags", [])} | {squash(t) for t in terms}
+            self.accounts[account_id] = {
+                "phrases": compile_phrases(terms),
+                "tags": tags,
+                "mentions": {handle.lower()} if handle else set(),
+                "domains": [d.lower() for d in account.get("official_domains", [])],
+                "name": account.get("display_name", account_id),
+            }
+
+    def carried_by(self, post) -> set[str]:
+        lower = post.text.lower
+        tags = {squash(t.value) for t in post.text.of_kind("hashtag")}
+        mentions = {t.value.lstrip("@").split("@")[0].lower() for t in post.text.of_kind("mention")}
+        hosts = [link.host for link in (domains.parse_link(post.text.original[t.start:t.end]) for t in post.text.of_kind("url")) if link]
+        found = set()
+        for account_id, acc in self.accounts.items():
+            if (acc["phrases"] and acc["phrases"].search(lower)) or tags & acc["tags"] or mentions & acc["mentions"] \
+                    or any(domains.under(h, d) for h in hosts for d in acc["domains"]):
+                found.add(account_id)
+        return found
+
+
+def check(post, policy) -> list[Finding]:
+    account = policy.accounts.get(post.account, {})
+    if account.get("kind") != "corporate":
+        return []
+    findings = []
+    voice = _personal_voice(post, policy)
+    if voice:
+        findings.append(voice)
+    confidential = lexicon_phrases(policy, "confidential", "topics")
+    if confidential:
+        m = confidential.search(post.text.lower)
+        if m:
+            start, end = post.text.span(*m.span())
+            findings.append(finding(_RULES["account.confidential_topic"], start, end,
+                                    f"This mentions '{post.text.original[start:end]}', a confidential topic. Legal must see it before it is published."))
+    brands = policy.compiled("account.brand_terms", BrandTerms)
+    carried = brands.carried_by(post)
+    if carried and post.account not in carried:
+        names = ", ".join(f"{brands.accounts[a]['name']} ({a})" for a in sorted(carried))
+        findings.append(finding(_RULES["account.belongs_elsewhere"], 0, len(post.text.original),
+                                f"This post carries the brand terms of {names} and none of {account.get('display_name', post.account)}'s. "
+                                f"It probably belongs on {sorted(carried)[0]}.", belongs_to=sorted(carried)))
+    return findings
