@@ -40,6 +40,9 @@ def create_app(settings: Settings | None = None, **overrides) -> Flask:
     app.extensions["gatekeeper"] = gate
     _register_errors(app)
     _register_routes(app, gate)
+    from .dropin import bp as dropin
+
+    app.register_blueprint(dropin)
     return app
 
 

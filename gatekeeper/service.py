@@ -69,6 +69,13 @@ class Outcome:
     headers: dict = field(default_factory=dict)
 
 
+def outbound_for(decision_id: str, account: dict, payload: dict) -> Outbound:
+    """What the adapter sends. `native` carries a drop-in client's own platform fields (media ids, spoiler text)."""
+    native = payload.get("native") or {}
+    return Outbound(decision_id, account, payload["text"], payload.get("visibility", "public"), payload.get("in_reply_to"),
+                    extra={native["platform"]: native.get("body", {})} if native.get("platform") else {})
+
+
 class Gate:
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -200,9 +207,8 @@ class Gate:
         return self._forward(decision_id, decision, redacted, account, payload)
 
     def _forward(self, decision_id: str, decision, redacted: str, account: dict, payload: dict) -> Outcome:
-        outbound = Outbound(decision_id, account, payload["text"], payload.get("visibility", "public"), payload.get("in_reply_to"))
         try:
-            result = forward(outbound, self)
+            result = forward(outbound_for(decision_id, account, payload), self)
         except ForwardError as exc:
             failure = exc.as_dict()
             log.warning("forwarding decision %s to %s failed: %s", decision_id, account["id"], exc)
@@ -267,10 +273,8 @@ class Gate:
         if account is None:
             self.store.held_move(decision_id, ("sending",), "forward_failed")
             return Outcome(409, {"error": "unknown_account", "message": f"Account '{held['account']}' is no longer in the policy."})
-        payload = held["payload"]
-        outbound = Outbound(decision_id, account, payload["text"], payload.get("visibility", "public"), payload.get("in_reply_to"))
         try:
-            result = forward(outbound, self)
+            result = forward(outbound_for(decision_id, account, held["payload"]), self)
         except ForwardError as exc:
             self.store.held_move(decision_id, ("sending",), "forward_failed")
             self.store.append("forward_failed", decision_id, {"account": held["account"], "forward": exc.as_dict()})

@@ -4,13 +4,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from . import sandbox, webhook
+from . import bluesky, facebook, linkedin, mastodon, sandbox, twitter, webhook
 
 log = logging.getLogger(__name__)
 
 ADAPTERS = {
     "sandbox": sandbox,
     "webhook": webhook,
+    "twitter": twitter,
+    "mastodon": mastodon,
+    "facebook": facebook,
+    "linkedin": linkedin,
+    "bluesky": bluesky,
 }
 
 

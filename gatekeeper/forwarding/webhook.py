@@ -10,8 +10,6 @@ import hmac
 import json
 import os
 
-import requests
-
 from . import http
 
 
@@ -34,9 +32,6 @@ def send(outbound, upstream: dict, context) -> dict:
         if not secret:
             raise ForwardError("misconfigured", f"environment variable {secret_env} is not set")
         headers["X-Gatekeeper-Signature"] = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    # The decision id is sent as Idempotency-Key, so a receiver that honours it makes retries safe.
     response = http.post(upstream["url"], data=body, headers=headers, timeout=upstream.get("timeout_seconds", 5))
-    try:
-        reply = response.json()
-    except (ValueError, requests.exceptions.JSONDecodeError):
-        reply = None
-    return {"http_status": response.status_code, "id": (reply or {}).get("id") if isinstance(reply, dict) else None}
+    return {"http_status": response.status_code, "id": http.json_or_empty(response).get("id")}

@@ -1,0 +1,188 @@
+"""Drop-in endpoints: Gatekeeper answering on the platforms' own paths.
+
+An existing client needs only a new base URL:
+  Mastodon  http://gatekeeper/platform/mastodon/<account>   (POST /api/v1/statuses)
+  X (v2)    http://gatekeeper/platform/twitter/<account>    (POST /2/tweets)
+The client's access token is its Gatekeeper key. Each request is mapped to a
+Gatekeeper post, decided, and forwarded with the account's own credentials;
+the platform's answer comes back as is. A post that is not sent gets an error
+in the platform's own format, carrying the findings under "gatekeeper". To
+send a warned post anyway, re-send it with the headers X-Gatekeeper-Ack-By and
+X-Gatekeeper-Ack-Reason.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, current_app, g, request
+
+from .api_schema import request_error
+from .app import ApiError, requires
+
+bp = Blueprint("dropin", __name__, url_prefix="/platform")
+
+
+def _gate():
+    return current_app.extensions["gatekeeper"]
+
+
+def _ack() -> dict | None:
+    by, reason = request.headers.get("X-Gatekeeper-Ack-By"), request.headers.get("X-Gatekeeper-Ack-Reason")
+    return {"by": by, "reason": reason} if by and reason else None
+
+
+def _decide(payload: dict) -> tuple[int, dict, dict]:
+    """Validate as a Gatekeeper post, then post it; returns (status, Gatekeeper body, headers)."""
+    gate = _gate()
+    public = {k: v for k, v in payload.items() if k != "native"}
+    problem = request_error(public)
+    if problem:
+        raise ApiError(400, "invalid_request", problem[1], problem[0])
+    policy = gate.policies.current()
+    if len(payload["text"]) > policy.setting("max_text_length", 10000):
+        raise ApiError(400, "text_too_long", "The post is over the length limit.", "text")
+    if payload["account"] not in policy.accounts:
+        raise ApiError(404, "unknown_account", f"There is no account '{payload['account']}' in the policy.", "account")
+    if not g.caller.may_use(payload["account"]):
+        raise ApiError(403, "account_not_allowed", f"The key '{g.caller.name}' may not post to '{payload['account']}'.", "account")
+    key = request.headers.get("Idempotency-Key")
+    outcome = gate.post(payload, g.caller, key[:255] if key else None)
+    return outcome.status, outcome.body, outcome.headers
+
+
+def _gatekeeper_summary(body: dict) -> dict:
+    return {k: body.get(k) for k in ("decision_id", "verdict", "findings", "policy_version", "forwarded", "redacted_text", "forward") if k in body}
+
+
+def _why(body: dict) -> str:
+    reasons = "; ".join(f["message"] for f in body.get("findings", []) if f.get("action") != "allow")
+    return {"block": "Blocked by Gatekeeper", "warn": "Not sent: Gatekeeper warns about this post",
+            "review": "Held by Gatekeeper for review"}.get(body.get("verdict"), "Not sent") + (f": {reasons}" if reasons else "")
+
+
+def _rate_headers(body: dict) -> dict:
+    forward = body.get("forward") or {}
+    return {"Retry-After": str(forward["retry_after"])} if forward.get("error") == "rate_limited" and forward.get("retry_after") else {}
+
+
+# -- Mastodon -----------------------------------------------------------------------
+
+def _mastodon_error(status: int, message: str, extra: dict | None = None, headers: dict | None = None):
+    body = {"error": message}
+    if extra:
+        body["gatekeeper"] = extra
+    return body, status, headers or {}
+
+
+@bp.errorhandler(ApiError)
+def _platform_error(exc: ApiError):
+    if request.path.startswith("/platform/twitter/"):
+        return {"title": exc.error.replace("_", " ").title(), "detail": exc.message, "type": "about:blank",
+                "status": exc.status, "gatekeeper": {"error": exc.error, "field": exc.field}}, exc.status, exc.headers
+    return _mastodon_error(exc.status, exc.message, {"error": exc.error, "field": exc.field}, exc.headers)
+
+
+def _mastodon_request() -> dict:
+    data = request.get_json(silent=True) if request.is_json else None
+    if data is None:
+        # Form bodies (as Mastodon.py sends them): repeated keys such as media_ids[] stay lists.
+        data = {k: (values[0] if len(values) == 1 and not k.endswith("[]") else values)
+                for k, values in request.form.lists()}
+    if not isinstance(data, dict):
+        raise ApiError(422, "invalid_request", "Validation failed: the body must be an object", "status")
+    return data
+
+
+@bp.post("/mastodon/<account>/api/v1/statuses")
+@requires("poster")
+def mastodon_status(account):
+    native = _mastodon_request()
+    text = native.get("status")
+    if not isinstance(text, str) or not text.strip():
+        raise ApiError(422, "invalid_request", "Validation failed: Text can't be blank", "status")
+    visibility = "direct" if native.get("visibility") == "direct" else "public"
+    payload = {"account": account, "text": text, "visibility": visibility, "native": {"platform": "mastodon", "body": native}}
+    if native.get("in_reply_to_id"):
+        payload["in_reply_to"] = {"id": str(native["in_reply_to_id"])}
+    ack = _ack()
+    if ack:
+        payload["acknowledgement"] = ack
+    status, body, headers = _decide(payload)
+    if status == 201:
+        forward = body.get("forward") or {}
+        if forward.get("upstream") == "mastodon" and forward.get("response"):
+            return forward["response"], 200, headers
+        return _synthetic_status(account, text, native, forward, body), 200, headers
+    if status == 202:
+        return _mastodon_error(202, _why(body), _gatekeeper_summary(body))
+    if status == 502:
+        forward = body.get("forward") or {}
+        code = 429 if forward.get("error") == "rate_limited" else 502
+        return _mastodon_error(code, body.get("message", "The platform did not take the post"), _gatekeeper_summary(body), _rate_headers(body))
+    if status in (409, 422) and "verdict" in body:
+        return _mastodon_error(422, _why(body), _gatekeeper_summary(body))
+    return _mastodon_error(status, body.get("message", "Not sent"), body)
+
+
+def _synthetic_status(account: str, text: str, native: dict, forward: dict, body: dict) -> dict:
+    """A Status for posts the account sends somewhere other than Mastodon (the sandbox, a webhook)."""
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    post_id = str(forward.get("id") or body["decision_id"])
+    return {"id": post_id, "uri": f"gatekeeper:{account}:{post_id}", "url": None, "created_at": now, "content": text,
+            "visibility": native.get("visibility", "public"), "in_reply_to_id": native.get("in_reply_to_id"),
+            "sensitive": bool(native.get("sensitive", False)), "spoiler_text": native.get("spoiler_text", ""),
+            "account": {"id": account, "username": account, "acct": account}, "media_attachments": [], "mentions": [],
+            "tags": [], "emojis": [], "reblogs_count": 0, "favourites_count": 0, "replies_count": 0,
+            "gatekeeper": _gatekeeper_summary(body)}
+
+
+@bp.get("/mastodon/<account>/api/v1/instance")
+@bp.get("/mastodon/<account>/api/v2/instance")
+def mastodon_instance(account):
+    # Mastodon.py may ask for the server version; Gatekeeper speaks the 4.x statuses API.
+    return {"uri": request.host, "domain": request.host, "title": "Gatekeeper", "version": "4.2.0",
+            "description": "Gatekeeper drop-in endpoint", "urls": {}, "configuration": {"statuses": {"max_characters": 500}}}
+
+
+# -- X (Twitter) v2 ---------------------------------------------------------------------
+
+def _problem(status: int, title: str, detail: str, extra: dict | None = None, headers: dict | None = None):
+    body = {"title": title, "detail": detail, "type": "about:blank", "status": status}
+    if extra:
+        body["gatekeeper"] = extra
+    return body, status, headers or {}
+
+
+@bp.post("/twitter/<account>/2/tweets")
+@requires("poster")
+def twitter_tweet(account):
+    native = request.get_json(silent=True)
+    if not isinstance(native, dict):
+        raise ApiError(400, "invalid_request", "The request body must be a JSON object.", "(body)")
+    text = native.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ApiError(400, "invalid_request", "The `text` field is required.", "text")
+    payload = {"account": account, "text": text, "visibility": "public", "native": {"platform": "twitter", "body": native}}
+    reply_id = (native.get("reply") or {}).get("in_reply_to_tweet_id") if isinstance(native.get("reply"), dict) else None
+    if reply_id:
+        payload["in_reply_to"] = {"id": str(reply_id)}
+    ack = _ack()
+    if ack:
+        payload["acknowledgement"] = ack
+    status, body, headers = _decide(payload)
+    if status == 201:
+        forward = body.get("forward") or {}
+        if forward.get("upstream") == "twitter" and forward.get("response"):
+            return forward["response"], 201, headers
+        return {"data": {"id": str(forward.get("id") or body["decision_id"]), "text": text}, "gatekeeper": _gatekeeper_summary(body)}, 201, headers
+    if status == 202:
+        return _problem(202, "Held", _why(body), _gatekeeper_summary(body))
+    if status == 502:
+        forward = body.get("forward") or {}
+        if forward.get("error") == "rate_limited":
+            return _problem(429, "Too Many Requests", body.get("message", ""), _gatekeeper_summary(body),
+                            {"x-rate-limit-reset": str(forward.get("retry_after") or "")})
+        return _problem(502, "Bad Gateway", body.get("message", "The platform did not take the post"), _gatekeeper_summary(body))
+    if status in (409, 422) and "verdict" in body:
+        return _problem(403, "Forbidden", _why(body), _gatekeeper_summary(body))
+    return _problem(status, "Error", body.get("message", "Not sent"), body)

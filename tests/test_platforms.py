@@ -1,0 +1,224 @@
+"""Upstream adapters against local fake platforms, and the drop-in endpoints with unmodified client libraries."""
+import json
+
+import pytest
+import requests
+
+from conftest import set_upstream
+
+CLEAN = "Our winter schedule is live. See you on board!"
+
+
+@pytest.fixture
+def creds(monkeypatch):
+    for name, value in {"ACME_X_TOKEN": "x-secret-token", "ACME_MASTO_TOKEN": "masto-secret", "ACME_FB_TOKEN": "fb-page-token",
+                        "ACME_LI_TOKEN": "li-token", "ACME_BSKY_ID": "acme.bsky.social", "ACME_BSKY_PW": "app-pass-1234"}.items():
+        monkeypatch.setenv(name, value)
+
+
+def upstream(policy_dir, text):
+    set_upstream(policy_dir, "acme-air", "upstream:\n" + text)
+
+
+def post(client, keys, **extra):
+    return client.post("/v1/posts", json={"account": "acme-air", "text": CLEAN, **extra}, headers=keys.poster)
+
+
+def test_twitter_adapter_sends_the_v2_request(client, keys, policy_dir, recorder, creds):
+    x = recorder(status=201, body=json.dumps({"data": {"id": "1850000000000000001", "text": CLEAN}}).encode())
+    upstream(policy_dir, f"  type: twitter\n  base_url: {x.url}\n  credentials_env:\n    bearer_token: ACME_X_TOKEN\n  options:\n    reply_settings: following\n")
+    r = post(client, keys, in_reply_to={"id": "1849999", "text": "Is the winter schedule out?"})
+    assert r.status_code == 201 and r.get_json()["forward"]["id"] == "1850000000000000001"
+    sent = x.requests[0]
+    assert sent["method"] == "POST" and sent["path"] == "/2/tweets"
+    assert sent["headers"]["Authorization"] == "Bearer x-secret-token"
+    assert json.loads(sent["body"]) == {"text": CLEAN, "reply": {"in_reply_to_tweet_id": "1849999"}, "reply_settings": "following"}
+
+
+def test_mastodon_adapter_sends_every_visibility(client, keys, policy_dir, recorder, creds):
+    m = recorder(status=200, body=json.dumps({"id": "109", "url": "https://masto.example/@acme/109"}).encode())
+    upstream(policy_dir, f"  type: mastodon\n  base_url: {m.url}\n  credentials_env:\n    access_token: ACME_MASTO_TOKEN\n")
+    assert post(client, keys).status_code == 201
+    assert post(client, keys, visibility="direct", text="Hi @jo@masto.example, DM us your booking reference?").status_code == 201
+    first, second = (json.loads(r["body"]) for r in m.requests)
+    assert m.requests[0]["path"] == "/api/v1/statuses" and m.requests[0]["headers"]["Authorization"] == "Bearer masto-secret"
+    assert m.requests[0]["headers"]["Idempotency-Key"]  # Mastodon de-duplicates retries by this key
+    assert first == {"status": CLEAN, "visibility": "public"}
+    assert second["visibility"] == "direct"
+
+
+def test_facebook_adapter(client, keys, policy_dir, recorder, creds):
+    fb = recorder(status=200, body=b'{"id": "1234_5678"}')
+    upstream(policy_dir, f"  type: facebook\n  base_url: {fb.url}/v21.0\n  credentials_env:\n    page_access_token: ACME_FB_TOKEN\n  options:\n    page_id: '1234'\n")
+    r = post(client, keys)
+    assert r.status_code == 201 and r.get_json()["forward"]["id"] == "1234_5678"
+    sent = fb.requests[0]
+    assert sent["path"] == "/v21.0/1234/feed"
+    from urllib.parse import parse_qs
+
+    assert parse_qs(sent["body"].decode()) == {"message": [CLEAN], "access_token": ["fb-page-token"]}
+
+
+def test_linkedin_adapter(client, keys, policy_dir, recorder, creds):
+    li = recorder(status=201, body=b"", headers={"x-restli-id": "urn:li:share:7000"})
+    upstream(policy_dir, f"  type: linkedin\n  base_url: {li.url}\n  credentials_env:\n    access_token: ACME_LI_TOKEN\n  options:\n    author_urn: 'urn:li:organization:42'\n")
+    r = post(client, keys)
+    assert r.status_code == 201 and r.get_json()["forward"]["id"] == "urn:li:share:7000"
+    sent = li.requests[0]
+    assert sent["path"] == "/rest/posts" and sent["headers"]["X-Restli-Protocol-Version"] == "2.0.0" and sent["headers"]["LinkedIn-Version"]
+    assert json.loads(sent["body"]) == {"author": "urn:li:organization:42", "commentary": CLEAN, "visibility": "PUBLIC",
+                                        "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [], "thirdPartyDistributionChannels": []},
+                                        "lifecycleState": "PUBLISHED", "isReshareDisabledByAuthor": False}
+
+
+def test_bluesky_adapter(client, keys, policy_dir, recorder, creds):
+    def answer(handler):
+        if handler.path.endswith("createSession"):
+            bsky.body = b'{"did": "did:plc:acme", "accessJwt": "jwt-1"}'
+        else:
+            bsky.body = b'{"uri": "at://did:plc:acme/app.bsky.feed.post/3k", "cid": "bafy"}'
+
+    bsky = recorder(status=200, on_request=answer)
+    upstream(policy_dir, f"  type: bluesky\n  base_url: {bsky.url}\n  credentials_env:\n    identifier: ACME_BSKY_ID\n    app_password: ACME_BSKY_PW\n")
+    r = post(client, keys)
+    assert r.status_code == 201 and r.get_json()["forward"]["id"] == "at://did:plc:acme/app.bsky.feed.post/3k"
+    session, create = bsky.requests
+    assert session["path"] == "/xrpc/com.atproto.server.createSession"
+    assert json.loads(session["body"]) == {"identifier": "acme.bsky.social", "password": "app-pass-1234"}
+    assert create["path"] == "/xrpc/com.atproto.repo.createRecord" and create["headers"]["Authorization"] == "Bearer jwt-1"
+    body = json.loads(create["body"])
+    assert body["repo"] == "did:plc:acme" and body["collection"] == "app.bsky.feed.post"
+    assert body["record"]["$type"] == "app.bsky.feed.post" and body["record"]["text"] == CLEAN and body["record"]["createdAt"].endswith("Z")
+
+
+@pytest.mark.parametrize("status, body, headers, kind", [
+    (429, b'{"title": "Too Many Requests"}', {"x-rate-limit-reset": "1767225600"}, "rate_limited"),
+    (401, b'{"title": "Unauthorized"}', {}, "auth"),
+    (403, b'{"detail": "You are not allowed to create a Tweet with duplicate content."}', {}, "duplicate"),
+])
+def test_platform_errors_are_mapped(client, keys, policy_dir, recorder, creds, gate, status, body, headers, kind):
+    x = recorder(status=status, body=body, headers=headers)
+    upstream(policy_dir, f"  type: twitter\n  base_url: {x.url}\n  credentials_env:\n    bearer_token: ACME_X_TOKEN\n")
+    r = post(client, keys)
+    assert r.status_code == 502
+    body = r.get_json()
+    assert body["decision_id"] and body["forward"]["error"] == kind
+    if kind == "rate_limited":
+        assert body["forward"]["retry_after"] == "1767225600"
+    assert len(x.requests) == 1  # never retried: a retry could post twice
+    assert gate.store.held(body["decision_id"])["status"] == "forward_failed"
+
+
+def test_missing_credentials_are_a_clear_failure(client, keys, policy_dir, recorder, monkeypatch):
+    monkeypatch.delenv("ACME_X_TOKEN", raising=False)
+    x = recorder(status=201)
+    upstream(policy_dir, f"  type: twitter\n  base_url: {x.url}\n  credentials_env:\n    bearer_token: ACME_X_TOKEN\n")
+    r = post(client, keys)
+    assert r.status_code == 502 and r.get_json()["forward"]["error"] == "misconfigured" and "ACME_X_TOKEN" in r.get_json()["message"]
+    assert x.requests == []
+
+
+def test_idempotency_holds_across_restarts(policy_dir, db_url, recorder):
+    from gatekeeper.app import create_app
+    from gatekeeper.service import Settings
+
+    def fresh_app():
+        return create_app(Settings(policy_dir=str(policy_dir), database_url=db_url))
+
+    app1 = fresh_app()
+    key = app1.extensions["gatekeeper"].store.add_key("s", "poster", ["acme-air"])
+    headers = {"Authorization": f"Bearer {key}", "Idempotency-Key": "order-77"}
+    first = app1.test_client().post("/v1/posts", json={"account": "acme-air", "text": CLEAN}, headers=headers)
+    app2 = fresh_app()  # a restart: new process state, same database
+    again = app2.test_client().post("/v1/posts", json={"account": "acme-air", "text": CLEAN}, headers=headers)
+    assert first.get_json()["decision_id"] == again.get_json()["decision_id"]
+    assert len(app2.extensions["gatekeeper"].store.sandbox_list()) == 1
+
+
+# -- drop-in endpoints --------------------------------------------------------------------
+
+class LiveServer:
+    def __init__(self, app):
+        from werkzeug.serving import make_server
+        import threading
+
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+
+
+@pytest.fixture
+def live(app):
+    server = LiveServer(app)
+    yield server
+    server.close()
+
+
+def test_mastodon_py_posts_through_gatekeeper_unchanged(live, keys, policy_dir, recorder, creds):
+    from mastodon import Mastodon
+
+    real = recorder(status=200, body=json.dumps({"id": "111", "content": "<p>hi</p>", "visibility": "public", "url": "https://masto.example/@acme/111",
+                                                 "created_at": "2026-11-25T12:00:00.000Z", "account": {"id": "1", "username": "acme"}}).encode())
+    upstream(policy_dir, f"  type: mastodon\n  base_url: {real.url}\n  credentials_env:\n    access_token: ACME_MASTO_TOKEN\n")
+    token = keys.poster["Authorization"].split()[1]
+    api = Mastodon(access_token=token, api_base_url=f"{live.url}/platform/mastodon/acme-air")
+    status = api.status_post(CLEAN, visibility="unlisted", idempotency_key="masto-1")
+    assert status["id"] == "111"
+    sent = json.loads(real.requests[0]["body"]) if real.requests[0]["headers"].get("Content-Type", "").startswith("application/json") else None
+    assert real.requests[0]["headers"]["Authorization"] == "Bearer masto-secret"  # the account's own credentials, not the client's
+    assert sent["status"] == CLEAN and sent["visibility"] == "unlisted"
+    # A retry with the same idempotency key returns the first result.
+    assert api.status_post(CLEAN, visibility="unlisted", idempotency_key="masto-1")["id"] == "111"
+    assert len(real.requests) == 1
+
+    from mastodon.errors import MastodonAPIError
+
+    with pytest.raises(MastodonAPIError) as info:
+        api.status_post("Our fund has guaranteed returns!")
+    assert "Blocked by Gatekeeper" in str(info.value)
+    assert len(real.requests) == 1
+
+
+def test_tweepy_posts_through_gatekeeper_unchanged(live, keys, policy_dir, recorder, creds):
+    import tweepy
+    from requests.adapters import HTTPAdapter
+
+    real = recorder(status=201, body=json.dumps({"data": {"id": "1851", "text": CLEAN}}).encode())
+    upstream(policy_dir, f"  type: twitter\n  base_url: {real.url}\n  credentials_env:\n    bearer_token: ACME_X_TOKEN\n")
+    token = keys.poster["Authorization"].split()[1]
+    gatekeeper_prefix = f"{live.url}/platform/twitter/acme-air"
+
+    class ToGatekeeper(HTTPAdapter):
+        """Rewrites tweepy's hard-coded api.twitter.com to Gatekeeper's drop-in prefix; tweepy itself is untouched."""
+
+        def send(self, request, **kwargs):
+            request.url = request.url.replace("https://api.twitter.com", gatekeeper_prefix)
+            return super().send(request, **kwargs)
+
+    client = tweepy.Client(bearer_token=token)
+    client.session.mount("https://api.twitter.com", ToGatekeeper())
+    response = client.create_tweet(text=CLEAN, in_reply_to_tweet_id=1849999, user_auth=False)
+    assert response.data["id"] == "1851"
+    sent = real.requests[0]
+    assert sent["path"] == "/2/tweets" and sent["headers"]["Authorization"] == "Bearer x-secret-token"
+    assert json.loads(sent["body"]) == {"text": CLEAN, "reply": {"in_reply_to_tweet_id": "1849999"}}
+
+    with pytest.raises(tweepy.errors.Forbidden) as info:
+        client.create_tweet(text="Our fund has guaranteed returns!", user_auth=False)
+    assert "guaranteed" in str(info.value).lower() or "blocked" in str(info.value).lower()
+    assert len(real.requests) == 1
+
+
+def test_dropin_errors_use_platform_formats(live, keys):
+    r = requests.post(f"{live.url}/platform/twitter/acme-air/2/tweets", json={"text": "hi"}, timeout=10)
+    assert r.status_code == 401 and r.json()["title"] and r.json()["status"] == 401
+    r = requests.post(f"{live.url}/platform/mastodon/nope/api/v1/statuses", data={"status": "hi"}, headers=keys.admin, timeout=10)
+    assert r.status_code == 404 and "error" in r.json()
+    r = requests.post(f"{live.url}/platform/mastodon/acme-air/api/v1/statuses", data={"status": "risk free!"}, headers=keys.poster, timeout=10)
+    assert r.status_code == 202 and r.json()["gatekeeper"]["verdict"] == "review"
+    r = requests.post(f"{live.url}/platform/mastodon/acme-air/api/v1/statuses", data={"status": "always on time!"},
+                      headers={**keys.poster, "X-Gatekeeper-Ack-By": "jdoe", "X-Gatekeeper-Ack-Reason": "legal approved"}, timeout=10)
+    assert r.status_code == 200 and r.json()["gatekeeper"]["verdict"] == "warn"
