@@ -98,6 +98,19 @@ def openapi_document() -> dict:
                 "summary": "The policy version in force and any refused change (admin, auditor).",
                 "responses": {"200": {"description": "Policy status."}, **_ERRORS},
             }},
+            "/platform/mastodon/{account}/api/v1/statuses": {"post": {
+                "summary": "Drop-in Mastodon endpoint: the Mastodon statuses API, decided by Gatekeeper, forwarded with the account's credentials.",
+                "parameters": [{"name": "account", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "The platform's Status."}, "202": {"description": "Held for review: {error, gatekeeper}."},
+                              "422": {"description": "Blocked or warned: {error, gatekeeper}."}, "502": {"description": "The platform did not take it."}},
+            }},
+            "/platform/twitter/{account}/2/tweets": {"post": {
+                "summary": "Drop-in X API v2 endpoint: create a post, decided by Gatekeeper.",
+                "parameters": [{"name": "account", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"201": {"description": "The platform's {data: {id, text}}."}, "202": {"description": "Held for review (problem document)."},
+                              "403": {"description": "Blocked or warned (problem document with gatekeeper findings)."},
+                              "429": {"description": "Rate limited by the platform."}, "502": {"description": "The platform did not take it."}},
+            }},
             "/healthz": {"get": {"summary": "Liveness.", "security": [], "responses": {"200": {"description": "OK"}}}},
         },
     }

@@ -19,7 +19,7 @@ from . import pii_engine
 from .checks import known_rule_ids
 from .forwarding import ForwardError, Outbound, forward
 from .normalize import normalize_post
-from .pipeline import decide
+from .pipeline import decide, warm
 from .redact import redact
 from .rules.policy import PolicyStore
 from .store import Store, canonical
@@ -81,8 +81,13 @@ class Gate:
         self.settings = settings
         self.store = Store(settings.database_url)
         # Models and matchers are built once per policy version, when it loads, never on a user's post.
-        self.policies = PolicyStore(settings.policy_dir, known_rule_ids(), settings.policy_reload_seconds, on_load=pii_engine.warm)
+        self.policies = PolicyStore(settings.policy_dir, known_rule_ids(), settings.policy_reload_seconds, on_load=self._prepare)
         self._keys = TTLCache(maxsize=1024, ttl=10)
+
+    @staticmethod
+    def _prepare(policy) -> None:
+        pii_engine.warm(policy)  # raises for a configured NER model that is not installed: the policy is refused
+        warm(policy)
 
     # -- keys ---------------------------------------------------------------
     def authenticate(self, secret: str | None) -> Caller | None:
