@@ -50,6 +50,17 @@ def _decide(payload: dict) -> tuple[int, dict, dict]:
     return outcome.status, outcome.body, outcome.headers
 
 
+def _post_native(platform: str, account: str, text: str, visibility: str, native: dict, reply_id) -> tuple[int, dict, dict]:
+    """A platform request as a Gatekeeper post; the client's own fields ride along to the adapter."""
+    payload = {"account": account, "text": text, "visibility": visibility, "native": {"platform": platform, "body": native}}
+    if reply_id:
+        payload["in_reply_to"] = {"id": str(reply_id)}
+    ack = _ack()
+    if ack:
+        payload["acknowledgement"] = ack
+    return _decide(payload)
+
+
 def _gatekeeper_summary(body: dict) -> dict:
     return {k: body.get(k) for k in ("decision_id", "verdict", "findings", "policy_version", "forwarded", "redacted_text", "forward") if k in body}
 
@@ -101,13 +112,7 @@ def mastodon_status(account):
     if not isinstance(text, str) or not text.strip():
         raise ApiError(422, "invalid_request", "Validation failed: Text can't be blank", "status")
     visibility = "direct" if native.get("visibility") == "direct" else "public"
-    payload = {"account": account, "text": text, "visibility": visibility, "native": {"platform": "mastodon", "body": native}}
-    if native.get("in_reply_to_id"):
-        payload["in_reply_to"] = {"id": str(native["in_reply_to_id"])}
-    ack = _ack()
-    if ack:
-        payload["acknowledgement"] = ack
-    status, body, headers = _decide(payload)
+    status, body, headers = _post_native("mastodon", account, text, visibility, native, native.get("in_reply_to_id"))
     if status == 201:
         forward = body.get("forward") or {}
         if forward.get("upstream") == "mastodon" and forward.get("response"):
@@ -162,14 +167,8 @@ def twitter_tweet(account):
     text = native.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ApiError(400, "invalid_request", "The `text` field is required.", "text")
-    payload = {"account": account, "text": text, "visibility": "public", "native": {"platform": "twitter", "body": native}}
     reply_id = (native.get("reply") or {}).get("in_reply_to_tweet_id") if isinstance(native.get("reply"), dict) else None
-    if reply_id:
-        payload["in_reply_to"] = {"id": str(reply_id)}
-    ack = _ack()
-    if ack:
-        payload["acknowledgement"] = ack
-    status, body, headers = _decide(payload)
+    status, body, headers = _post_native("twitter", account, text, "public", native, reply_id)
     if status == 201:
         forward = body.get("forward") or {}
         if forward.get("upstream") == "twitter" and forward.get("response"):

@@ -93,6 +93,16 @@ def entry_hash(prev_hash: str, record: str) -> str:
     return hashlib.sha256((prev_hash + "\n" + record).encode()).hexdigest()
 
 
+def _time_window(where: list, params: list, since: str | None, until: str | None) -> None:
+    """Add "since (inclusive) .. until (exclusive)" on the entry time to a WHERE clause."""
+    if since:
+        where.append("created_at >= ?")
+        params.append(since)
+    if until:
+        where.append("created_at < ?")
+        params.append(until)
+
+
 class Store:
     def __init__(self, url: str | None = None):
         self.db = Database(url)
@@ -150,12 +160,7 @@ class Store:
         if rule:
             where.append("rules LIKE ?")
             params.append(f"% {rule} %")
-        if since:
-            where.append("created_at >= ?")
-            params.append(since)
-        if until:
-            where.append("created_at < ?")
-            params.append(until)
+        _time_window(where, params, since, until)
         if before_seq:
             where.append("seq < ?")
             params.append(before_seq)
@@ -166,12 +171,7 @@ class Store:
 
     def entries(self, since: str | None = None, until: str | None = None):
         where, params = [], []
-        if since:
-            where.append("created_at >= ?")
-            params.append(since)
-        if until:
-            where.append("created_at < ?")
-            params.append(until)
+        _time_window(where, params, since, until)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         for row in self.db.fetchall(f"SELECT record FROM decision_log {clause} ORDER BY seq", params):
             yield json.loads(row["record"])
