@@ -44,36 +44,39 @@ def builtin_words() -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # slur, hate, strong, mild
+    kind: str  # hate, slur, strong, mild (an insult when aimed), exclaim (rude when aimed)
     word: str  # the list word it matched
     start: int  # span in the normalised text
     end: int
 
 
 class OffensiveMatcher:
-    SEVERITY = ("slur", "strong", "mild")
+    SEVERITY = ("slur", "strong", "mild", "exclaim")
 
     def __init__(self, lexicon: dict):
         lower = lambda items: {w.strip().lower() for w in items if w.strip()}  # noqa: E731
         self.allowed = lower(lexicon.get("allowed", []))
         not_offensive = lower(lexicon.get("not_offensive", []))
         mild = lower(lexicon.get("mild_terms", []))
+        exclaim = lower(lexicon.get("mild_exclamations", []))
         slurs = lower(lexicon.get("slurs", []))
-        strong = (set(builtin_words()) | lower(lexicon.get("extra_terms", []))) - not_offensive - mild - slurs
+        strong = (set(builtin_words()) | lower(lexicon.get("extra_terms", []))) - not_offensive - mild - exclaim - slurs
         # Single words are looked up in sets; multi-word entries become phrase regexes.
         self.words = {}
-        for kind, items in (("mild", mild), ("strong", strong), ("slur", slurs)):
+        for kind, items in (("exclaim", exclaim), ("mild", mild), ("strong", strong), ("slur", slurs)):
             for w in items:
                 if " " not in w:
                     self.words[w] = kind
         self.hate_phrases = list(lexicon.get("hate_phrases", [])) + [
             f"{verb} {group}" for verb in lexicon.get("hate_verbs", []) for group in lexicon.get("protected_groups", [])]
         self.handle_words = lower(lexicon.get("handle_terms", []))
+        self.allowed_phrases = compile_phrases(lexicon.get("allowed_phrases", []))
         self.phrases = [
             ("hate", compile_phrases(self.hate_phrases)),
             ("strong", compile_phrases([w for w in strong if " " in w])),
             ("slur", compile_phrases([w for w in slurs if " " in w])),
             ("mild", compile_phrases([w for w in mild if " " in w])),
+            ("exclaim", compile_phrases([w for w in exclaim if " " in w])),
         ]
         word_rank()  # loaded now, not on the first masked word of a user's post
         self.by_length: dict[int, list[str]] = {}
@@ -176,11 +179,15 @@ class OffensiveMatcher:
             found = self.lookup(joined)
             if found:
                 hits.append(Hit(found[0], found[1], *match.span()))
+        if self.allowed_phrases is not None:
+            # "Screaming Orgasm" on a cocktail menu, "Hell's Kitchen": the whole name is fine.
+            spans = [m.span() for m in self.allowed_phrases.finditer(lower)]
+            hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
         return _dedupe(hits)
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
-    order = {"hate": 0, "slur": 1, "strong": 2, "mild": 3}
+    order = {"hate": 0, "slur": 1, "strong": 2, "mild": 3, "exclaim": 4}
     kept: list[Hit] = []
     for hit in sorted(hits, key=lambda h: (order[h.kind], -(h.end - h.start), h.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):

@@ -65,7 +65,10 @@ def _lexicon(policy) -> ToneLexicon:
 
 def _aimed(lower: str, start: int, end: int) -> bool:
     """A second person or a handle near the word, outside the word itself ("f u c k" has a "u")."""
-    return bool(_AIMED.search(lower[max(0, start - AIM_WINDOW):start]) or _AIMED.search(lower[end:end + AIM_WINDOW]))
+    for m in _AIMED.finditer(lower):
+        if (start - AIM_WINDOW <= m.start() and m.end() <= start) or (end <= m.start() and m.end() <= end + AIM_WINDOW):
+            return True
+    return False
 
 
 def offensive_findings(text, policy) -> list[Finding]:
@@ -75,6 +78,10 @@ def offensive_findings(text, policy) -> list[Finding]:
         start, end = text.span(hit.start, hit.end)
         if hit.kind in ("slur", "hate"):
             findings.append(finding(_RULES["tone.hate"], start, end, term_kind=hit.kind))
+        elif hit.kind == "exclaim":
+            # "damn good coffee" is fine; "what the hell is wrong with you" is not.
+            if _aimed(text.lower, hit.start, hit.end):
+                findings.append(finding(_RULES["tone.profanity"], start, end))
         elif _aimed(text.lower, hit.start, hit.end):
             findings.append(finding(_RULES["tone.insult"], start, end))
         elif hit.kind == "strong":
@@ -147,8 +154,10 @@ def check(post, policy) -> list[Finding]:
     shout = _shouting(post)
     if shout:
         findings.append(shout)
+    excused = {m.start for m in lex.find("blame_exceptions", lower)}
     for m in lex.find("blame_phrases", lower):
-        findings.append(finding(_RULES["tone.blame"], *post.text.span(*m.span())))
+        if m.start not in excused:  # "you should have received an email" is help, not blame
+            findings.append(finding(_RULES["tone.blame"], *post.text.span(*m.span())))
     is_care_reply = post.in_reply_to is not None or lex.has("care_cues", lower)
     if is_care_reply:
         for m in lex.find("channel_switch_phrases", lower):
