@@ -168,6 +168,22 @@ def phone_e164(value: str, default_region: str = "US") -> str | None:
     return None
 
 
+_BUSINESS_TYPES = {phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
+                   phonenumbers.PhoneNumberType.SHARED_COST, phonenumbers.PhoneNumberType.UAN}
+
+
+def is_business_number(value: str, default_region: str = "US") -> bool:
+    """Toll-free, shared-cost and premium numbers (1-800, 0800, 0345) belong to organisations, not people."""
+    digits = value.strip()
+    # A national number starting with 0 is written the UK way; otherwise North American.
+    region = None if digits.startswith("+") else ("GB" if digits.startswith("0") else default_region)
+    try:
+        number = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in _BUSINESS_TYPES
+
+
 class PhoneRecognizer(EntityRecognizer):
     """US and UK phone numbers, and international numbers written with +.
 

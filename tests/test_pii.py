@@ -144,3 +144,13 @@ def test_unknown_ner_model_is_refused_and_old_policy_kept(policy_dir, client, ke
     r = client.post("/v1/check", json={"account": "acme-air", "text": "hello"}, headers=keys.poster).get_json()
     assert r["policy_version"] == v1
     assert "no_such_model_pkg" in client.get("/v1/policy", headers=keys.admin).get_json()["refused_change"][0]["reason"]
+
+
+@pytest.mark.parametrize("text", ["Ring us free on 0800 123 4567.", "Call 1-888-555-0123 for help.", "Press enquiries: press@acme-air.com"])
+def test_business_contacts_are_not_personal(policy, text):
+    assert rules(policy, text) == []
+
+
+def test_named_staff_address_on_our_domain_is_still_personal(policy):
+    assert rules(policy, "Write to jane.doe@acme-air.com") == ["pii.email"]
+    assert rules(policy, "Aloha! Call 808-872-7920") == ["pii.phone"]  # Hawaii, not a UK freephone

@@ -11,7 +11,7 @@ import ipaddress
 import re
 
 from .. import pii_engine
-from ..recognizers import phone_e164
+from ..recognizers import is_business_number, phone_e164
 from .base import Finding, Rule, finding
 
 NAME = "pii"
@@ -71,6 +71,18 @@ def _allowed_contacts(policy, account_id: str):
     return policy.compiled("pii.allowed_contacts", build).get(account_id, (set(), set()))
 
 
+# Team mailboxes on the company's own domains are published on purpose; a named person's address is not.
+ROLE_MAILBOXES = {"press", "media", "help", "support", "info", "contact", "care", "customercare", "service", "sales",
+                  "hello", "feedback", "careers", "jobs", "privacy", "legal", "noreply", "no-reply", "team", "social",
+                  "bookings", "reservations", "partners", "investors", "accessibility", "complaints", "refunds"}
+
+
+def _role_address_of(address: str, official_domains: list[str]) -> bool:
+    local, _, domain = address.strip().lower().partition("@")
+    on_official = any(domain == d or domain.endswith("." + d) for d in official_domains)
+    return on_official and local.replace("_", "-") in ROLE_MAILBOXES
+
+
 def _names_nearby(post, detections) -> bool:
     """Does the post name a person (a mention, a greeting, or NER) next to the private data?"""
     if any(d.entity == "PERSON" for d in detections):
@@ -83,6 +95,7 @@ def check(post, policy) -> list[Finding]:
     if not detections:
         return []
     phones, emails = _allowed_contacts(policy, post.account)
+    official = [d.lower() for d in policy.accounts.get(post.account, {}).get("official_domains", [])]
     original = post.text.original
     findings = []
     for d in detections:
@@ -98,9 +111,9 @@ def check(post, policy) -> list[Finding]:
         rule_id = ENTITY_RULE.get(d.entity)
         if rule_id is None:
             continue  # e.g. PERSON: a name alone is not private
-        if rule_id == "pii.phone" and phone_e164(value) in phones:
+        if rule_id == "pii.phone" and (phone_e164(value) in phones or is_business_number(value)):
             continue
-        if rule_id == "pii.email" and value.strip().lower() in emails:
+        if rule_id == "pii.email" and (value.strip().lower() in emails or _role_address_of(value, official)):
             continue
         if not post.is_public and rule_id in FINE_IN_DIRECT:
             continue
