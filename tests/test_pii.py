@@ -74,8 +74,9 @@ def test_allowed_company_phone_in_any_format(policy, phone):
 
 
 def test_allowed_contacts_are_per_account(policy):
-    # jdoe's account does not list Acme's number.
-    assert rules(policy, "Call 1-800-555-0100", account="jdoe") == ["pii.phone"]
+    # jdoe's account does not list Acme's head-office number.
+    assert rules(policy, "Call (212) 555-0100") == []
+    assert rules(policy, "Call (212) 555-0100", account="jdoe") == ["pii.phone"]
     assert rules(policy, "Mail HELP@acme-air.com") == []
 
 
