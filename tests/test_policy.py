@@ -163,3 +163,9 @@ def test_credentials_by_environment_variable_name_are_fine(policy_dir):
         "upstream:\n  type: sandbox",
         "upstream:\n  type: twitter\n  base_url: https://api.twitter.com\n  credentials_env:\n    bearer_token: ACME_AIR_TWITTER_TOKEN"))
     assert load_policy(policy_dir, known_rule_ids()).accounts["acme-air"]["upstream"]["credentials_env"]["bearer_token"] == "ACME_AIR_TWITTER_TOKEN"
+
+
+def test_upstream_shorthand(policy_dir):
+    path = policy_dir / "accounts" / "jdoe.yaml"
+    path.write_text(path.read_text().replace("upstream:\n  type: sandbox", "upstream: sandbox"))
+    assert load_policy(policy_dir, known_rule_ids()).accounts["jdoe"]["upstream"] == {"type": "sandbox"}

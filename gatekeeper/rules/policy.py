@@ -206,6 +206,8 @@ def load_policy(directory: str | os.PathLike, known_rules: set[str] | None = Non
             found = _schema_errors(data, lines, "account", rel)
             if not found and data["id"] != path.stem:
                 found.append(PolicyError(rel, line_of(lines, ["id"]), f"id '{data['id']}' must match the file name '{path.stem}'"))
+            if isinstance(data.get("upstream"), str):
+                data["upstream"] = {"type": data["upstream"]}  # "upstream: sandbox" is short for {type: sandbox}
             accounts[data.get("id", path.stem)] = data
             account_lines[data.get("id", path.stem)] = (rel, lines)
         else:
