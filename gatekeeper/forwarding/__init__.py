@@ -55,5 +55,12 @@ def forward(outbound: Outbound, context) -> dict:
     adapter = ADAPTERS.get(upstream["type"])
     if adapter is None:
         raise ForwardError("misconfigured", f"no adapter for upstream type {upstream['type']!r}")
-    result = adapter.send(outbound, upstream, context)
+    try:
+        result = adapter.send(outbound, upstream, context)
+    except ForwardError:
+        raise
+    except (KeyError, TypeError, ValueError) as exc:
+        # A setting the adapter needs is missing or malformed: nothing was sent.
+        log.exception("upstream %s for account %s is misconfigured", upstream["type"], outbound.account.get("id"))
+        raise ForwardError("misconfigured", f"the account's {upstream['type']} upstream is missing a setting ({type(exc).__name__}: {exc})") from None
     return {"status": "sent", "upstream": upstream["type"], **result}

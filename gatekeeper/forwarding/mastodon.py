@@ -39,6 +39,10 @@ def errors(response):
 
 
 def send(outbound, upstream: dict, context) -> dict:
+    from . import ForwardError
+
+    if not upstream.get("base_url"):
+        raise ForwardError("misconfigured", "a Mastodon upstream needs base_url (the instance, e.g. https://mastodon.social)")
     token = credential(upstream, "access_token")
     base = upstream["base_url"].rstrip("/")
     response = post(f"{base}/api/v1/statuses", timeout=upstream.get("timeout_seconds", 10), errors=errors, idempotent=True,
