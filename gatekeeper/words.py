@@ -1,6 +1,7 @@
 """English word frequencies from wordsegment's bundled corpus, read once, offline."""
 from __future__ import annotations
 
+import math
 import os
 from functools import lru_cache
 
@@ -34,25 +35,59 @@ def word_rank(limit: int = 100000) -> dict[str, int]:
 
 
 _segment_lock = __import__("threading").Lock()
-_segment_loaded = False
+_unigrams: dict[str, float] | None = None
+_UNKNOWN_BASE = 0.0
+MAX_WORD = 24
+MAX_SEGMENT_CHARS = 40
 
 
 def load_segmenter() -> None:
-    """Load wordsegment's corpus once (about 0.5 s and 100 MB); call at start-up, not on a post."""
-    global _segment_loaded
-    if not _segment_loaded:
-        with _segment_lock:
-            if not _segment_loaded:
-                wordsegment.load()
-                _segment_loaded = True
+    """Read wordsegment's unigram counts once (about 0.3 s); call at start-up, not on a post."""
+    global _unigrams, _UNKNOWN_BASE
+    if _unigrams is not None:
+        return
+    with _segment_lock:
+        if _unigrams is not None:
+            return
+        counts = {}
+        path = os.path.join(os.path.dirname(wordsegment.__file__), "unigrams.txt")
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                word, count = line.split("\t")
+                counts[word] = float(count)
+        total = 1024908267229.0  # wordsegment's corpus size
+        _UNKNOWN_BASE = math.log10(10.0 / total)
+        _unigrams = {w: math.log10(c / total) for w, c in counts.items()}
 
 
-MAX_SEGMENT_CHARS = 40
+def _score(word: str) -> float:
+    known = _unigrams.get(word)
+    # An unknown word costs more the longer it is (Norvig's estimate, as wordsegment uses).
+    return known if known is not None else _UNKNOWN_BASE - len(word)
 
 
 @lru_cache(maxsize=65536)
 def segment(text: str) -> tuple[str, ...]:
-    """Split a run of letters into words ("ihatebitches" -> i hate bitches), capped and cached."""
+    """Split a run of letters into the likeliest words ("ihatebitches" -> i hate bitches).
+
+    A unigram dynamic programme over wordsegment's counts: tens of microseconds
+    where wordsegment's own bigram search takes a millisecond. Capped and cached.
+    """
     load_segmenter()
     text = text[:MAX_SEGMENT_CHARS].lower()
-    return tuple(wordsegment.segment(text)) if text else ()
+    n = len(text)
+    if not n:
+        return ()
+    best = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_WORD), end):
+            score = best[start] + _score(text[start:end])
+            if score > best[end]:
+                best[end], back[end] = score, start
+    words = []
+    end = n
+    while end > 0:
+        words.append(text[back[end]:end])
+        end = back[end]
+    return tuple(reversed(words))

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from .. import profanity
-from ..rules.phrases import compile_phrases
+from ..rules.phrases import compile_phrases, squash
 from ..words import common_words, load_segmenter, segment, word_rank
 from .base import Finding, Rule, finding
 
@@ -47,6 +47,8 @@ class HandleReader:
         for w in base.handle_words:
             self.words.setdefault(w, "strong")
         self.phrases = compile_phrases(base.hate_phrases)
+        # Run together, a hate phrase hides from word matching ("killallmuslims" reads as "killall muslims").
+        self.squashed_phrases = {squash(p): p for p in base.hate_phrases if len(squash(p)) >= 6}
         # A piece of a handle is segmented only if it contains one of these: offensive words, or the
         # words hate phrases are made of ("killallmuslims").
         phrase_words = {w for p in base.hate_phrases for w in re.findall(r"[a-z]{3,}", p.lower())}
@@ -171,6 +173,10 @@ class HandleReader:
                 m = self.phrases.search(" ".join(words))
                 if m:
                     return m.group()
+            joined = "".join(w for w in words if w.isalnum())
+            for squashed, phrase in self.squashed_phrases.items():
+                if squashed in joined:
+                    return phrase
         return None
 
 
