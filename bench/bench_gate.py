@@ -69,7 +69,7 @@ def over_http(texts, workdir, seconds: float, clients: int, workers: int):
             try:
                 requests.get(url + "/healthz", timeout=1)
                 break
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or still loading models
                 time.sleep(0.2)
         latencies, stop = [], time.time() + seconds
         lock = threading.Lock()

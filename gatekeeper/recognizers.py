@@ -33,6 +33,11 @@ class Context:
     def __init__(self, words: Iterable[str], window: int = 60):
         self.window = window
         self._re = re.compile(r"(?<![\w])" + _words_regex(words) + r"(?![\w])[\W_]*(?:[\w'’.-]+[\W_]+){0,%d}$" % MAX_WORDS_BETWEEN, re.I)
+        self._anywhere = re.compile(r"(?<![\w])" + _words_regex(words) + r"(?![\w])", re.I)
+
+    def anywhere(self, text: str) -> bool:
+        """Is any context word in the text at all? Most posts have none: then nothing else needs looking at."""
+        return bool(self._anywhere.search(text))
 
     def before(self, text: str, start: int) -> bool:
         return bool(self._re.search(text[max(0, start - self.window):start]))
@@ -76,18 +81,20 @@ class ContextPatternRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
         seen = set()
+        if self.require_context and not (self.cue and self.cue.anywhere(text)):
+            return results
         for pattern in self.patterns:
             for match in pattern.finditer(text):
                 start, end = match.span(self.group)
                 if (start, end) in seen or end <= start:
                     continue
                 value = match.group(self.group)
+                has_context = bool(self.cue and self.cue.before(text, match.start()))
+                if self.require_context and not has_context:
+                    continue
                 if self.validate and not self.validate(value):
                     continue
                 if self.not_private and self.not_private.before(text, match.start()):
-                    continue
-                has_context = bool(self.cue and self.cue.before(text, match.start()))
-                if self.require_context and not has_context:
                     continue
                 seen.add((start, end))
                 results.append(RecognizerResult(self.supported_entities[0], start, end,
