@@ -112,3 +112,7 @@ def test_another_accounts_content(policy):
 def test_confidential_topic_goes_to_review(client, keys):
     r = client.post("/v1/posts", json={"account": "acme-air", "text": "Big news: we are merging with Pacific Wings."}, headers=keys.poster)
     assert r.status_code == 202 and r.get_json()["findings"][0]["rule"] == "account.confidential_topic"
+
+
+def test_personal_accounts_may_use_sensitive_hashtags(policy):
+    assert run(hashtags, policy, "Sharing my story, years later. #WhyIStayed", "jdoe") == []

@@ -79,6 +79,8 @@ def _context(entry) -> str:
 
 
 def check(post, policy) -> list[Finding]:
+    if policy.accounts.get(post.account, {}).get("kind") == "personal":
+        return []  # a person may share their own #WhyIStayed story; the brand rules are for brand accounts
     lex = _lexicon(policy)
     lower = post.text.lower
     promo_matcher = lexicon_phrases(policy, "tone", "promotional_phrases")
