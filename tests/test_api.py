@@ -196,7 +196,10 @@ def test_wrong_method_and_path_are_json(client, keys):
 
 
 def test_openapi_document(client):
+    from openapi_spec_validator import validate
+
     doc = client.get("/openapi.json").get_json()
+    validate(doc)
     assert doc["openapi"].startswith("3.")
     assert {"/v1/check", "/v1/posts", "/v1/decisions", "/v1/decisions/{decision_id}"} <= set(doc["paths"])
     responses = doc["paths"]["/v1/posts"]["post"]["responses"]
