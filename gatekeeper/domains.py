@@ -139,7 +139,18 @@ def brand(registered: str) -> Brand:
     return Brand(registered.lower(), label, parts.suffix, label.replace("-", ""), skeleton(label), tuple(_tokens(label)))
 
 
-def lookalike(link: Link, brands: list[Brand], brand_words: list[str]) -> tuple[str, str] | None:
+COMMON_WORD_RANK = 10000
+
+
+def distinctive(word: str) -> bool:
+    """A brand word that is not an everyday English word (acme, equifax: yes; delta, united: no)."""
+    from .words import word_rank
+
+    rank = word_rank().get(word)
+    return rank is None or rank > COMMON_WORD_RANK
+
+
+def lookalike(link: Link, brands: list[Brand], brand_words: list[str], lures: frozenset = frozenset()) -> tuple[str, str] | None:
     """(kind, official domain) if the link's domain imitates an official one, else None."""
     label = link.domain.lower()
     if not label:
@@ -160,6 +171,8 @@ def lookalike(link: Link, brands: list[Brand], brand_words: list[str]) -> tuple[
             return "homoglyph", b.registered
         if squashed == b.squashed and label != b.label:
             return "hyphenation", b.registered
+        if squashed == b.squashed + b.suffix.replace(".", ""):
+            return "missing_dot", b.registered  # paypalcom.com
         if skeleton(label) == b.shape and label != b.label:
             return "homoglyph", b.registered
         budget = typo_budget(len(b.squashed))
@@ -178,12 +191,15 @@ def lookalike(link: Link, brands: list[Brand], brand_words: list[str]) -> tuple[
             if set(b.tokens) <= set(tokens) and len(tokens) > len(b.tokens):
                 return "brand_plus_words", b.registered
             lead = b.tokens[0]
-            if len(lead) >= 4 and not lead.isdigit() and lead in tokens:
+            if len(lead) >= 4 and not lead.isdigit() and lead in tokens and (distinctive(lead) or set(tokens) & lures):
                 return "brand_plus_words", b.registered
     for word in brand_words:
         if len(word) >= 4 and word in squashed and squashed != word:
-            official = brands[0].registered if brands else word
-            return "brand_plus_words", official
+            # "equifax" or "acmeair" inside a domain is a lookalike; a brand that is an everyday word
+            # ("delta") counts only next to a lure ("delta-refunds"), or deltadental.com would be one.
+            if distinctive(word) or set(_tokens(label)) & lures:
+                official = brands[0].registered if brands else word
+                return "brand_plus_words", official
         if len(word) >= 4 and not unicode_label.isascii() and word in skeleton(unicode_label):
             return "homoglyph", brands[0].registered if brands else word
         if len(word) >= 4 and word != squashed and word in skeleton(label) and any(c.isdigit() for c in label):

@@ -191,3 +191,13 @@ def test_slow_link_respects_the_time_budget(policy_dir, recorder, fake_dns):
     result = found(policy, "bit.ly/slow")
     assert time.monotonic() - started < 1.0
     assert result == [("links.unresolved_shortener", None)]
+
+
+def test_everyday_brand_words_need_a_lure(policy_dir):
+    path = policy_dir / "accounts" / "globex-coffee.yaml"
+    path.write_text(path.read_text().replace("  - globexcoffee.com", "  - globexcoffee.com\n  - delta.com").replace("  - Midnight Roast", "  - Midnight Roast\n  - Delta"))
+    policy = load_policy(policy_dir, known_rule_ids())
+    assert found(policy, "See deltadental.com", "globex-coffee") == []
+    assert found(policy, "See delta-refunds.com", "globex-coffee") == [("links.lookalike", "brand_plus_words")]
+    assert found(policy, "See paypalcom.com") == []
+    assert found(policy, "See deltacom.com", "globex-coffee") == [("links.lookalike", "missing_dot")]

@@ -39,6 +39,7 @@ class LinkPolicy:
         self.trusted_suffixes = {s.lower().strip(".") for s in lexicon.get("trusted_suffixes", [])}
         self.shorteners = {d.lower() for d in lexicon.get("shorteners", [])}
         self.blocked = [d.lower() for d in lexicon.get("blocked_domains", [])]
+        self.lures = frozenset(w.lower() for w in lexicon.get("lure_words", []))
         self.config = {**DEFAULTS, **{k: v for k, v in policy.check_config("links").items() if k != "enabled"}}
         self.accounts = {account_id: self.account_entry(account) for account_id, account in policy.accounts.items()}
 
@@ -72,7 +73,7 @@ class LinkPolicy:
             return "official", None
         if any(domains.under(host, d) for d in acc["allowed"] + self.trusted) or link.suffix in self.trusted_suffixes:
             return "allowed", None
-        found = domains.lookalike(link, acc["brands"], acc["words"])
+        found = domains.lookalike(link, acc["brands"], acc["words"], self.lures)
         if found:
             kind, official = found
             return "lookalike", f"{kind}:{official}"
