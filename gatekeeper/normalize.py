@@ -98,6 +98,17 @@ class Token:
         return self.value.lower()
 
 
+_LEET_TABLE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
+_LEET_IN_WORD = re.compile(r"[a-z0-9@$!]*[a-z][a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*|[a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*[a-z][a-z0-9@$!]*")
+
+
+def _has_letter(word: str) -> bool:
+    """A word mixing letters with look-alike digits: not a handle or an e-mail, not a code like "b22"."""
+    if word.startswith("@") or "@" in word[1:-1]:
+        return False
+    return sum(c.isalpha() for c in word) >= 2
+
+
 @dataclass
 class Text:
     """A normalised piece of text with a map back to the original."""
@@ -119,6 +130,18 @@ class Text:
 
     def of_kind(self, *kinds: str) -> list[Token]:
         return [t for t in self.tokens if t.kind in kinds]
+
+    @property
+    def unleet(self) -> str:
+        """The lower-case text with leetspeak inside words read as letters ("gu4r4nt33d" -> "guaranteed").
+
+        Same length as `lower`, so spans carry over. Digits standing alone ("20% off", "AA123") are kept.
+        """
+        cached = self.__dict__.get("_unleet")
+        if cached is None:
+            cached = _LEET_IN_WORD.sub(lambda m: m.group().translate(_LEET_TABLE) if _has_letter(m.group()) else m.group(), self.lower)
+            self.__dict__["_unleet"] = cached
+        return cached
 
 
 def normalize_text(original: str) -> Text:

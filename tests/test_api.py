@@ -273,3 +273,9 @@ def test_idempotency_key_returns_first_result(client, keys, gate):
     assert len(gate.store.sandbox_list()) == 1
     other = post(client, headers, {"account": "acme-air", "text": CLEAN + " (edited)"})
     assert other.status_code == 422 and other.get_json()["field"] == "Idempotency-Key"
+
+
+@pytest.mark.parametrize("text", ["Gu4r4nt33d r3turns!", "guaranteed\u200b returns", "ɡuaranteed  RETURNS", "guaranteed-returns"])
+def test_lexicon_sees_through_evasions(client, keys, text):
+    r = post(client, keys.poster, {"account": "acme-air", "text": f"Our fund: {text}"}, "/v1/check")
+    assert r.get_json()["verdict"] == "block"

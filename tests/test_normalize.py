@@ -34,3 +34,10 @@ def test_emails_are_their_own_tokens():
     text = normalize_text("write to help@acme-air.com today")
     assert [t.value for t in text.of_kind("email")] == ["help@acme-air.com"]
     assert not text.of_kind("url")
+
+
+def test_leetspeak_reading_keeps_spans():
+    text = normalize_text("Gu4r4nt33d r3turns, AA123 at gate B22, 20% off, mail jo@x.com")
+    assert text.unleet.startswith("guaranteed returns")
+    assert len(text.unleet) == len(text.lower)
+    assert "b22" in text.unleet and "20% off" in text.unleet and "jo@x.com" in text.unleet

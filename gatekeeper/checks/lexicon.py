@@ -41,6 +41,8 @@ def check(post, policy) -> list[Finding]:
         if scope and post.account not in scope:
             continue
         spans = [text.span(*m.span()) for m in regex.finditer(text.lower)]
+        if text.unleet != text.lower:  # "gu4r4nt33d r3turns"
+            spans += [text.span(*m.span()) for m in regex.finditer(text.unleet)]
         spans += [(t.start, t.end) for t, body in hashtags if body in squashed]
         for start, end in sorted(set(spans)):
             findings.append(Finding(NAME, f"lexicon.{entry['id']}", entry["action"], entry["message"], start, end))
