@@ -102,6 +102,14 @@ _LEET_TABLE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "
 _LEET_IN_WORD = re.compile(r"[a-z0-9@$!]*[a-z][a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*|[a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*[a-z][a-z0-9@$!]*")
 
 
+def _read_leet(match: re.Match) -> str:
+    word = match.group()
+    core = word.rstrip("!")  # a trailing "!" is punctuation, not an "i"
+    if not _has_letter(core):
+        return word
+    return core.translate(_LEET_TABLE) + word[len(core):]
+
+
 def _has_letter(word: str) -> bool:
     """A word mixing letters with look-alike digits: not a handle or an e-mail, not a code like "b22"."""
     if word.startswith("@") or "@" in word[1:-1]:
@@ -139,7 +147,7 @@ class Text:
         """
         cached = self.__dict__.get("_unleet")
         if cached is None:
-            cached = _LEET_IN_WORD.sub(lambda m: m.group().translate(_LEET_TABLE) if _has_letter(m.group()) else m.group(), self.lower)
+            cached = _LEET_IN_WORD.sub(_read_leet, self.lower)
             self.__dict__["_unleet"] = cached
         return cached
 
