@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import confusable_homoglyphs
 
+from .leet import FIRST
+
 # Characters that render as nothing and are used to split words past filters.
 _INVISIBLE = {
     "\u00ad", "\u034f", "\u061c", "\u115f", "\u1160", "\u17b4", "\u17b5",
@@ -98,7 +100,8 @@ class Token:
         return self.value.lower()
 
 
-_LEET_TABLE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
+# Only the unmistakable substitutions: "2", "6", "8", "9" are read as digits in prose.
+_LEET_TABLE = str.maketrans({c: FIRST[c] for c in "013457@$!"})
 _LEET_IN_WORD = re.compile(r"[a-z0-9@$!]*[a-z][a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*|[a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*[a-z][a-z0-9@$!]*")
 
 

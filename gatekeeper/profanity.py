@@ -18,14 +18,10 @@ from functools import lru_cache
 
 import better_profanity
 
+from .leet import READINGS as LEET
 from .rules.phrases import compile_phrases
 from .words import word_rank
 
-# Characters people substitute for letters; ambiguous ones try both readings.
-LEET = {
-    "0": "o", "1": "il", "2": "z", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "9": "g",
-    "@": "a", "$": "s", "!": "il", "|": "il", "+": "t", "€": "e", "£": "l", "(": "c", "<": "c", "¡": "i",
-}
 MASKS = set("*#%_")
 EDGE_PUNCT = ".,;:?\"'()[]{}<>«»“”‘’…~^"
 SPACED = re.compile(r"(?<![^\s])(?:[^\s][ .\-_/]{1,2}){2,}[^\s](?![^\s.,!?])")

@@ -16,7 +16,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from .. import profanity
+from .. import leet, profanity
 from ..rules.phrases import compile_phrases, squash
 from ..words import common_words, load_segmenter, segment, word_rank
 from .base import Finding, Rule, finding
@@ -29,8 +29,6 @@ RULES = [
 ]
 _RULES = {rule.id: rule for rule in RULES}
 
-LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "$": "s", "@": "a", "!": "i", "|": "l", "+": "t"}
-ALT_LEET = {"1": "l", "!": "l", "|": "i", "9": "g"}
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^A-Za-z0-9]+")
 _SUBSTR_MIN, _SUBSTR_MAX = 3, 16
 # Short words that may stand next to an offensive word in a handle ("ImA", "TheReal", "xX").
@@ -68,8 +66,8 @@ class HandleReader:
         plain = self._split(core)
         yield plain
         leeted = []
-        if any(c in LEET for c in core):
-            for table in (LEET, {**LEET, **ALT_LEET}):
+        if any(c in leet.FIRST for c in core):
+            for table in (leet.FIRST, {**leet.FIRST, **leet.SECOND}):
                 chars = list(core)
                 for i, c in enumerate(chars):
                     if c in table and ((i > 0 and chars[i - 1].isalpha()) or (i + 1 < len(chars) and chars[i + 1].isalpha())):
