@@ -3,9 +3,18 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from functools import lru_cache
 
 import wordsegment
+
+
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+
+
+def camel_parts(text: str) -> list[str]:
+    """Split at case changes, digits and punctuation: "IHateNYC_2024" -> I, Hate, NYC, 2024."""
+    return _CAMEL.findall(text)
 
 
 @lru_cache(maxsize=4)

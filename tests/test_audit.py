@@ -6,7 +6,6 @@ import sys
 
 import pytest
 
-from gatekeeper.store import Store
 
 CLEAN = "Thanks for flying with us today!"
 

@@ -10,10 +10,9 @@ cause and the post sells something.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ..rules.phrases import compile_phrases, lexicon_phrases, squash
-from ..words import segment
+from ..words import camel_parts, segment
 from .base import Finding, Rule, finding
 
 NAME = "hashtags"
@@ -25,7 +24,6 @@ RULES = [
     Rule("hashtags.tragedy_with_promotion", "review", "A promotion on a hashtag about a tragedy, a disaster or a cause."),
 ]
 _RULES = {rule.id: rule for rule in RULES}
-_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 
 
 class HashtagLexicon:
@@ -42,7 +40,7 @@ class HashtagLexicon:
                 self.prefix.append((key, entry))
             else:
                 self.exact[key] = entry
-            words = " ".join(w.lower() for w in _CAMEL.findall(entry["tag"].lstrip("#")))
+            words = " ".join(w.lower() for w in camel_parts(entry["tag"].lstrip("#")))
             if len(words.split()) > 1:
                 phrases[words] = entry
         self.phrase_entries = {squash(words): entry for words, entry in phrases.items()}
@@ -67,7 +65,7 @@ def _lexicon(policy) -> HashtagLexicon:
 def tag_words(body: str) -> list[str]:
     """#HurricaneMiltonRelief -> hurricane milton relief; #prayforlisbon -> pray for lisbon."""
     words = []
-    for part in _CAMEL.findall(body):
+    for part in camel_parts(body):
         part = part.lower()
         words.extend(segment(part) if part.isalpha() and len(part) > 6 else [part])
     return words

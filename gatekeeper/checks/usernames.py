@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .. import leet, profanity
 from ..rules.phrases import compile_phrases, squash
-from ..words import common_words, load_segmenter, segment, word_rank
+from ..words import camel_parts, common_words, load_segmenter, segment, word_rank
 from .base import Finding, Rule, finding
 
 NAME = "usernames"
@@ -29,7 +29,6 @@ RULES = [
 ]
 _RULES = {rule.id: rule for rule in RULES}
 
-_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^A-Za-z0-9]+")
 _SUBSTR_MIN, _SUBSTR_MAX = 3, 16
 # Short words that may stand next to an offensive word in a handle ("ImA", "TheReal", "xX").
 FILLERS = {"i", "a", "im", "my", "ur", "u", "the", "of", "to", "no", "mr", "ms", "da", "lil", "big", "xx", "x", "real", "king", "official"}
@@ -60,7 +59,7 @@ class HandleReader:
     @staticmethod
     def _split(text: str) -> list[str]:
         """CamelCase, digit and punctuation breaks; letters lower-cased, digit runs kept."""
-        return [p.lower() for p in _CAMEL.findall(text) if p.isalnum()]
+        return [p.lower() for p in camel_parts(text)]
 
     def _readings(self, core: str):
         plain = self._split(core)
