@@ -77,7 +77,7 @@ def test_decision_survives_process_dying_before_the_answer(db_url, policy_dir, r
             try:
                 requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
                 break
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or still loading models
                 time.sleep(0.2)
         try:
             requests.post(f"http://127.0.0.1:{port}/v1/posts", json={"account": "acme-air", "text": "See you on board!"},
