@@ -133,12 +133,15 @@ def _resolve(found: list[Detection]) -> list[Detection]:
 
 
 def detect(post, policy) -> list[Detection]:
-    """Every piece of private data in the post's original text, computed once per post."""
+    """Every piece of private data in the post, as spans of its original text; computed once per post."""
     cached = post.memo.get("pii")
     if cached is not None:
         return cached
-    results = analyzer(policy).analyze(post.text.original, language="en", score_threshold=MIN_SCORE)
-    found = _resolve([Detection(r.entity_type, r.start, r.end, r.score) for r in results])
+    # Analyse the normalised text, so zero-width characters and look-alike digits cannot hide a number,
+    # then map every span back to the text the author typed.
+    text = post.text
+    results = analyzer(policy).analyze(text.norm, language="en", score_threshold=MIN_SCORE)
+    found = _resolve([Detection(r.entity_type, *text.span(r.start, r.end), r.score) for r in results])
     post.memo["pii"] = found
     return found
 

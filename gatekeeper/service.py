@@ -27,7 +27,7 @@ from .store import Store, canonical
 log = logging.getLogger(__name__)
 
 DEFAULT_REVIEW_EXPIRY_HOURS = 72
-STATUS_FOR_VERDICT = {"allow": 201, "warn": 409, "review": 202, "block": 422}
+WITHHELD = "<text withheld: it could not be redacted>"
 
 
 @dataclass
@@ -106,8 +106,12 @@ class Gate:
         policy = policy or self.policies.current()
         post = normalize_post(payload)
         decision = decide(post, policy)
-        spans = [d.span for d in pii_engine.detect(post, policy)]
-        redacted = redact(payload["text"], spans)
+        try:
+            redacted = redact(payload["text"], [d.span for d in pii_engine.detect(post, policy)])
+        except Exception:
+            # Never store raw text because redaction broke: keep the hash, withhold the text.
+            log.exception("redaction failed; the decision log gets no text for this post")
+            redacted = WITHHELD
         return post, decision, redacted
 
     def _log_fields(self, payload: dict, caller: Caller, decision, redacted: str, dry_run: bool) -> dict:

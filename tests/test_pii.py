@@ -155,3 +155,26 @@ def test_business_contacts_are_not_personal(policy, text):
 def test_named_staff_address_on_our_domain_is_still_personal(policy):
     assert rules(policy, "Write to jane.doe@acme-air.com") == ["pii.email"]
     assert rules(policy, "Aloha! Call 808-872-7920") == ["pii.phone"]  # Hawaii, not a UK freephone
+
+
+@pytest.mark.parametrize("text, rule, hidden", [
+    ("Call me on 212\u200b-555-\u200b0199 now", "pii.phone", "212\u200b-555-\u200b0199"),
+    ("card ４１１１ １１１１ １１１１ １１１１ declined", "pii.card", "４１１１ １１１１ １１１１ １１１１"),
+    ("mail jane.doe@gmаil.com", "pii.email", "jane.doe@gmаil.com"),
+])
+def test_evasive_private_data_is_found_and_redacted(client, keys, text, rule, hidden):
+    body = client.post("/v1/check", json={"account": "acme-air", "text": text}, headers=keys.poster).get_json()
+    finding = next(f for f in body["findings"] if f["rule"] == rule)
+    assert text[finding["start"]:finding["end"]] == hidden
+    assert hidden not in body["redacted_text"]
+
+
+def test_redaction_failure_withholds_the_text(client, keys, gate, monkeypatch):
+    import gatekeeper.service as service
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("anonymizer down")
+
+    monkeypatch.setattr(service, "redact", broken)
+    body = client.post("/v1/check", json={"account": "acme-air", "text": "Call 212-555-0199"}, headers=keys.poster).get_json()
+    assert gate.store.decision(body["decision_id"])["text_redacted"] == service.WITHHELD
