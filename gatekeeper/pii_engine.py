@@ -84,6 +84,7 @@ def gatekeeper_recognizers(lexicon: dict, internal_domains) -> list:
           context=context["loyalty_number"], require_context=True, not_private=not_private),
         R("DATE_OF_BIRTH", "DateOfBirthRecognizer", rz.DATE_PATTERNS, context=context["date_of_birth"], require_context=True),
         R("CREDENTIAL", "SecretFormatRecognizer", rz.SECRET_FORMATS, score=1.0, context_score=1.0),
+        R("EMAIL_ADDRESS", "ObfuscatedEmailRecognizer", [rz.OBFUSCATED_EMAIL], score=0.85),
         R("CREDENTIAL", "SecretAssignmentRecognizer",
           [rz.SECRET_ASSIGNMENT.format(words=rz._words_regex(ctx.get("credential", ["password"])))],
           validate=rz.secret_like, score=0.9, group=1),

@@ -218,6 +218,7 @@ class PhoneRecognizer(EntityRecognizer):
             if re.fullmatch(r"(?:19|20)\d{2}[\s.-]\d{1,2}[\s.-]\d{1,2}", value):  # an ISO date
                 continue
             score = None
+            bare = re.sub(r"[()]", "", value)  # "(020) 7946 0958" is judged as "020 7946 0958"
             if value.startswith("+"):
                 e164 = phone_e164(value)
                 if e164:
@@ -225,7 +226,7 @@ class PhoneRecognizer(EntityRecognizer):
                     score = 0.95 if phonenumbers.is_valid_number(number) else 0.7
             elif NANP.match(value) and re.search(r"[\s.()-]", value) or (len(digits) == 10 and NANP.match(value) and self.cue.before(text, start)):
                 score = 0.9
-            elif UK.match(value) and len(digits) in (10, 11) and (re.search(r"\s", value) or self.cue.before(text, start)):
+            elif UK.match(bare) and len(digits) in (10, 11) and (re.search(r"\s", value) or self.cue.before(text, start)):
                 score = 0.9
             elif len(digits) == 7 and re.fullmatch(r"\d{3}[\s.-]\d{4}", value) and self.cue.before(text, start):
                 score = 0.8
@@ -284,7 +285,8 @@ def address_patterns(street_types: Iterable[str]) -> list[str]:
     unit = r"(?:,?\s*(?:apt|apartment|suite|ste|unit|flat|fl|#)\.?\s*[\w-]+)?"
     city_state_zip = r"(?:,\s*[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){0,2}(?:,\s*|\s+)(?:[A-Z]{2}\s+\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}))?"
     uk_postcode = r"(?:,?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})?"
-    street = r"\b\d{1,6}[A-Za-z]?(?:-\d{1,4})?,?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?i:" + types + r")\b\.?"
+    name_word = r"(?:[A-Z][\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+"  # Elm, Baker, 5th
+    street = r"\b\d{1,6}[A-Za-z]?(?:-\d{1,4})?,?\s+(?:[NSEW]\.?\s+)?" + "(?:" + name_word + "){1,4}(?i:" + types + r")\b\.?"
     return [
         street + unit + city_state_zip + uk_postcode,
         r"\b(?:flat|apartment|apt|unit)\s+\d+[A-Za-z]?,\s*\d{1,6}\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?i:" + types + r")\b\.?" + city_state_zip + uk_postcode,
@@ -299,6 +301,13 @@ def lowercase_address_pattern(street_types: Iterable[str]) -> str:
 
 UK_POSTCODE = r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2}\b"
 US_ZIP_WITH_STATE = r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
+
+
+# An address written out to dodge filters: "jane dot doe at gmail dot com", "jane [at] gmail [dot] com".
+OBFUSCATED_EMAIL = (r"(?i)\b[a-z0-9._%+-]+(?:\s*(?:\(|\[|\{)?\s*dot\s*(?:\)|\]|\})?\s*[a-z0-9_%+-]+)*"
+                    r"\s*(?:\(at\)|\[at\]|\{at\}|\sat\s)\s*[a-z0-9-]+"
+                    r"(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*[a-z0-9-]+)*"
+                    r"\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s)\s*(?:com|net|org|edu|gov|io|co|uk|me|info|biz)\b")
 
 
 # -- dates of birth ----------------------------------------------------------------

@@ -178,3 +178,13 @@ def test_redaction_failure_withholds_the_text(client, keys, gate, monkeypatch):
     monkeypatch.setattr(service, "redact", broken)
     body = client.post("/v1/check", json={"account": "acme-air", "text": "Call 212-555-0199"}, headers=keys.poster).get_json()
     assert gate.store.decision(body["decision_id"])["text_redacted"] == service.WITHHELD
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Ring me on (020) 7946 0958 tonight", "pii.phone"),
+    ("We'll send it to 350 5th Ave, New York, NY 10118", "pii.address"),
+    ("Email jane dot doe at gmail dot com", "pii.email"),
+    ("Email jane.doe [at] gmail [dot] com", "pii.email"),
+])
+def test_more_written_forms(policy, text, rule):
+    assert rules(policy, text) == [rule]
