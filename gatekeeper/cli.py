@@ -30,6 +30,17 @@ def cmd_serve(args) -> int:
     from gunicorn.app.base import BaseApplication
 
     from .app import create_app
+    from .checks import known_rule_ids
+    from .rules.policy import PolicyInvalid, load_policy
+
+    directory = os.environ.get("GATEKEEPER_POLICY_DIR", "policies")
+    try:
+        load_policy(directory, known_rule_ids())  # refuse to start on a broken policy, with file and line
+    except PolicyInvalid as exc:
+        print(f"gatekeeper: the policy in {directory} is invalid; not starting:", file=sys.stderr)
+        for error in exc.errors:
+            print(f"  {error}", file=sys.stderr)
+        return 1
 
     class Server(BaseApplication):
         def load_config(self):

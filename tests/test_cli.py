@@ -93,3 +93,10 @@ def test_decision_survives_process_dying_before_the_answer(db_url, policy_dir, r
     decisions = Store(db_url).decisions(account="acme-air")
     assert len(decisions) == 1
     assert decisions[0]["verdict"] == "allow" and decisions[0]["forward"] == {"status": "pending"}
+
+
+def test_serve_refuses_a_broken_policy(db_url, policy_dir):
+    path = policy_dir / "accounts" / "jdoe.yaml"
+    path.write_text(path.read_text().replace("kind: personal", "kind: persona"))
+    out = cli("serve", "--port", "1", db_url=db_url, policy_dir=policy_dir)
+    assert out.returncode == 1 and "jdoe.yaml" in out.stderr and "persona" in out.stderr
