@@ -116,3 +116,8 @@ def test_confidential_topic_goes_to_review(client, keys):
 
 def test_personal_accounts_may_use_sensitive_hashtags(policy):
     assert run(hashtags, policy, "Sharing my story, years later. #WhyIStayed", "jdoe") == []
+
+
+def test_leetspeak_sensitive_hashtag(policy):
+    [f] = run(hashtags, policy, "#WhyIStay3d you had pizza")
+    assert f.action == "block"

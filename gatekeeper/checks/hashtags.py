@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..leet import FIRST
 from ..rules.phrases import compile_phrases, lexicon_phrases, squash
 from ..words import camel_parts, segment
 from .base import Finding, Rule, finding
 
 NAME = "hashtags"
+
+_LEET = str.maketrans({c: FIRST[c] for c in "013457"})
 
 RULES = [
     Rule("hashtags.sensitive", "review", "This hashtag is about something sensitive."),
@@ -49,12 +52,13 @@ class HashtagLexicon:
         self.campaign = {acc_id: {squash(t) for t in acc.get("campaign_hashtags", [])} for acc_id, acc in policy.accounts.items()}
 
     def entry_for(self, body: str):
-        key = squash(body)
-        if key in self.exact:
-            return self.exact[key]
-        for prefix, entry in self.prefix:
-            if key.startswith(prefix) and len(key) > len(prefix):
-                return entry
+        plain = squash(body)
+        for key in dict.fromkeys((plain, plain.translate(_LEET))):  # #WhyIStay3d reads as #WhyIStayed
+            if key in self.exact:
+                return self.exact[key]
+            for prefix, entry in self.prefix:
+                if key.startswith(prefix) and len(key) > len(prefix):
+                    return entry
         return None
 
 
