@@ -115,6 +115,8 @@ def read_json_body() -> object:
         payload = json.loads(text, parse_constant=_reject_constant)
     except ValueError as exc:
         raise ApiError(400, "invalid_json", f"The request body is not valid JSON: {exc}", "(body)") from None
+    except RecursionError:
+        raise ApiError(400, "invalid_json", "The request body is nested too deeply.", "(body)") from None
     try:
         json.dumps(payload, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:

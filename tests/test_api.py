@@ -279,3 +279,10 @@ def test_idempotency_key_returns_first_result(client, keys, gate):
 def test_lexicon_sees_through_evasions(client, keys, text):
     r = post(client, keys.poster, {"account": "acme-air", "text": f"Our fund: {text}"}, "/v1/check")
     assert r.get_json()["verdict"] == "block"
+
+
+def test_deeply_nested_body_is_400(client, keys):
+    r = client.post("/v1/posts", data=b"[" * 30000 + b"]" * 30000, headers={**keys.poster, "Content-Type": "application/json"})
+    assert r.status_code in (400, 413) and r.get_json()["error"] in ("invalid_json", "body_too_large")
+    r = client.post("/v1/posts", data=(b'{"a":' * 5000) + b"1" + b"}" * 5000, headers={**keys.poster, "Content-Type": "application/json"})
+    assert r.status_code == 400 and r.get_json()["error"] == "invalid_json"
