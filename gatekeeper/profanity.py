@@ -22,7 +22,7 @@ from .leet import READINGS as LEET
 from .rules.phrases import compile_phrases
 from .words import word_rank
 
-MASKS = set("*#%_")
+MASKS = set("*#%")
 EDGE_PUNCT = ".,;:?\"'()[]{}<>«»“”‘’…~^"
 SPACED = re.compile(r"(?<![^\s])(?:[^\s][ .\-_/]{1,2}){2,}[^\s](?![^\s.,!?])")
 RUN3 = re.compile(r"(.)\1{2,}")
