@@ -178,14 +178,15 @@ def _register_routes(app: Flask, gate: Gate) -> None:
         try:
             limit = min(max(int(args.get("limit", 50)), 1), 500)
             before = int(args["cursor"]) if args.get("cursor") else None
+            offset = max(int(args.get("offset", 0)), 0)
         except ValueError:
-            raise ApiError(400, "invalid_request", "'limit' and 'cursor' must be whole numbers.", "limit") from None
+            raise ApiError(400, "invalid_request", "'limit', 'offset' and 'cursor' must be whole numbers.", "limit") from None
         verdict = args.get("verdict")
         if verdict and verdict not in ("allow", "warn", "review", "block"):
             raise ApiError(400, "invalid_request", "'verdict' must be one of: allow, warn, review, block.", "verdict")
         items = gate.store.decisions(account=args.get("account"), verdict=verdict, rule=args.get("rule"),
                                      since=args.get("since"), until=args.get("until"), key_name=args.get("key"),
-                                     limit=limit, before_seq=before)
+                                     limit=limit, before_seq=before, offset=offset)
         next_cursor = str(items[-1]["seq"]) if len(items) == limit else None
         return {"decisions": items, "next_cursor": next_cursor}
 

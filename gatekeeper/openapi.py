@@ -58,7 +58,7 @@ def openapi_document() -> dict:
             "/v1/decisions": {"get": {
                 "summary": "The decision log (auditor role), newest first.",
                 "parameters": [{"name": n, "in": "query", "required": False, "schema": {"type": "string"}}
-                               for n in ("account", "verdict", "rule", "key", "since", "until", "limit", "cursor")],
+                               for n in ("account", "verdict", "rule", "key", "since", "until", "limit", "cursor", "offset")],
                 "responses": {"200": {"description": "A page of decisions and the cursor of the next page."}, **_ERRORS},
             }},
             "/v1/decisions/{decision_id}": {"get": {

@@ -151,7 +151,8 @@ class Store:
             out["forward"] = forwards[-1]["forward"]
         return out
 
-    def decisions(self, account=None, verdict=None, rule=None, since=None, until=None, key_name=None, limit=50, before_seq=None) -> list[dict]:
+    def decisions(self, account=None, verdict=None, rule=None, since=None, until=None, key_name=None, limit=50,
+                  before_seq=None, offset=0) -> list[dict]:
         where, params = ["event = 'decision'"], []
         for column, value in (("account", account), ("verdict", verdict), ("key_name", key_name)):
             if value:
@@ -165,7 +166,7 @@ class Store:
             where.append("seq < ?")
             params.append(before_seq)
         rows = self.db.fetchall(
-            f"SELECT record FROM decision_log WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ?", (*params, limit)
+            f"SELECT record FROM decision_log WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ? OFFSET ?", (*params, limit, offset)
         )
         return [json.loads(r["record"]) for r in rows]
 

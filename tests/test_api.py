@@ -222,6 +222,8 @@ def test_decisions_api_filters_and_pages(client, keys):
     page2 = client.get(f"/v1/decisions?limit=2&cursor={page1['next_cursor']}", headers=keys.auditor).get_json()
     ids = [d["decision_id"] for d in page1["decisions"] + page2["decisions"]]
     assert len(set(ids)) == 3 and page2["next_cursor"] is None
+    by_offset = client.get("/v1/decisions?limit=2&offset=2", headers=keys.auditor).get_json()["decisions"]
+    assert [d["decision_id"] for d in by_offset] == [d["decision_id"] for d in page2["decisions"]]
     one = client.get(f"/v1/decisions/{ids[0]}", headers=keys.auditor).get_json()
     assert one["decision_id"] == ids[0]
     assert client.get("/v1/decisions/does-not-exist", headers=keys.auditor).status_code == 404
