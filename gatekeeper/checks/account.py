@@ -40,9 +40,11 @@ def _personal_voice(post, policy) -> Finding | None:
     if job:
         signs.append(("complains about their own job", job[0].span(), 2))
     if life:
-        # "my boyfriend" is personal; "finally friday" alone could be a brand, so it counts double only in the first person.
-        signs.append(("shares a personal life update", life[0].span(), 2 if first_person else 1))
-    if nightlife and (first_person or slang or tags or life):
+        # "my boyfriend" is personal; "date night" alone could be a brand's promo, so without the first
+        # person each distinct life update counts once.
+        distinct = len({m.group() for m in life})
+        signs.append(("shares a personal life update", life[0].span(), 2 if first_person else min(distinct, 2)))
+    if nightlife and (first_person or slang or tags):
         signs.append(("talks about drinking or going out", nightlife[0].span(), 2))
     if tags:
         signs.append(("uses a personal hashtag", (tags[0].norm_start, tags[0].norm_end), 1))
