@@ -225,8 +225,9 @@ class Gate:
             self.store.hold(decision_id, account["id"], payload.get("author"), None, payload,
                             f"forward failed: {exc}", None, status="forward_failed")
             self.store.append("forward_failed", decision_id, {"account": account["id"], "forward": failure})
+            headers = {"Retry-After": str(exc.retry_after)} if exc.kind == "rate_limited" and exc.retry_after else {}
             return Outcome(502, self._response(decision_id, decision, redacted, False, forward=failure,
-                                               error="upstream_failed", message=str(exc)))
+                                               error="upstream_failed", message=str(exc)), headers)
         self.store.append("forwarded", decision_id, {"account": account["id"], "forward": result})
         return Outcome(201, self._response(decision_id, decision, redacted, True, forward=result))
 

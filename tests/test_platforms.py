@@ -104,7 +104,7 @@ def test_platform_errors_are_mapped(client, keys, policy_dir, recorder, creds, g
     body = r.get_json()
     assert body["decision_id"] and body["forward"]["error"] == kind
     if kind == "rate_limited":
-        assert body["forward"]["retry_after"] == "1767225600"
+        assert body["forward"]["retry_after"] == "1767225600" and r.headers["Retry-After"] == "1767225600"
     assert len(x.requests) == 1  # never retried: a retry could post twice
     assert gate.store.held(body["decision_id"])["status"] == "forward_failed"
 
