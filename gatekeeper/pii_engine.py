@@ -63,10 +63,10 @@ def gatekeeper_recognizers(lexicon: dict, internal_domains) -> list:
     not_private = rz.NotPrivate(lexicon.get("not_private", []))
     public_place = rz.NotPrivate(lexicon.get("public_place", []), words_between=3)
     street_types = lexicon.get("street_types", ["street", "road", "avenue"])
-    R = rz.ContextPatternRecognizer
+    R = rz.GatekeeperPatternRecognizer
     code = r"(?<![\w@/.-])[A-Za-z0-9](?:[A-Za-z0-9-]{3,18})[A-Za-z0-9](?![\w@/-]|\.\w)"
     return [
-        rz.PhoneRecognizer(context["phone"], not_private),
+        rz.GatekeeperPhoneRecognizer(context["phone"], not_private),
         R("US_SSN", "SsnRecognizer", [r"\b\d{3}-\d{2}-\d{4}\b", r"\b\d{3} \d{2} \d{4}\b"], validate=rz.valid_ssn,
           context=context["ssn"], score=0.85),
         R("US_SSN", "SsnContextRecognizer", [r"\b\d{9}\b", r"\b\d{3}[.\s]\d{2}[.\s]\d{4}\b"], validate=rz.valid_ssn,
@@ -89,7 +89,7 @@ def gatekeeper_recognizers(lexicon: dict, internal_domains) -> list:
           [rz.SECRET_ASSIGNMENT.format(words=rz._words_regex(ctx.get("credential", ["password"])))],
           validate=rz.secret_like, score=0.9, group=1),
         R("CREDENTIAL", "HighEntropySecretRecognizer", [rz.HIGH_ENTROPY], context=context["credential"], require_context=True),
-        rz.InternalLinkRecognizer(internal_domains, lexicon.get("internal_host_suffixes", [])),
+        rz.GatekeeperInternalLinkRecognizer(internal_domains, lexicon.get("internal_host_suffixes", [])),
         R("STREET_ADDRESS", "StreetAddressRecognizer", rz.address_patterns(street_types), context=context["address"], score=0.85,
           not_private=public_place),
         R("STREET_ADDRESS", "LowercaseAddressRecognizer", [rz.lowercase_address_pattern(street_types)],
@@ -141,7 +141,14 @@ def detect(post, policy) -> list[Detection]:
     # Analyse the normalised text, so zero-width characters and look-alike digits cannot hide a number,
     # then map every span back to the text the author typed.
     text = post.text
-    results = analyzer(policy).analyze(text.norm, language="en", score_threshold=MIN_SCORE)
+    engine = analyzer(policy)
+    if policy.check_config("pii").get("ner_model"):
+        results = engine.analyze(text.norm, language="en", score_threshold=MIN_SCORE)
+    else:
+        # Pattern recognizers need no NLP artifacts: asking them directly skips the engine's spaCy
+        # document, context pass and deep copies (a third of the time on a tweet); overlaps are resolved below.
+        results = [r for recognizer in engine.registry.recognizers
+                   for r in recognizer.analyze(text.norm, recognizer.supported_entities, None) if r.score >= MIN_SCORE]
     found = _resolve([Detection(r.entity_type, *text.span(r.start, r.end), r.score) for r in results])
     post.memo["pii"] = found
     return found

@@ -86,6 +86,19 @@ class OffensiveMatcher:
         token = token.lower()
         if not token or token in self.allowed:
             return None
+        if token.isalpha():
+            # Most words are plain letters: a set lookup, then the stretched readings (fuuuck, fuuck).
+            kind = self.words.get(token)
+            if kind:
+                return kind, token
+            if RUN2.search(token):
+                for squeezed in (RUN3.sub(r"\1\1", token), RUN2.sub(r"\1", token)):
+                    if squeezed in self.allowed:
+                        return None
+                    kind = self.words.get(squeezed)
+                    if kind:
+                        return kind, squeezed
+            return None
         best = None
         for candidate in self._readings(token):
             if candidate in self.allowed:

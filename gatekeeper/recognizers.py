@@ -54,7 +54,7 @@ class NotPrivate:
         return bool(self._re.search(text[max(0, start - 40):start]))
 
 
-class ContextPatternRecognizer(EntityRecognizer):
+class GatekeeperPatternRecognizer(EntityRecognizer):
     """Find candidates by pattern; keep those that pass validation and context rules.
 
     require_context: the candidate only counts after a context word.
@@ -191,7 +191,7 @@ def is_business_number(value: str, default_region: str = "US") -> bool:
     return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in _BUSINESS_TYPES
 
 
-class PhoneRecognizer(EntityRecognizer):
+class GatekeeperPhoneRecognizer(EntityRecognizer):
     """US and UK phone numbers, and international numbers written with +.
 
     Faster and stricter than Presidio's: one candidate regex, then a structural
@@ -243,7 +243,7 @@ class PhoneRecognizer(EntityRecognizer):
 URL_RE = re.compile(r"\b(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}|\d{1,3}(?:\.\d{1,3}){3}|localhost)(?::\d{2,5})?(?:/[^\s<>\"']*)?", re.I)
 
 
-class InternalLinkRecognizer(EntityRecognizer):
+class GatekeeperInternalLinkRecognizer(EntityRecognizer):
     """Links to hosts under the company's internal domains or never-public suffixes."""
 
     def __init__(self, internal_domains: Iterable[str], suffixes: Iterable[str]):

@@ -42,6 +42,15 @@ def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
+@lru_cache(maxsize=256)
+def _positions(text: str) -> dict[str, list[int]]:
+    """Where each word of the text stands, for every matcher to share."""
+    positions: dict[str, list[int]] = {}
+    for i, (word, _, _) in enumerate(_tokens(text)):
+        positions.setdefault(word, []).append(i)
+    return positions
+
+
 class PhraseMatcher:
     """Finds any of a list of phrases in lower-case text, as whole words."""
 
@@ -63,23 +72,25 @@ class PhraseMatcher:
         return bool(self.index)
 
     def finditer(self, text: str):
+        """Matches left to right, the longest phrase at each position, never overlapping."""
         tokens = _tokens(text)
-        index = self.index
-        i, n = 0, len(tokens)
-        while i < n:
-            candidates = index.get(tokens[i][0])
-            matched = 0
-            if candidates:
-                for words in candidates:
+        positions = _positions(text)
+        n = len(tokens)
+        hits = []
+        # Only words that start a phrase and occur in the text are looked at: a set intersection, not a walk.
+        for first in positions.keys() & self.index.keys():
+            for i in positions[first]:
+                for words in self.index[first]:
                     k = len(words)
                     if i + k <= n and all(tokens[i + j][0] == words[j] for j in range(1, k)):
-                        matched = k
+                        hits.append((i, i + k))
                         break
-            if matched:
-                yield PhraseMatch(tokens[i][1], tokens[i + matched - 1][2], text)
-                i += matched
-            else:
-                i += 1
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        next_free = 0
+        for i, j in hits:
+            if i >= next_free:
+                yield PhraseMatch(tokens[i][1], tokens[j - 1][2], text)
+                next_free = j
 
     def search(self, text: str) -> PhraseMatch | None:
         return next(self.finditer(text), None)
