@@ -156,6 +156,12 @@ class Text:
 
 
 def normalize_text(original: str) -> Text:
+    if original.isascii() and original.isprintable() and "  " not in original and original == original.strip():
+        # Plain ASCII with single spaces (most posts) is already normal: every character maps to itself.
+        n = len(original)
+        text = Text(original, original, original.lower(), list(range(n)), list(range(1, n + 1)), [])
+        text.tokens = _tokenize(text)
+        return text
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
