@@ -17,7 +17,3 @@ def split_domain(host: str):
     """Split a host name into subdomain, registrable domain and public suffix."""
     return OFFLINE_EXTRACTOR(host)
 
-
-def registered_domain(host: str) -> str:
-    parts = split_domain(host)
-    return parts.top_domain_under_public_suffix if hasattr(parts, "top_domain_under_public_suffix") else parts.registered_domain

@@ -27,11 +27,3 @@ def known_rule_ids() -> set[str]:
         ids.update(rule.id for rule in module.RULES)
     return ids
 
-
-def all_rules():
-    from ..pipeline import PIPELINE_RULES
-
-    rules = list(PIPELINE_RULES)
-    for module in CHECKS:
-        rules.extend(module.RULES)
-    return rules
