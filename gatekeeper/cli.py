@@ -183,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="start the HTTP service")
     serve.add_argument("--host", default=os.environ.get("GATEKEEPER_HOST", "127.0.0.1"))
     serve.add_argument("--port", type=int, default=int(os.environ.get("GATEKEEPER_PORT", 8080)))
-    serve.add_argument("--workers", type=int, default=int(os.environ.get("GATEKEEPER_WORKERS", 2)))
+    serve.add_argument("--workers", type=int, default=int(os.environ.get("GATEKEEPER_WORKERS", 3)))
     serve.add_argument("--threads", type=int, default=int(os.environ.get("GATEKEEPER_THREADS", 4)))
     serve.set_defaults(func=cmd_serve)
 
