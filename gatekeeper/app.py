@@ -126,7 +126,15 @@ def read_json_body() -> object:
 
 def read_post_request(gate: Gate, caller: Caller, allow_ack: bool) -> tuple[dict, object]:
     payload = read_json_body()
-    problem = request_error(payload)
+    return payload, validate_post(gate, caller, payload, allow_ack)
+
+
+def validate_post(gate: Gate, caller: Caller, payload, allow_ack: bool):
+    """Check a post request (shape, length, account, key scope); return the policy in force.
+
+    A drop-in request's platform fields ride along under "native" and are not part of the API shape.
+    """
+    problem = request_error({k: v for k, v in payload.items() if k != "native"} if isinstance(payload, dict) else payload)
     if problem:
         raise ApiError(400, "invalid_request", problem[1], problem[0])
     if not allow_ack and "acknowledgement" in payload:
@@ -141,7 +149,7 @@ def read_post_request(gate: Gate, caller: Caller, allow_ack: bool) -> tuple[dict
         raise ApiError(404, "unknown_account", f"There is no account '{payload['account']}' in the policy.", "account")
     if not caller.may_use(payload["account"]):
         raise ApiError(403, "account_not_allowed", f"The key '{caller.name}' may not post to '{payload['account']}'.", "account")
-    return payload, policy
+    return policy
 
 
 def _register_routes(app: Flask, gate: Gate) -> None:

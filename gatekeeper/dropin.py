@@ -16,8 +16,7 @@ import datetime as dt
 
 from flask import Blueprint, current_app, g, request
 
-from .api_schema import request_error
-from .app import ApiError, requires
+from .app import ApiError, requires, validate_post
 
 bp = Blueprint("dropin", __name__, url_prefix="/platform")
 
@@ -34,17 +33,7 @@ def _ack() -> dict | None:
 def _decide(payload: dict) -> tuple[int, dict, dict]:
     """Validate as a Gatekeeper post, then post it; returns (status, Gatekeeper body, headers)."""
     gate = _gate()
-    public = {k: v for k, v in payload.items() if k != "native"}
-    problem = request_error(public)
-    if problem:
-        raise ApiError(400, "invalid_request", problem[1], problem[0])
-    policy = gate.policies.current()
-    if len(payload["text"]) > policy.setting("max_text_length", 10000):
-        raise ApiError(400, "text_too_long", "The post is over the length limit.", "text")
-    if payload["account"] not in policy.accounts:
-        raise ApiError(404, "unknown_account", f"There is no account '{payload['account']}' in the policy.", "account")
-    if not g.caller.may_use(payload["account"]):
-        raise ApiError(403, "account_not_allowed", f"The key '{g.caller.name}' may not post to '{payload['account']}'.", "account")
+    validate_post(gate, g.caller, payload, allow_ack=True)
     key = request.headers.get("Idempotency-Key")
     outcome = gate.post(payload, g.caller, key[:255] if key else None)
     return outcome.status, outcome.body, outcome.headers
