@@ -8,7 +8,7 @@ the brand voice, so this check does not apply to them.
 from __future__ import annotations
 
 from .. import domains
-from ..rules.phrases import compile_phrases, lexicon_phrases, squash
+from ..rules.phrases import compile_phrases, find_phrases, squash
 from .base import Finding, Rule, finding
 
 NAME = "account"
@@ -22,8 +22,7 @@ _RULES = {rule.id: rule for rule in RULES}
 
 
 def _matches(policy, key: str, lower: str) -> list:
-    matcher = lexicon_phrases(policy, "personal_voice", key)
-    return list(matcher.finditer(lower)) if matcher else []
+    return find_phrases(policy, "personal_voice", key, lower)
 
 
 def _personal_voice(post, policy) -> Finding | None:
@@ -103,13 +102,11 @@ def check(post, policy) -> list[Finding]:
     voice = _personal_voice(post, policy)
     if voice:
         findings.append(voice)
-    confidential = lexicon_phrases(policy, "confidential", "topics")
-    if confidential:
-        m = confidential.search(post.text.lower)
-        if m:
-            start, end = post.text.span(*m.span())
-            findings.append(finding(_RULES["account.confidential_topic"], start, end,
-                                    f"This mentions '{post.text.original[start:end]}', a confidential topic. Legal must see it before it is published."))
+    topics = find_phrases(policy, "confidential", "topics", post.text.lower)
+    if topics:
+        start, end = post.text.span(*topics[0].span())
+        findings.append(finding(_RULES["account.confidential_topic"], start, end,
+                                f"This mentions '{post.text.original[start:end]}', a confidential topic. Legal must see it before it is published."))
     brands = policy.compiled("account.brand_terms", BrandTerms)
     carried = brands.carried_by(post)
     if carried and post.account not in carried:

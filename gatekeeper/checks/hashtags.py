@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..leet import FIRST
-from ..rules.phrases import compile_phrases, lexicon_phrases, squash
+from ..rules.phrases import compile_phrases, find_phrases, squash
 from ..words import camel_parts, segment
 from .base import Finding, Rule, finding
 
@@ -85,8 +85,7 @@ def check(post, policy) -> list[Finding]:
         return []  # a person may share their own #WhyIStayed story; the brand rules are for brand accounts
     lex = _lexicon(policy)
     lower = post.text.lower
-    promo_matcher = lexicon_phrases(policy, "tone", "promotional_phrases")
-    promo = list(promo_matcher.finditer(lower)) if promo_matcher else []
+    promo = find_phrases(policy, "tone", "promotional_phrases", lower)
     own = lex.campaign.get(post.account, set())
     findings = []
     for token in post.text.of_kind("hashtag"):

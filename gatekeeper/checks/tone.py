@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from .. import profanity
-from ..rules.phrases import lexicon_phrases
+from ..rules.phrases import find_phrases
 from .base import Finding, Rule, finding
 
 NAME = "tone"
@@ -44,23 +44,8 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
-class ToneLexicon:
-    """The phrase lists of lexicons/tone.yaml, each compiled once per policy version."""
-
-    def __init__(self, policy):
-        self.policy = policy
-
-    def find(self, key: str, lower: str):
-        matcher = lexicon_phrases(self.policy, "tone", key)
-        return list(matcher.finditer(lower)) if matcher else []
-
-    def has(self, key: str, lower: str) -> bool:
-        matcher = lexicon_phrases(self.policy, "tone", key)
-        return bool(matcher and matcher.search(lower))
-
-
-def _lexicon(policy) -> ToneLexicon:
-    return ToneLexicon(policy)
+def _find(policy, key: str, lower: str) -> list:
+    return find_phrases(policy, "tone", key, lower)
 
 
 def _aimed(lower: str, start: int, end: int) -> bool:
@@ -101,13 +86,13 @@ def _shouting(post) -> Finding | None:
     return None
 
 
-def _parent_is_upset(parent, lex: ToneLexicon, policy) -> tuple[bool, str]:
+def _parent_is_upset(parent, policy) -> tuple[bool, str]:
     """Is the post being answered negative, sarcastic or profane? Several cues, not one score."""
     lower = parent.lower
     compound = _vader().polarity_scores(parent.norm)["compound"]
     profane = bool(profanity.matcher(policy).scan(lower))
-    complaint = lex.has("complaint_cues", lower)
-    sarcasm = lex.has("sarcasm_cues", lower)
+    complaint = bool(_find(policy, "complaint_cues", lower))
+    sarcasm = bool(_find(policy, "sarcasm_cues", lower))
     if profane and (complaint or sarcasm or compound < 0.5):
         return True, "the post you are answering is profane"
     if compound <= -0.3:
@@ -119,20 +104,20 @@ def _parent_is_upset(parent, lex: ToneLexicon, policy) -> tuple[bool, str]:
     return False, ""
 
 
-def _reply_findings(post, lex: ToneLexicon, policy) -> list[Finding]:
+def _reply_findings(post, policy) -> list[Finding]:
     parent = post.in_reply_to.text if post.in_reply_to else None
     if parent is None:
         return []
-    upset, why = _parent_is_upset(parent, lex, policy)
+    upset, why = _parent_is_upset(parent, policy)
     if not upset:
         return []
     lower = post.text.lower
     findings = []
-    for m in lex.find("laughing", lower):
+    for m in _find(policy, "laughing", lower):
         start, end = post.text.span(*m.span())
         findings.append(finding(_RULES["tone.laughing_at_customer"], start, end, message=f"A laughing emoji or word in reply to an upset customer ({why})."))
-    empathetic = lex.has("empathy_phrases", lower)
-    celebration = lex.find("celebration_phrases", lower)
+    empathetic = bool(_find(policy, "empathy_phrases", lower))
+    celebration = _find(policy, "celebration_phrases", lower)
     if not empathetic and (celebration or _vader().polarity_scores(post.text.norm)["compound"] >= 0.6):
         span = post.text.span(*celebration[0].span()) if celebration else (0, len(post.text.original))
         findings.append(finding(_RULES["tone.mismatched_reply"], *span,
@@ -146,23 +131,22 @@ def check(post, policy) -> list[Finding]:
     if account.get("kind") == "personal":
         # Personal accounts are not held to the brand voice; slurs and insults still count.
         return [f for f in findings if f.rule in ("tone.hate", "tone.insult")]
-    lex = _lexicon(policy)
     lower = post.text.lower
     shout = _shouting(post)
     if shout:
         findings.append(shout)
-    excused = {m.start for m in lex.find("blame_exceptions", lower)}
-    for m in lex.find("blame_phrases", lower):
+    excused = {m.start for m in _find(policy, "blame_exceptions", lower)}
+    for m in _find(policy, "blame_phrases", lower):
         if m.start not in excused:  # "you should have received an email" is help, not blame
             findings.append(finding(_RULES["tone.blame"], *post.text.span(*m.span())))
-    is_care_reply = post.in_reply_to is not None or lex.has("care_cues", lower)
+    is_care_reply = post.in_reply_to is not None or bool(_find(policy, "care_cues", lower))
     if is_care_reply:
-        for m in lex.find("channel_switch_phrases", lower):
+        for m in _find(policy, "channel_switch_phrases", lower):
             findings.append(finding(_RULES["tone.channel_switch"], *post.text.span(*m.span())))
-    findings.extend(_reply_findings(post, lex, policy))
-    topics = lex.find("sensitive_topics", lower)
+    findings.extend(_reply_findings(post, policy))
+    topics = _find(policy, "sensitive_topics", lower)
     if topics:
-        promo = lex.find("promotional_phrases", lower)
+        promo = _find(policy, "promotional_phrases", lower)
         if promo:
             start, end = post.text.span(*topics[0].span())
             findings.append(finding(_RULES["tone.tone_deaf_promo"], start, end,

@@ -110,3 +110,9 @@ def squash(phrase: str) -> str:
 def lexicon_phrases(policy, lexicon: str, key: str) -> PhraseMatcher | None:
     """The matcher for one phrase list of one lexicon file, built once per policy version."""
     return policy.compiled(f"phrases:{lexicon}:{key}", lambda p: compile_phrases(p.lexicon(lexicon).get(key, [])))
+
+
+def find_phrases(policy, lexicon: str, key: str, text: str) -> list[PhraseMatch]:
+    """Every match of one phrase list of one lexicon file in lower-case text (none if the list is empty)."""
+    matcher = lexicon_phrases(policy, lexicon, key)
+    return list(matcher.finditer(text)) if matcher else []
