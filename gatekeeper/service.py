@@ -69,6 +69,11 @@ class Outcome:
     headers: dict = field(default_factory=dict)
 
 
+def _retry_after(exc: ForwardError) -> dict:
+    """A platform's rate-limit reset, passed on to the client."""
+    return {"Retry-After": str(exc.retry_after)} if exc.kind == "rate_limited" and exc.retry_after else {}
+
+
 def outbound_for(decision_id: str, account: dict, payload: dict) -> Outbound:
     """What the adapter sends. `native` carries a drop-in client's own platform fields (media ids, spoiler text)."""
     native = payload.get("native") or {}
@@ -216,20 +221,28 @@ class Gate:
         return self._forward(decision_id, decision, redacted, account, payload)
 
     def _forward(self, decision_id: str, decision, redacted: str, account: dict, payload: dict) -> Outcome:
-        try:
-            result = forward(outbound_for(decision_id, account, payload), self)
-        except ForwardError as exc:
-            failure = exc.as_dict()
-            log.warning("forwarding decision %s to %s failed: %s", decision_id, account["id"], exc)
+        def keep(exc: ForwardError) -> None:
             # Keep the post so it can be retried or approved again: never lost.
             self.store.hold(decision_id, account["id"], payload.get("author"), None, payload,
                             f"forward failed: {exc}", None, status="forward_failed")
-            self.store.append("forward_failed", decision_id, {"account": account["id"], "forward": failure})
-            headers = {"Retry-After": str(exc.retry_after)} if exc.kind == "rate_limited" and exc.retry_after else {}
-            return Outcome(502, self._response(decision_id, decision, redacted, False, forward=failure,
-                                               error="upstream_failed", message=str(exc)), headers)
-        self.store.append("forwarded", decision_id, {"account": account["id"], "forward": result})
+
+        result, exc = self._send(decision_id, account, payload, keep)
+        if exc is not None:
+            return Outcome(502, self._response(decision_id, decision, redacted, False, forward=exc.as_dict(),
+                                               error="upstream_failed", message=str(exc)), _retry_after(exc))
         return Outcome(201, self._response(decision_id, decision, redacted, True, forward=result))
+
+    def _send(self, decision_id: str, account: dict, payload: dict, keep) -> tuple[dict | None, ForwardError | None]:
+        """Forward once and log how it went; on failure `keep` stores the post before the failure is logged."""
+        try:
+            result = forward(outbound_for(decision_id, account, payload), self)
+        except ForwardError as exc:
+            log.warning("forwarding decision %s to %s failed: %s", decision_id, account["id"], exc)
+            keep(exc)
+            self.store.append("forward_failed", decision_id, {"account": account["id"], "forward": exc.as_dict()})
+            return None, exc
+        self.store.append("forwarded", decision_id, {"account": account["id"], "forward": result})
+        return result, None
 
     # -- the review queue -------------------------------------------------------
     def _expire_due(self) -> None:
@@ -283,15 +296,12 @@ class Gate:
         if account is None:
             self.store.held_move(decision_id, ("sending",), "forward_failed")
             return Outcome(409, {"error": "unknown_account", "message": f"Account '{held['account']}' is no longer in the policy."})
-        try:
-            result = forward(outbound_for(decision_id, account, held["payload"]), self)
-        except ForwardError as exc:
-            self.store.held_move(decision_id, ("sending",), "forward_failed")
-            self.store.append("forward_failed", decision_id, {"account": held["account"], "forward": exc.as_dict()})
+        result, exc = self._send(decision_id, account, held["payload"],
+                                 lambda exc: self.store.held_move(decision_id, ("sending",), "forward_failed"))
+        if exc is not None:
             return Outcome(502, {"decision_id": decision_id, "forwarded": False, "forward": exc.as_dict(),
-                                 "error": "upstream_failed", "message": str(exc)})
+                                 "error": "upstream_failed", "message": str(exc)}, _retry_after(exc))
         self.store.held_move(decision_id, ("sending",), "sent", purge=True)
-        self.store.append("forwarded", decision_id, {"account": held["account"], "forward": result})
         return Outcome(200, {"decision_id": decision_id, "status": "sent", "forwarded": True, "forward": result, "approved_by": approver})
 
     def reject(self, decision_id: str, caller: Caller, reason: str, by: str | None = None) -> Outcome:
