@@ -30,6 +30,13 @@ RUN2 = re.compile(r"(.)\1+")
 _TOKEN = re.compile(r"\S+")
 
 
+def _unstretched(word: str) -> tuple[str, ...]:
+    """Repeated letters read twice and once: "fuuuck" -> "fuuck", "fuck"."""
+    if not RUN2.search(word):
+        return ()
+    return RUN3.sub(r"\1\1", word), RUN2.sub(r"\1", word)
+
+
 @lru_cache(maxsize=1)
 def builtin_words() -> tuple[str, ...]:
     """better-profanity's word list, one entry a line (some entries are phrases)."""
@@ -88,16 +95,12 @@ class OffensiveMatcher:
             return None
         if token.isalpha():
             # Most words are plain letters: a set lookup, then the stretched readings (fuuuck, fuuck).
-            kind = self.words.get(token)
-            if kind:
-                return kind, token
-            if RUN2.search(token):
-                for squeezed in (RUN3.sub(r"\1\1", token), RUN2.sub(r"\1", token)):
-                    if squeezed in self.allowed:
-                        return None
-                    kind = self.words.get(squeezed)
-                    if kind:
-                        return kind, squeezed
+            for reading in (token, *_unstretched(token)):
+                if reading in self.allowed:
+                    return None
+                kind = self.words.get(reading)
+                if kind:
+                    return kind, reading
             return None
         best = None
         for candidate in self._readings(token):
@@ -120,9 +123,7 @@ class OffensiveMatcher:
             forms |= set(self._deleet(token))
         for form in list(forms):
             yield form
-            if RUN3.search(form) or RUN2.search(form):
-                yield RUN3.sub(r"\1\1", form)
-                yield RUN2.sub(r"\1", form)
+            yield from _unstretched(form)
         if token.endswith("'s") or token.endswith("’s"):
             yield token[:-2]
 
