@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from timing import summary  # noqa: E402
 
 from bench.datasets.handle_cases import cases  # noqa: E402
+from gatekeeper import profanity  # noqa: E402
 from gatekeeper.checks import known_rule_ids  # noqa: E402
 from gatekeeper.checks.usernames import HandleReader  # noqa: E402
 from gatekeeper.normalize import normalize_text  # noqa: E402
@@ -26,7 +27,7 @@ from gatekeeper.rules.policy import load_policy  # noqa: E402
 
 def evaluate(policy_dir=ROOT / "policies", show=False) -> dict:
     policy = load_policy(policy_dir, known_rule_ids())
-    reader = HandleReader(policy.lexicon("offensive"))
+    reader = HandleReader(profanity.matcher(policy))
     caught = flagged = n_bad = n_good = 0
     traps = trap_flagged = 0
     cold, warm = [], []

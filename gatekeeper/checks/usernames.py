@@ -37,8 +37,7 @@ FILLERS = {"i", "a", "im", "my", "ur", "u", "the", "of", "to", "no", "mr", "ms",
 class HandleReader:
     """Decides whether one handle or display name is offensive; results are cached per policy."""
 
-    def __init__(self, lexicon: dict):
-        base = profanity.OffensiveMatcher(lexicon)
+    def __init__(self, base: profanity.OffensiveMatcher):
         self.allowed = base.allowed
         self.words = {w: k for w, k in base.words.items() if k in ("strong", "slur")}
         for w in base.handle_words:
@@ -178,7 +177,8 @@ class HandleReader:
 
 
 def reader(policy) -> HandleReader:
-    return policy.compiled("usernames.reader", lambda p: HandleReader(p.lexicon("offensive")))
+    # Built on the same word lists the tone check already compiled for this policy version.
+    return policy.compiled("usernames.reader", lambda p: HandleReader(profanity.matcher(p)))
 
 
 _NAME_LIKE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Za-z]+[A-Z0-9_][A-Za-z0-9_]*|[A-Za-z0-9_]*\d[A-Za-z0-9_]*|[A-Za-z]{13,})$")

@@ -66,7 +66,8 @@ class Policy:
     lexicons: dict
     loaded_at: float = field(default_factory=time.time)
     _compiled: dict = field(default_factory=dict, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # Re-entrant: one compiled matcher may be built from another (the handle reader from the word lists).
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
     # -- settings -----------------------------------------------------------
     def setting(self, name: str, default=None):
