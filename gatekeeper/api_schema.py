@@ -4,6 +4,8 @@ The same schemas validate requests and are published in /openapi.json.
 """
 from __future__ import annotations
 
+import re
+
 import jsonschema
 
 ACKNOWLEDGEMENT = {
@@ -107,3 +109,61 @@ def request_error(payload) -> tuple[str, str] | None:
     if error.validator in ("minLength", "maxLength"):
         return (path, f"'{path}' is too {'short' if error.validator == 'minLength' else 'long'}")
     return (path or "(body)", f"'{path}': {error.message}")
+
+
+# C0 control characters other than tab, newline and carriage return, and DEL: never part of a post,
+# and PostgreSQL cannot store NUL in a text column at all.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_character_error(text: str) -> str | None:
+    """What is wrong with a string holding a control character, or None."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    return f"contains the control character U+{ord(found.group()):04X} at position {found.start()}"
+
+
+def control_characters_in(value, path: str = "") -> tuple[str, str] | None:
+    """The first string (or object key) anywhere in `value` holding a control character, as (field, message)."""
+    if isinstance(value, str):
+        problem = control_character_error(value)
+        return (path or "(body)", f"'{path or '(body)'}' {problem}") if problem else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            field = f"{path}.{key}" if path else str(key)
+            if control_character_error(key):
+                return (field, f"a field name {control_character_error(key)}")
+            found = control_characters_in(item, field)
+            if found:
+                return found
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found = control_characters_in(item, f"{path}[{i}]")
+            if found:
+                return found
+    return None
+
+
+# Paging parameters: bounded so that every value fits a 64-bit column on SQLite and PostgreSQL alike.
+MAX_LIMIT = 500
+MAX_OFFSET = 100_000
+MAX_SEQ = 2**63 - 1
+PAGING = {
+    "limit": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 50},
+    "offset": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
+    "cursor": {"type": "integer", "minimum": 1, "maximum": MAX_SEQ,
+               "description": "next_cursor of the page before: entries older than it."},
+}
+_WHOLE = re.compile(r"[0-9]{1,19}")
+
+
+def whole_number(args, name: str, default: int | None) -> int | None:
+    """A paging parameter as an int within PAGING's bounds, or ValueError naming it."""
+    raw = args.get(name)
+    if raw is None or raw == "":
+        return default
+    bounds = PAGING[name]
+    if not _WHOLE.fullmatch(raw) or not bounds["minimum"] <= int(raw) <= bounds["maximum"]:
+        raise ValueError(f"'{name}' must be a whole number from {bounds['minimum']} to {bounds['maximum']}")
+    return int(raw)

@@ -8,7 +8,7 @@ from functools import wraps
 from flask import Flask, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from .api_schema import request_error
+from .api_schema import control_character_error, control_characters_in, request_error, whole_number
 from .openapi import openapi_document
 from .service import Caller, Gate, Settings
 
@@ -47,6 +47,17 @@ def create_app(settings: Settings | None = None, **overrides) -> Flask:
 
 
 def _register_errors(app: Flask) -> None:
+    @app.before_request
+    def refuse_control_characters():
+        # Before any lookup: PostgreSQL cannot even compare a text column with a string holding NUL.
+        problem = control_character_error(request.path)
+        if problem:
+            raise ApiError(400, "invalid_request", f"The path {problem}.", "(path)")
+        for name, value in request.args.items(multi=True):
+            problem = control_character_error(name) or control_character_error(value)
+            if problem:
+                raise ApiError(400, "invalid_request", f"The query parameter '{name}' {problem}.", name)
+
     @app.errorhandler(ApiError)
     def api_error(exc: ApiError):
         return exc.response()
@@ -103,7 +114,31 @@ def _reject_constant(name):
     raise ValueError(f"{name} is not valid JSON")
 
 
+def _no_duplicate_keys(pairs):
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen = set()
+        duplicate = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise DuplicateKey(duplicate)
+    return obj
+
+
+class DuplicateKey(ValueError):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def require_json_content_type() -> None:
+    """Bodies are JSON, and must say so: a text/plain body is not quietly read as JSON."""
+    mimetype = request.mimetype or ""
+    if mimetype != "application/json" and not (mimetype.startswith("application/") and mimetype.endswith("+json")):
+        raise ApiError(415, "unsupported_media_type", f"Send the body as JSON with 'Content-Type: application/json', not "
+                       f"'{request.content_type or 'none'}'.", "Content-Type")
+
+
 def read_json_body() -> object:
+    """The body as JSON: valid UTF-8, not nested too deeply, no duplicate keys, no NaN."""
     raw = request.get_data(cache=True)
     if not raw:
         raise ApiError(400, "invalid_json", "The request body is empty; send a JSON object.", "(body)")
@@ -112,7 +147,9 @@ def read_json_body() -> object:
     except UnicodeDecodeError as exc:
         raise ApiError(400, "invalid_utf8", f"The request body is not valid UTF-8 (byte {exc.start}).", "(body)") from None
     try:
-        payload = json.loads(text, parse_constant=_reject_constant)
+        payload = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
+    except DuplicateKey as exc:
+        raise ApiError(400, "invalid_json", f"The key '{exc.key}' appears twice in one object; send it once.", exc.key) from None
     except ValueError as exc:
         raise ApiError(400, "invalid_json", f"The request body is not valid JSON: {exc}", "(body)") from None
     except RecursionError:
@@ -125,16 +162,17 @@ def read_json_body() -> object:
 
 
 def read_post_request(gate: Gate, caller: Caller, allow_ack: bool) -> tuple[dict, object]:
+    require_json_content_type()
     payload = read_json_body()
     return payload, validate_post(gate, caller, payload, allow_ack)
 
 
 def validate_post(gate: Gate, caller: Caller, payload, allow_ack: bool):
-    """Check a post request (shape, length, account, key scope); return the policy in force.
+    """Check a post request (shape, length, characters, account, key scope); return the policy in force.
 
-    A drop-in request's platform fields ride along under "native" and are not part of the API shape.
+    Only the documented fields are accepted: anything else could reach a platform unchecked.
     """
-    problem = request_error({k: v for k, v in payload.items() if k != "native"} if isinstance(payload, dict) else payload)
+    problem = request_error(payload) or control_characters_in(payload)
     if problem:
         raise ApiError(400, "invalid_request", problem[1], problem[0])
     if not allow_ack and "acknowledgement" in payload:
@@ -150,6 +188,9 @@ def validate_post(gate: Gate, caller: Caller, payload, allow_ack: bool):
     if not caller.may_use(payload["account"]):
         raise ApiError(403, "account_not_allowed", f"The key '{caller.name}' may not post to '{payload['account']}'.", "account")
     return policy
+
+
+REVIEW_STATUSES = ("held", "forward_failed", "unknown", "sending", "sent", "rejected", "expired", "all")
 
 
 def _register_routes(app: Flask, gate: Gate) -> None:
@@ -179,30 +220,41 @@ def _register_routes(app: Flask, gate: Gate) -> None:
         outcome = gate.post(payload, g.caller, key)
         return outcome.body, outcome.status, outcome.headers
 
+    def paging(*names: str) -> dict:
+        values = {}
+        for name in names:
+            try:
+                values[name] = whole_number(request.args, name, {"limit": 50, "offset": 0}.get(name))
+            except ValueError as exc:
+                raise ApiError(400, "invalid_request", f"{exc}.", name) from None
+        return values
+
+    def readable_account(account: str | None) -> None:
+        if account and not g.caller.may_use(account):
+            raise ApiError(403, "account_not_allowed", f"The key '{g.caller.name}' may not read '{account}'.", "account")
+
     @app.get("/v1/decisions")
     @requires("auditor")
     def decisions():
         args = request.args
-        try:
-            limit = min(max(int(args.get("limit", 50)), 1), 500)
-            before = int(args["cursor"]) if args.get("cursor") else None
-            offset = max(int(args.get("offset", 0)), 0)
-        except ValueError:
-            raise ApiError(400, "invalid_request", "'limit', 'offset' and 'cursor' must be whole numbers.", "limit") from None
+        page = paging("limit", "cursor", "offset")
         verdict = args.get("verdict")
         if verdict and verdict not in ("allow", "warn", "review", "block"):
             raise ApiError(400, "invalid_request", "'verdict' must be one of: allow, warn, review, block.", "verdict")
+        readable_account(args.get("account"))
         items = gate.store.decisions(account=args.get("account"), verdict=verdict, rule=args.get("rule"),
                                      since=args.get("since"), until=args.get("until"), key_name=args.get("key"),
-                                     limit=limit, before_seq=before, offset=offset)
-        next_cursor = str(items[-1]["seq"]) if len(items) == limit else None
+                                     limit=page["limit"], before_seq=page["cursor"], offset=page["offset"],
+                                     accounts=g.caller.scope)
+        next_cursor = str(items[-1]["seq"]) if len(items) == page["limit"] else None
         return {"decisions": items, "next_cursor": next_cursor}
 
     @app.get("/v1/decisions/<decision_id>")
     @requires("auditor")
     def decision(decision_id):
         item = gate.store.decision(decision_id)
-        if item is None:
+        # Outside the key's accounts a decision is as good as absent: its existence is not confirmed.
+        if item is None or (item.get("account") and not g.caller.may_use(item["account"])):
             raise ApiError(404, "not_found", f"No decision '{decision_id}'.")
         return item
 
@@ -210,37 +262,46 @@ def _register_routes(app: Flask, gate: Gate) -> None:
     @requires("poster", "reviewer", "auditor")
     def sandbox():
         account = request.args.get("account")
-        if account and not g.caller.may_use(account):
-            raise ApiError(403, "account_not_allowed", f"The key '{g.caller.name}' may not read '{account}'.", "account")
-        items = gate.store.sandbox_list(account)
-        if not account:
-            items = [i for i in items if g.caller.may_use(i["account"])]
-        return {"posts": items}
+        readable_account(account)
+        limit = paging("limit")["limit"]
+        cursor = request.args.get("cursor")
+        before = None
+        if cursor:
+            created_at, _, post_id = cursor.rpartition("~")
+            if not (created_at and len(cursor) <= 80 and len(post_id) == 32 and all(c in "0123456789abcdef" for c in post_id)):
+                raise ApiError(400, "invalid_request", "'cursor' must be a next_cursor from an earlier page.", "cursor")
+            before = (created_at, post_id)
+        items = gate.store.sandbox_list(account, limit, before, accounts=g.caller.scope)
+        next_cursor = f"{items[-1]['created_at']}~{items[-1]['id']}" if len(items) == limit else None
+        return {"posts": items, "next_cursor": next_cursor}
 
     @app.get("/v1/reviews")
     @requires("reviewer")
     def reviews():
         args = request.args
         status = args.get("status", "held")
-        if status not in ("held", "forward_failed", "sending", "sent", "rejected", "expired", "all"):
-            raise ApiError(400, "invalid_request", "'status' must be one of: held, forward_failed, sending, sent, rejected, expired, all.", "status")
-        try:
-            limit = min(max(int(args.get("limit", 50)), 1), 500)
-        except ValueError:
-            raise ApiError(400, "invalid_request", "'limit' must be a whole number.", "limit") from None
+        if status not in REVIEW_STATUSES:
+            raise ApiError(400, "invalid_request", f"'status' must be one of: {', '.join(REVIEW_STATUSES)}.", "status")
+        limit = paging("limit")["limit"]
         items = gate.reviews(g.caller, None if status == "all" else status, args.get("account"), args.get("author"), limit)
         return {"reviews": items}
 
-    def _review_body(required: tuple[str, ...] = ()) -> dict:
-        body = read_json_body() if request.get_data() else {}
+    def _review_body(required: tuple[str, ...] = (), allowed: tuple[str, ...] = ("by", "note", "reason")) -> dict:
+        if request.get_data():
+            require_json_content_type()
+            body = read_json_body()
+        else:
+            body = {}
         if not isinstance(body, dict):
             raise ApiError(400, "invalid_request", "The body must be a JSON object.", "(body)")
-        allowed = {"by", "note", "reason"}
         for key, value in body.items():
             if key not in allowed:
                 raise ApiError(400, "invalid_request", f"unknown field '{key}'", key)
             if not isinstance(value, str) or not value.strip() or len(value) > 2000:
                 raise ApiError(400, "invalid_request", f"'{key}' must be a non-empty string", key)
+            problem = control_character_error(value)
+            if problem:
+                raise ApiError(400, "invalid_request", f"'{key}' {problem}", key)
         for key in required:
             if key not in body:
                 raise ApiError(400, "invalid_request", f"'{key}' is required", key)
@@ -251,6 +312,15 @@ def _register_routes(app: Flask, gate: Gate) -> None:
     def approve(decision_id):
         body = _review_body()
         outcome = gate.approve(decision_id, g.caller, body.get("by"), body.get("note"))
+        return outcome.body, outcome.status
+
+    @app.post("/v1/reviews/<decision_id>/resolve")
+    @requires("reviewer")
+    def resolve(decision_id):
+        body = _review_body(("outcome",), ("outcome", "by", "note"))
+        if body["outcome"] not in ("sent", "not_sent"):
+            raise ApiError(400, "invalid_request", "'outcome' must be 'sent' (it was published) or 'not_sent' (it was not).", "outcome")
+        outcome = gate.resolve(decision_id, g.caller, body["outcome"], body.get("by"), body.get("note"))
         return outcome.body, outcome.status
 
     @app.post("/v1/reviews/<decision_id>/reject")

@@ -74,21 +74,40 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self, exclusive: bool = False):
-        """A transaction; `exclusive` serialises writers (one hash-chain append at a time)."""
+        """A transaction; `exclusive` serialises writers (one hash-chain append at a time).
+
+        Nested calls join the outer transaction, so several writes (a decision and its
+        held post) commit together or not at all. An outer transaction that may write
+        should be exclusive: SQLite cannot upgrade a reader without risking a deadlock.
+        """
         conn = self.connection()
-        if self.dialect == "sqlite":
-            conn.execute("BEGIN IMMEDIATE" if exclusive else "BEGIN")
+        depth = getattr(self._local, "depth", 0)
+        if depth:
+            self._local.depth = depth + 1
             try:
-                yield self
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        else:
-            with conn.transaction():
-                if exclusive:
+                if exclusive and self.dialect == "postgresql":
                     conn.execute("SELECT pg_advisory_xact_lock(7468201)")
                 yield self
+            finally:
+                self._local.depth = depth
+            return
+        self._local.depth = 1
+        try:
+            if self.dialect == "sqlite":
+                conn.execute("BEGIN IMMEDIATE" if exclusive else "BEGIN")
+                try:
+                    yield self
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
+            else:
+                with conn.transaction():
+                    if exclusive:
+                        conn.execute("SELECT pg_advisory_xact_lock(7468201)")
+                    yield self
+        finally:
+            self._local.depth = 0
 
     def executescript(self, script: str) -> None:
         for statement in script.split(";"):

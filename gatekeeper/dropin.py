@@ -9,6 +9,10 @@ the platform's answer comes back as is. A post that is not sent gets an error
 in the platform's own format, carrying the findings under "gatekeeper". To
 send a warned post anyway, re-send it with the headers X-Gatekeeper-Ack-By and
 X-Gatekeeper-Ack-Reason.
+
+Besides the text, only the fields listed in gatekeeper/native.py are accepted;
+their texts (a content warning, poll options) are checked with the post, and
+anything else is refused with a 400 naming the field.
 """
 from __future__ import annotations
 
@@ -16,7 +20,8 @@ import datetime as dt
 
 from flask import Blueprint, current_app, g, request
 
-from .app import ApiError, requires, validate_post
+from .app import ApiError, read_json_body, requires, validate_post
+from .native import NativeFieldError, mastodon_body, twitter_body
 
 bp = Blueprint("dropin", __name__, url_prefix="/platform")
 
@@ -30,24 +35,25 @@ def _ack() -> dict | None:
     return {"by": by, "reason": reason} if by and reason else None
 
 
-def _decide(payload: dict) -> tuple[int, dict, dict]:
-    """Validate as a Gatekeeper post, then post it; returns (status, Gatekeeper body, headers)."""
-    gate = _gate()
-    validate_post(gate, g.caller, payload, allow_ack=True)
-    key = request.headers.get("Idempotency-Key")
-    outcome = gate.post(payload, g.caller, key[:255] if key else None)
-    return outcome.status, outcome.body, outcome.headers
-
-
 def _post_native(platform: str, account: str, text: str, visibility: str, native: dict, reply_id) -> tuple[int, dict, dict]:
-    """A platform request as a Gatekeeper post; the client's own fields ride along to the adapter."""
-    payload = {"account": account, "text": text, "visibility": visibility, "native": {"platform": platform, "body": native}}
+    """A platform request as a Gatekeeper post; the client's accepted fields ride along to the adapter."""
+    payload = {"account": account, "text": text, "visibility": visibility}
     if reply_id:
         payload["in_reply_to"] = {"id": str(reply_id)}
     ack = _ack()
     if ack:
         payload["acknowledgement"] = ack
-    return _decide(payload)
+    gate = _gate()
+    validate_post(gate, g.caller, payload, allow_ack=True)
+    try:
+        body = mastodon_body(native) if platform == "mastodon" else twitter_body(native)
+    except NativeFieldError as exc:
+        raise ApiError(400, "invalid_request", str(exc), exc.field) from None
+    if body:
+        payload["native"] = {"platform": platform, "body": body}
+    key = request.headers.get("Idempotency-Key")
+    outcome = gate.post(payload, g.caller, key[:255] if key else None)
+    return outcome.status, outcome.body, outcome.headers
 
 
 def _gatekeeper_summary(body: dict) -> dict:
@@ -83,7 +89,7 @@ def _platform_error(exc: ApiError):
 
 
 def _mastodon_request() -> dict:
-    data = request.get_json(silent=True) if request.is_json else None
+    data = read_json_body() if request.is_json else None
     if data is None:
         # Form bodies (as Mastodon.py sends them): repeated keys such as media_ids[] stay lists.
         data = {k: (values[0] if len(values) == 1 and not k.endswith("[]") else values)
@@ -132,8 +138,11 @@ def _synthetic_status(account: str, text: str, native: dict, forward: dict, body
 
 @bp.get("/mastodon/<account>/api/v1/instance")
 @bp.get("/mastodon/<account>/api/v2/instance")
+@requires("poster", "reviewer", "auditor")
 def mastodon_instance(account):
     # Mastodon.py may ask for the server version; Gatekeeper speaks the 4.x statuses API.
+    if account not in _gate().policies.current().accounts or not g.caller.may_use(account):
+        return _mastodon_error(404, "Record not found")
     return {"uri": request.host, "domain": request.host, "title": "Gatekeeper", "version": "4.2.0",
             "description": "Gatekeeper drop-in endpoint", "urls": {}, "configuration": {"statuses": {"max_characters": 500}}}
 
@@ -150,7 +159,7 @@ def _problem(status: int, title: str, detail: str, extra: dict | None = None, he
 @bp.post("/twitter/<account>/2/tweets")
 @requires("poster")
 def twitter_tweet(account):
-    native = request.get_json(silent=True)
+    native = read_json_body()
     if not isinstance(native, dict):
         raise ApiError(400, "invalid_request", "The request body must be a JSON object.", "(body)")
     text = native.get("text")

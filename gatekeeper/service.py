@@ -10,24 +10,25 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
-
-from cachetools import TTLCache
 
 from . import pii_engine
 from .checks import known_rule_ids
 from .forwarding import ForwardError, Outbound, forward
+from .native import native_texts
 from .normalize import normalize_post
 from .pipeline import decide, warm
 from .redact import redact
 from .rules.policy import PolicyStore
-from .store import Store, canonical
+from .store import Store, canonical, iso_ago
 
 log = logging.getLogger(__name__)
 
 DEFAULT_REVIEW_EXPIRY_HOURS = 72
 WITHHELD = "<text withheld: it could not be redacted>"
+FIELD_SEPARATOR = "\n\n"
 
 
 @dataclass
@@ -36,6 +37,8 @@ class Settings:
     database_url: str | None = None
     max_body_bytes: int = 64 * 1024
     policy_reload_seconds: float = 1.0
+    # A post still `sending` after this long was interrupted (no forward takes this long): reconcile it.
+    reconcile_after_seconds: float = 300.0
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -45,6 +48,7 @@ class Settings:
             "database_url": env.get("GATEKEEPER_DATABASE_URL") or None,
             "max_body_bytes": int(env.get("GATEKEEPER_MAX_BODY_BYTES", 64 * 1024)),
             "policy_reload_seconds": float(env.get("GATEKEEPER_POLICY_RELOAD_SECONDS", 1.0)),
+            "reconcile_after_seconds": float(env.get("GATEKEEPER_RECONCILE_AFTER_SECONDS", 300)),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
@@ -60,6 +64,22 @@ class Caller:
 
     def may_use(self, account_id: str) -> bool:
         return self.role == "admin" or "*" in self.accounts or account_id in self.accounts
+
+    @property
+    def scope(self) -> list[str] | None:
+        """The accounts this key may see, or None for all of them."""
+        return None if self.role == "admin" or "*" in self.accounts else list(self.accounts)
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Names compared as people read them: case, surrounding and repeated spaces, compatibility forms ignored."""
+    if not a or not b:
+        return False
+
+    def norm(name: str) -> str:
+        return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+    return norm(a) == norm(b) != ""
 
 
 @dataclass
@@ -87,7 +107,8 @@ class Gate:
         self.store = Store(settings.database_url)
         # Models and matchers are built once per policy version, when it loads, never on a user's post.
         self.policies = PolicyStore(settings.policy_dir, known_rule_ids(), settings.policy_reload_seconds, on_load=self._prepare)
-        self._keys = TTLCache(maxsize=1024, ttl=10)
+        # A crash between publishing and logging left posts `sending`: queue them for a person.
+        self.reconcile()
 
     @staticmethod
     def _prepare(policy) -> None:
@@ -96,19 +117,19 @@ class Gate:
 
     # -- keys ---------------------------------------------------------------
     def authenticate(self, secret: str | None) -> Caller | None:
+        # Read on every request (one indexed lookup) so a revocation takes effect at once, on every instance.
         if not secret:
             return None
-        digest = hashlib.sha256(secret.encode("utf-8", "replace")).hexdigest()
-        row = self._keys.get(digest)
-        if row is None:
-            row = self.store.key_by_secret(secret) or False
-            self._keys[digest] = row
+        row = self.store.key_by_secret(secret)
         return Caller(row["name"], row["role"], row["accounts"]) if row else None
 
     # -- deciding -------------------------------------------------------------
     def evaluate(self, payload: dict, policy=None):
         """Decide without logging: the normalised post, the decision and the redacted text."""
         policy = policy or self.policies.current()
+        fields = native_texts(payload.get("native"))
+        if fields:
+            return self._evaluate_with_fields(payload, fields, policy)
         post = normalize_post(payload)
         decision = decide(post, policy)
         try:
@@ -117,6 +138,40 @@ class Gate:
             # Never store raw text because redaction broke: keep the hash, withhold the text.
             log.exception("redaction failed; the decision log gets no text for this post")
             redacted = WITHHELD
+        return post, decision, redacted
+
+    def _evaluate_with_fields(self, payload: dict, fields: list[tuple[str, str]], policy):
+        """Check a post whose other fields (a content warning, poll options) also reach the platform.
+
+        The texts are checked as one, each after a blank line, so every check sees every word once;
+        a finding in another field says so (details.field) and its span counts from that field's start.
+        """
+        text = payload["text"]
+        combined, segments = text, []
+        for name, value in fields:
+            combined += FIELD_SEPARATOR
+            segments.append((name, len(combined), len(combined) + len(value)))
+            combined += value
+        post = normalize_post({**payload, "text": combined})
+        decision = decide(post, policy)
+        for item in decision.findings:
+            if item.start < len(text):
+                item.end = min(item.end, len(text))
+                continue
+            name, start, end = next(((n, s, e) for n, s, e in segments if item.start < e), segments[-1])
+            item.start, item.end = max(item.start - start, 0), max(min(item.end, end) - start, 0)
+            item.details = {**item.details, "field": name}
+        try:
+            spans = [d.span for d in pii_engine.detect(post, policy)]
+            redacted = redact(text, [(k, a, min(b, len(text))) for k, a, b in spans if a < len(text)])
+            decision.fields_redacted = {
+                name: redact(combined[start:end], [(k, a - start, min(b, end) - start) for k, a, b in spans if start <= a < end])
+                for name, start, end in segments
+            }
+        except Exception:
+            log.exception("redaction failed; the decision log gets no text for this post")
+            redacted = WITHHELD
+            decision.fields_redacted = {name: WITHHELD for name, _, _ in segments}
         return post, decision, redacted
 
     def _log_fields(self, payload: dict, caller: Caller, decision, redacted: str, dry_run: bool) -> dict:
@@ -135,6 +190,7 @@ class Gate:
             "text_sha256": hashlib.sha256(payload["text"].encode("utf-8")).hexdigest(),
             "dry_run": dry_run,
             "acknowledgement": payload.get("acknowledgement"),
+            **({"fields_redacted": decision.fields_redacted} if getattr(decision, "fields_redacted", None) else {}),
         }
 
     def _response(self, decision_id: str, decision, redacted: str, forwarded: bool, **extra) -> dict:
@@ -199,17 +255,25 @@ class Gate:
         fields = self._log_fields(payload, caller, decision, redacted, False)
         will_send = verdict == "allow" or (verdict == "warn" and ack)
         fields["forward"] = {"status": "pending"} if will_send else {"status": "not_sent"}
-        self.store.append("decision", decision_id, fields)
-        if scope:
-            self.store.idempotency_decided(scope, decision_id)
+        expires = None
+        # The decision and the post kept with it commit together: a held post is never logged without
+        # its text, and a post being sent is kept until its outcome is logged (see reconcile).
+        with self.store.transaction():
+            self.store.append("decision", decision_id, fields)
+            if verdict == "review":
+                expiry = policy.setting("review_expiry_hours", DEFAULT_REVIEW_EXPIRY_HOURS)
+                expires = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=expiry)).isoformat()
+                reason = "; ".join(f.message for f in decision.findings if f.action == "review")
+                self.store.hold(decision_id, payload["account"], payload.get("author"), caller.name, payload, reason, expires)
+            elif will_send:
+                self.store.hold(decision_id, payload["account"], payload.get("author"), caller.name, payload, "being sent", None,
+                                status="sending")
+            if scope:
+                self.store.idempotency_decided(scope, decision_id)
 
         if verdict == "block":
             return Outcome(422, self._response(decision_id, decision, redacted, False))
         if verdict == "review":
-            expiry = policy.setting("review_expiry_hours", DEFAULT_REVIEW_EXPIRY_HOURS)
-            expires = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=expiry)).isoformat()
-            reason = "; ".join(f.message for f in decision.findings if f.action == "review")
-            self.store.hold(decision_id, payload["account"], payload.get("author"), caller.name, payload, reason, expires)
             return Outcome(202, self._response(decision_id, decision, redacted, False, held_until=expires))
         if verdict == "warn" and not ack:
             return Outcome(409, self._response(
@@ -221,32 +285,64 @@ class Gate:
         return self._forward(decision_id, decision, redacted, account, payload)
 
     def _forward(self, decision_id: str, decision, redacted: str, account: dict, payload: dict) -> Outcome:
-        def keep(exc: ForwardError) -> None:
-            # Keep the post so it can be retried or approved again: never lost.
-            self.store.hold(decision_id, account["id"], payload.get("author"), None, payload,
-                            f"forward failed: {exc}", None, status="forward_failed")
-
-        result, exc = self._send(decision_id, account, payload, keep)
+        # Sent: the kept copy goes (a direct post leaves no trace in the review queue).
+        result, exc = self._send(decision_id, account, payload, lambda: self.store.held_delete(decision_id, "sending"))
         if exc is not None:
             return Outcome(502, self._response(decision_id, decision, redacted, False, forward=exc.as_dict(),
                                                error="upstream_failed", message=str(exc)), _retry_after(exc))
         return Outcome(201, self._response(decision_id, decision, redacted, True, forward=result))
 
-    def _send(self, decision_id: str, account: dict, payload: dict, keep) -> tuple[dict | None, ForwardError | None]:
-        """Forward once and log how it went; on failure `keep` stores the post before the failure is logged."""
+    def _send(self, decision_id: str, account: dict, payload: dict, sent) -> tuple[dict | None, ForwardError | None]:
+        """Forward a post kept as `sending` once, and log how it went.
+
+        On failure the kept post moves to forward_failed (to be approved again or rejected); once
+        sent, `sent` settles the kept copy in the same transaction as the `forwarded` entry. A
+        process that dies in between leaves it `sending`, for reconcile().
+        """
         try:
             result = forward(outbound_for(decision_id, account, payload), self)
         except ForwardError as exc:
             log.warning("forwarding decision %s to %s failed: %s", decision_id, account["id"], exc)
-            keep(exc)
-            self.store.append("forward_failed", decision_id, {"account": account["id"], "forward": exc.as_dict()})
+            with self.store.transaction():
+                self.store.held_move(decision_id, ("sending", "unknown"), "forward_failed", reason=f"forward failed: {exc}")
+                self.store.append("forward_failed", decision_id, {"account": account["id"], "forward": exc.as_dict()})
             return None, exc
-        self.store.append("forwarded", decision_id, {"account": account["id"], "forward": result})
+        with self.store.transaction():
+            self.store.append("forwarded", decision_id, {"account": account["id"], "forward": result})
+            sent()
         return result, None
+
+    # -- reconciling interrupted sends -------------------------------------------------
+    def reconcile(self, older_than_seconds: float | None = None) -> list[str]:
+        """Posts left `sending` (the process died between publishing and logging) become `unknown`.
+
+        Whether they reached the platform is not known, so they are never sent again by
+        themselves: each gets a `forward.unknown` entry in the log and waits in the review queue
+        (status=unknown) until a person resolves it. Only posts older than the reconcile window
+        are touched, so another instance's send in flight is left alone.
+        """
+        after = self.settings.reconcile_after_seconds if older_than_seconds is None else older_than_seconds
+        found = []
+        for row in self.store.held_stale("sending", iso_ago(after)):
+            with self.store.transaction():
+                if not self.store.held_move(row["decision_id"], ("sending",), "unknown",
+                                            reason="interrupted while being sent: it may or may not have been published"):
+                    continue
+                self.store.append("forward.unknown", row["decision_id"], {
+                    "account": row["account"], "forward": {"status": "unknown"},
+                    "message": "Gatekeeper stopped between sending this post and logging the outcome; "
+                               "check the platform, then resolve it in the review queue."})
+            log.warning("decision %s was interrupted while being sent; queued for review as unknown", row["decision_id"])
+            found.append(row["decision_id"])
+        return found
 
     # -- the review queue -------------------------------------------------------
     def _expire_due(self) -> None:
-        """Held posts past their approval window are never sent: mark them expired and drop their text."""
+        """Held posts past their approval window are never sent: mark them expired and drop their text.
+
+        Interrupted sends are reconciled here too, so they reach the queue without a restart.
+        """
+        self.reconcile()
         now = dt.datetime.now(dt.timezone.utc).isoformat()
         for decision_id in self.store.held_expired(now):
             held = self.store.held(decision_id)
@@ -256,7 +352,7 @@ class Gate:
     def reviews(self, caller: Caller, status: str | None = "held", account: str | None = None,
                 author: str | None = None, limit: int = 50) -> list[dict]:
         self._expire_due()
-        scope = None if caller.role == "admin" or "*" in caller.accounts else caller.accounts
+        scope = caller.scope
         items = []
         for held in self.store.held_list(scope, status, account, author, limit):
             decision = self.store.decision(held["decision_id"]) or {}
@@ -268,6 +364,8 @@ class Gate:
                 "author": held["author"],
                 "key_name": held["key_name"],
                 "text": payload.get("text"),
+                "text_kept": "text" in payload,
+                "fields": dict(native_texts(payload.get("native"))),
                 "visibility": payload.get("visibility", "public"),
                 "automated": payload.get("automated", False),
                 "in_reply_to": payload.get("in_reply_to"),
@@ -284,8 +382,14 @@ class Gate:
         if problem:
             return problem
         approver = by or caller.name
-        if approver in (held["author"], held["key_name"]) or caller.name == held["key_name"]:
-            return Outcome(403, {"error": "own_post", "message": "Authors cannot approve their own posts."})
+        # Decided on the key that approves and the key and author that posted, never on `by` alone.
+        posted_by = held["key_name"] or (self.store.decision(decision_id) or {}).get("key_name")
+        if any(same_person(a, b) for a in (caller.name, by) for b in (held["author"], posted_by)):
+            return Outcome(403, {"error": "own_post", "message": "Authors cannot approve their own posts: "
+                                 "the approving key or name is the key or author that posted it."})
+        if "text" not in held["payload"]:
+            return Outcome(409, {"error": "text_not_kept", "message": "Gatekeeper no longer holds this post's text, so it cannot "
+                                 "send it; reject it and post it again."})
         # Exactly once: only the request that moves the post out of the queue may send it.
         if not self.store.held_move(decision_id, ("held", "forward_failed"), "sending"):
             return Outcome(409, {"error": "not_pending", "message": "This post was already approved, rejected or expired."})
@@ -297,11 +401,10 @@ class Gate:
             self.store.held_move(decision_id, ("sending",), "forward_failed")
             return Outcome(409, {"error": "unknown_account", "message": f"Account '{held['account']}' is no longer in the policy."})
         result, exc = self._send(decision_id, account, held["payload"],
-                                 lambda exc: self.store.held_move(decision_id, ("sending",), "forward_failed"))
+                                 lambda: self.store.held_move(decision_id, ("sending",), "sent", purge=True))
         if exc is not None:
             return Outcome(502, {"decision_id": decision_id, "forwarded": False, "forward": exc.as_dict(),
                                  "error": "upstream_failed", "message": str(exc)}, _retry_after(exc))
-        self.store.held_move(decision_id, ("sending",), "sent", purge=True)
         return Outcome(200, {"decision_id": decision_id, "status": "sent", "forwarded": True, "forward": result, "approved_by": approver})
 
     def reject(self, decision_id: str, caller: Caller, reason: str, by: str | None = None) -> Outcome:
@@ -315,7 +418,27 @@ class Gate:
                                                            "key_name": caller.name, "reason": reason})
         return Outcome(200, {"decision_id": decision_id, "status": "rejected", "forwarded": False, "rejected_by": rejecter})
 
-    def _reviewable(self, decision_id: str, caller: Caller):
+    def resolve(self, decision_id: str, caller: Caller, outcome: str, by: str | None = None, note: str | None = None) -> Outcome:
+        """A person settles a post whose send was interrupted, after looking at the platform.
+
+        "sent": it was published; the kept text goes. "not_sent": it was not; it becomes
+        forward_failed, to be approved (sent, explicitly) or rejected like any failed forward.
+        """
+        held, problem = self._reviewable(decision_id, caller, statuses=("unknown",))
+        if problem:
+            return problem
+        resolver = by or caller.name
+        to_status = "sent" if outcome == "sent" else "forward_failed"
+        with self.store.transaction():
+            if not self.store.held_move(decision_id, ("unknown",), to_status, purge=outcome == "sent",
+                                        reason=f"resolved by {resolver}: {'published' if outcome == 'sent' else 'not published'}"):
+                return Outcome(409, {"error": "not_pending", "message": "This post was already resolved."})
+            self.store.append("review.resolved", decision_id, {
+                "account": held["account"], "by": resolver, "key_name": caller.name, "note": note, "outcome": outcome,
+                "forward": {"status": "sent", "confirmed_by": resolver} if outcome == "sent" else {"status": "not_sent"}})
+        return Outcome(200, {"decision_id": decision_id, "status": to_status, "forwarded": outcome == "sent", "resolved_by": resolver})
+
+    def _reviewable(self, decision_id: str, caller: Caller, statuses: tuple[str, ...] = ("held", "forward_failed")):
         self._expire_due()
         held = self.store.held(decision_id)
         if held is None:
@@ -324,6 +447,9 @@ class Gate:
             return None, Outcome(403, {"error": "account_not_allowed", "message": f"The key '{caller.name}' may not review '{held['account']}'."})
         if held["status"] == "expired":
             return None, Outcome(410, {"error": "expired", "message": "The approval window for this post has passed; it will never be sent."})
-        if held["status"] not in ("held", "forward_failed"):
-            return None, Outcome(409, {"error": "not_pending", "message": f"This post is already {held['status']}."})
+        if held["status"] == "unknown" and "unknown" not in statuses:
+            return None, Outcome(409, {"error": "outcome_unknown", "message": "Sending this post was interrupted and it may have been "
+                                       "published. Check the platform, then resolve it (POST /v1/reviews/<id>/resolve) before anything else."})
+        if held["status"] not in statuses:
+            return None, Outcome(409, {"error": "not_pending", "message": f"This post is {held['status']}, not {' or '.join(statuses)}."})
         return held, None

@@ -11,10 +11,12 @@ import hashlib
 import json
 import secrets
 import uuid
+from dataclasses import dataclass
 
 from .db import Database
 
-SCHEMA = """
+# The tables as release a4457f0 made them, without a version. Never edit: add a migration below.
+SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS decision_log (
     seq BIGINT PRIMARY KEY,
     entry_id TEXT NOT NULL UNIQUE,
@@ -73,12 +75,28 @@ CREATE TABLE IF NOT EXISTS idempotency (
 )
 """
 
+SCHEMA_VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)
+"""
+
 GENESIS = "0" * 64
+# Events that say how a decision's forwarding went; the newest one is its forward status.
+FORWARD_EVENTS = ("forwarded", "forward_failed", "forward.unknown", "review.resolved")
 ROLES = ("poster", "reviewer", "auditor", "admin")
 
 
 def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def iso_ago(seconds: float) -> str:
+    """now_iso() of `seconds` ago, comparable as text with the times this store writes."""
+    then = dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=seconds)
+    return then.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def canonical(obj) -> str:
@@ -103,10 +121,87 @@ def _time_window(where: list, params: list, since: str | None, until: str | None
         params.append(until)
 
 
+def _queue_pending_from_before_versions(db: Database) -> None:
+    """Decisions an earlier release left `pending` (a crash between publishing and logging) get a
+    `sending` row in held_posts, so reconciliation lists them for a person. Their text was never
+    kept, so they can be confirmed or rejected but not sent again."""
+    rows = db.fetchall("SELECT decision_id, account, key_name, created_at, record FROM decision_log"
+                       " WHERE event = 'decision' AND record LIKE ?", ('%"forward":{"status":"pending"}%',))
+    for row in rows:
+        later = db.fetchone("SELECT seq FROM decision_log WHERE decision_id = ? AND event IN ('forwarded', 'forward_failed')",
+                            (row["decision_id"],))
+        if later or db.fetchone("SELECT decision_id FROM held_posts WHERE decision_id = ?", (row["decision_id"],)):
+            continue
+        record = json.loads(row["record"])
+        db.execute(
+            "INSERT INTO held_posts (decision_id, account, author, key_name, payload, reason, status, created_at, expires_at, status_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'sending', ?, NULL, ?)",
+            (row["decision_id"], row["account"], record.get("author"), row["key_name"], canonical({"purged": True}),
+             "left pending by an earlier release", row["created_at"], row["created_at"]),
+        )
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    step: object  # SQL statements separated by ';', or a function taking the Database
+
+
+# Applied in order at start-up, each once, inside one transaction per start-up. Append new ones
+# at the end with the next version number; never edit or reorder one that has been released.
+MIGRATIONS: list[Migration] = [
+    Migration(1, "tables of release a4457f0", SCHEMA_V1),
+    Migration(2, "held_posts.status_at: when a post entered its current state",
+              "ALTER TABLE held_posts ADD COLUMN status_at TEXT;"
+              " CREATE INDEX IF NOT EXISTS held_posts_status ON held_posts (status, status_at)"),
+    Migration(3, "auditor keys made without --accounts keep reading every account, as they did",
+              "UPDATE api_keys SET accounts = '[\"*\"]' WHERE role = 'auditor' AND accounts = '[]'"),
+    Migration(4, "decisions left pending by an earlier release are queued for reconciliation",
+              _queue_pending_from_before_versions),
+]
+
+
+def migrate(db: Database, migrations: list[Migration] | None = None) -> list[int]:
+    """Bring the database to the newest schema; return the versions applied now.
+
+    Serialised (an exclusive transaction; on PostgreSQL an advisory lock), so instances starting
+    together apply each migration once. A database newer than this release is refused.
+    """
+    migrations = MIGRATIONS if migrations is None else migrations
+    db.executescript(SCHEMA_VERSION_TABLE)
+    applied_now = []
+    with db.transaction(exclusive=True):
+        applied = {row["version"] for row in db.fetchall("SELECT version FROM schema_version")}
+        newest = max((m.version for m in migrations), default=0)
+        if applied and max(applied) > newest:
+            raise RuntimeError(f"the database is at schema version {max(applied)}, newer than this release knows ({newest}); "
+                               "upgrade Gatekeeper instead of running an older one against it")
+        for migration in migrations:
+            if migration.version in applied:
+                continue
+            if callable(migration.step):
+                migration.step(db)
+            else:
+                db.executescript(migration.step)
+            db.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                       (migration.version, migration.name, now_iso()))
+            applied_now.append(migration.version)
+    return applied_now
+
+
 class Store:
     def __init__(self, url: str | None = None):
         self.db = Database(url)
-        self.db.executescript(SCHEMA)
+        migrate(self.db)
+
+    def transaction(self):
+        """Several writes that commit together (e.g. a decision and its held post)."""
+        return self.db.transaction(exclusive=True)
+
+    def schema_version(self) -> int:
+        row = self.db.fetchone("SELECT MAX(version) AS version FROM schema_version")
+        return row["version"] if row and row["version"] is not None else 0
 
     # -- decision log -------------------------------------------------------
     def append(self, event: str, decision_id: str, fields: dict) -> dict:
@@ -146,14 +241,20 @@ class Store:
         first = next((e for e in entries if e["event"] == "decision"), entries[0])
         out = dict(first)
         out["events"] = [e for e in entries if e is not first]
-        forwards = [e for e in entries if e["event"] in ("forwarded", "forward_failed")]
+        forwards = [e for e in entries if e["event"] in FORWARD_EVENTS and "forward" in e]
         if forwards:
             out["forward"] = forwards[-1]["forward"]
         return out
 
     def decisions(self, account=None, verdict=None, rule=None, since=None, until=None, key_name=None, limit=50,
-                  before_seq=None, offset=0) -> list[dict]:
+                  before_seq=None, offset=0, accounts: list[str] | None = None) -> list[dict]:
+        """Decisions, newest first; `accounts` (None: all) is the reader's scope."""
         where, params = ["event = 'decision'"], []
+        if accounts is not None:
+            if not accounts:
+                return []
+            where.append(f"account IN ({', '.join('?' for _ in accounts)})")
+            params.extend(accounts)
         for column, value in (("account", account), ("verdict", verdict), ("key_name", key_name)):
             if value:
                 where.append(f"{column} = ?")
@@ -237,11 +338,12 @@ class Store:
     # -- held posts ---------------------------------------------------------
     def hold(self, decision_id: str, account: str, author, key_name, payload: dict, reason: str,
              expires_at: str | None, status: str = "held") -> None:
-        """Keep a post that was not sent (held for review, or its forward failed) so it is never lost."""
+        """Keep a post that is not sent yet (held for review, being sent, or its forward failed) so it is never lost."""
+        now = now_iso()
         self.db.execute(
-            "INSERT INTO held_posts (decision_id, account, author, key_name, payload, reason, status, created_at, expires_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (decision_id, account, author, key_name, canonical(payload), reason, status, now_iso(), expires_at),
+            "INSERT INTO held_posts (decision_id, account, author, key_name, payload, reason, status, created_at, expires_at, status_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (decision_id, account, author, key_name, canonical(payload), reason, status, now, expires_at, now),
         )
 
     def held(self, decision_id: str) -> dict | None:
@@ -268,18 +370,30 @@ class Store:
             row["payload"] = json.loads(row["payload"])
         return rows
 
-    def held_move(self, decision_id: str, from_statuses: tuple[str, ...], to_status: str, purge: bool = False) -> bool:
+    def held_move(self, decision_id: str, from_statuses: tuple[str, ...], to_status: str, purge: bool = False,
+                  reason: str | None = None) -> bool:
         """Move a held post between states atomically; False if it was not in one of from_statuses.
 
         Purging drops the post's text, kept only while it might still be sent.
         """
         marks = ", ".join("?" for _ in from_statuses)
         payload_sql = ", payload = '{\"purged\": true}'" if purge else ""
+        reason_sql, reason_params = (", reason = ?", (reason,)) if reason is not None else ("", ())
         cur = self.db.execute(
-            f"UPDATE held_posts SET status = ?{payload_sql} WHERE decision_id = ? AND status IN ({marks})",
-            (to_status, decision_id, *from_statuses),
+            f"UPDATE held_posts SET status = ?, status_at = ?{payload_sql}{reason_sql} WHERE decision_id = ? AND status IN ({marks})",
+            (to_status, now_iso(), *reason_params, decision_id, *from_statuses),
         )
         return cur.rowcount == 1
+
+    def held_delete(self, decision_id: str, status: str) -> bool:
+        cur = self.db.execute("DELETE FROM held_posts WHERE decision_id = ? AND status = ?", (decision_id, status))
+        return cur.rowcount == 1
+
+    def held_stale(self, status: str, before: str) -> list[dict]:
+        """Posts that entered `status` before the given time, oldest first."""
+        return self.db.fetchall(
+            "SELECT decision_id, account, status, key_name FROM held_posts WHERE status = ? AND COALESCE(status_at, created_at) < ?"
+            " ORDER BY COALESCE(status_at, created_at)", (status, before))
 
     def held_expired(self, now: str) -> list[str]:
         rows = self.db.fetchall("SELECT decision_id FROM held_posts WHERE status = 'held' AND expires_at IS NOT NULL AND expires_at < ?", (now,))
@@ -295,9 +409,23 @@ class Store:
         )
         return item
 
-    def sandbox_list(self, account: str | None = None, limit: int = 50) -> list[dict]:
-        where, params = ("WHERE account = ?", (account,)) if account else ("", ())
-        rows = self.db.fetchall(f"SELECT * FROM sandbox_posts {where} ORDER BY created_at DESC LIMIT ?", (*params, limit))
+    def sandbox_list(self, account: str | None = None, limit: int = 50, before: tuple[str, str] | None = None,
+                     accounts: list[str] | None = None) -> list[dict]:
+        """Sandbox posts, newest first; `before` is the (created_at, id) of the last post of the page before."""
+        where, params = [], []
+        if account:
+            where.append("account = ?")
+            params.append(account)
+        if accounts is not None:
+            if not accounts:
+                return []
+            where.append(f"account IN ({', '.join('?' for _ in accounts)})")
+            params.extend(accounts)
+        if before:
+            where.append("(created_at < ? OR (created_at = ? AND id < ?))")
+            params.extend((before[0], before[0], before[1]))
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self.db.fetchall(f"SELECT * FROM sandbox_posts {clause} ORDER BY created_at DESC, id DESC LIMIT ?", (*params, limit))
         return [{"id": r["id"], "decision_id": r["decision_id"], "account": r["account"], "platform": r["platform"],
                  "created_at": r["created_at"], **json.loads(r["payload"])} for r in rows]
 
