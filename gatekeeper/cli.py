@@ -109,8 +109,9 @@ def cmd_policy_lint(args) -> int:
 
 def cmd_keys_add(args) -> int:
     accounts = [a.strip() for a in args.accounts.split(",") if a.strip()] if args.accounts else []
-    if args.role == "poster" and not accounts:
-        print("a poster key needs --accounts (a comma-separated list, or '*' for all)", file=sys.stderr)
+    if args.role != "admin" and not accounts:
+        # Poster, reviewer and auditor keys are scoped to accounts; say '*' to mean all of them.
+        print(f"a {args.role} key needs --accounts (a comma-separated list, or '*' for all)", file=sys.stderr)
         return 2
     try:
         key = _store().add_key(args.name, args.role, accounts)
@@ -136,6 +137,16 @@ def cmd_keys_revoke(args) -> int:
         return 0
     print(f"no active key named '{args.name}'", file=sys.stderr)
     return 2
+
+
+def cmd_reconcile(args) -> int:
+    from .service import Gate
+
+    found = Gate(_settings(args)).reconcile(args.older_than)
+    for decision_id in found:
+        print(f"{decision_id}\tunknown: check the platform, then resolve it in the review queue")
+    print(f"{len(found)} interrupted send(s) queued for review as unknown.", file=sys.stderr)
+    return 0
 
 
 def cmd_audit_verify(args) -> int:
@@ -213,6 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = keys.add_parser("revoke", help="revoke a key")
     revoke.add_argument("name")
     revoke.set_defaults(func=cmd_keys_revoke)
+
+    reconcile = sub.add_parser("reconcile", help="queue posts whose sending was interrupted (status unknown) for review; never re-sends")
+    reconcile.add_argument("--older-than", type=float, default=None, metavar="SECONDS",
+                           help="only posts sending for longer than this (default GATEKEEPER_RECONCILE_AFTER_SECONDS, 300); "
+                                "0 when no instance is running")
+    reconcile.set_defaults(func=cmd_reconcile)
 
     audit = sub.add_parser("audit", help="decision log tools").add_subparsers(dest="audit_command", required=True)
     audit.add_parser("verify", help="check the hash chain; name the first altered or missing entry").set_defaults(func=cmd_audit_verify)

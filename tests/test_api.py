@@ -288,3 +288,140 @@ def test_deeply_nested_body_is_400(client, keys):
     assert r.status_code in (400, 413) and r.get_json()["error"] in ("invalid_json", "body_too_large")
     r = client.post("/v1/posts", data=(b'{"a":' * 5000) + b"1" + b"}" * 5000, headers={**keys.poster, "Content-Type": "application/json"})
     assert r.status_code == 400 and r.get_json()["error"] == "invalid_json"
+
+
+# -- hardening (issue 14) ----------------------------------------------------------------
+
+def test_native_field_is_refused_on_v1_posts(client, keys, gate):
+    body = {"account": "acme-air", "text": CLEAN, "native": {"platform": "mastodon", "body": {"spoiler_text": "guaranteed returns"}}}
+    for path in ("/v1/posts", "/v1/check"):
+        r = post(client, keys.poster, body, path)
+        assert r.status_code == 400 and r.get_json()["field"] == "native"
+    assert list(gate.store.entries()) == [] and gate.store.sandbox_list() == []
+
+
+def test_revocation_takes_effect_at_once(client, gate):
+    headers = {"Authorization": f"Bearer {gate.store.add_key('temp', 'poster', ['acme-air'])}"}
+    assert post(client, headers, {"account": "acme-air", "text": CLEAN}, "/v1/check").status_code == 200
+    gate.store.revoke_key("temp")  # e.g. `gatekeeper keys revoke` from another process
+    assert post(client, headers, {"account": "acme-air", "text": CLEAN}).status_code == 401
+    assert post(client, headers, {"account": "acme-air", "text": CLEAN}, "/v1/check").status_code == 401
+
+
+@pytest.mark.parametrize("query, field", [
+    ("cursor=99999999999999999999", "cursor"),
+    ("cursor=9223372036854775808", "cursor"),
+    ("cursor=0", "cursor"),
+    ("cursor=-1", "cursor"),
+    ("cursor=1_000", "cursor"),
+    ("offset=99999999999999999999", "offset"),
+    ("offset=100001", "offset"),
+    ("offset=-5", "offset"),
+    ("limit=99999999999999999999", "limit"),
+    ("limit=0", "limit"),
+    ("limit=501", "limit"),
+    ("limit=%205", "limit"),
+])
+def test_out_of_range_paging_is_400(client, keys, query, field):
+    post(client, keys.poster, {"account": "acme-air", "text": CLEAN})
+    r = client.get(f"/v1/decisions?{query}", headers=keys.auditor)
+    assert r.status_code == 400, r.get_json()
+    assert r.get_json()["field"] == field
+
+
+def test_largest_paging_values_are_answered(client, keys):
+    post(client, keys.poster, {"account": "acme-air", "text": CLEAN})
+    r = client.get("/v1/decisions?cursor=9223372036854775807&offset=100000&limit=500", headers=keys.auditor)
+    assert r.status_code == 200 and r.get_json()["decisions"] == []
+    assert len(client.get("/v1/decisions?cursor=9223372036854775807", headers=keys.auditor).get_json()["decisions"]) == 1
+
+
+def test_openapi_declares_paging_bounds(client):
+    doc = client.get("/openapi.json").get_json()
+    params = {p["name"]: p["schema"] for p in doc["paths"]["/v1/decisions"]["get"]["parameters"]}
+    assert params["cursor"]["type"] == "integer" and params["cursor"]["maximum"] == 2**63 - 1
+    assert params["offset"] == {"type": "integer", "minimum": 0, "maximum": 100000, "default": 0}
+    assert params["limit"]["maximum"] == 500
+    sandbox = {p["name"] for p in doc["paths"]["/v1/sandbox"]["get"]["parameters"]}
+    assert {"limit", "cursor", "account"} <= sandbox
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"account": "acme-air", "text": "hello\x00world"}, "text"),
+    ({"account": "acme-air", "text": CLEAN, "author": "jdoe\x00"}, "author"),
+    ({"account": "acme-air", "text": "bell\x07"}, "text"),
+    ({"account": "acme-air", "text": CLEAN, "in_reply_to": {"author": "@a\x1b[31m"}}, "in_reply_to.author"),
+    ({"account": "acme-air", "text": "risk free", "acknowledgement": {"by": "jdoe", "reason": "ok\x00ok"}}, "acknowledgement.reason"),
+    ({"account": "acme\x00air", "text": CLEAN}, "account"),
+])
+def test_control_characters_are_400_naming_the_field(client, keys, gate, body, field):
+    for path in ("/v1/check", "/v1/posts"):
+        r = post(client, keys.poster, body, path)
+        assert r.status_code == 400, r.get_json()
+        assert r.get_json()["field"] == field and "U+00" in r.get_json()["message"]
+    assert list(gate.store.entries()) == []
+
+
+def test_tabs_and_newlines_are_text(client, keys):
+    r = post(client, keys.poster, {"account": "acme-air", "text": "Line one\r\n\tLine two\nSee you!"}, "/v1/check")
+    assert r.status_code == 200
+
+
+def test_control_characters_in_query_and_path_are_400(client, keys):
+    r = client.get("/v1/decisions?account=acme%00air", headers=keys.auditor)
+    assert r.status_code == 400 and r.get_json()["field"] == "account"
+    r = client.get("/v1/decisions/abc%00def", headers=keys.auditor)
+    assert r.status_code == 400 and r.get_json()["field"] == "(path)"
+
+
+def test_decision_and_held_post_commit_together(client, keys, gate, monkeypatch):
+    def broken_hold(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(gate.store, "hold", broken_hold)
+    r = post(client, keys.poster, {"account": "acme-air", "text": "Book now, it is risk free."})
+    assert r.status_code == 500
+    # Neither the decision nor a held post: the client saw an error and may simply retry.
+    assert list(gate.store.entries()) == [] and gate.store.verify()["ok"]
+    assert gate.store.db.fetchall("SELECT * FROM held_posts") == []
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", None])
+def test_post_bodies_must_be_declared_json(client, keys, gate, content_type):
+    headers = {**keys.poster, **({"Content-Type": content_type} if content_type else {})}
+    for path in ("/v1/check", "/v1/posts"):
+        r = client.post(path, data=json.dumps({"account": "acme-air", "text": CLEAN}), headers=headers)
+        assert r.status_code == 415 and r.get_json()["field"] == "Content-Type"
+    assert list(gate.store.entries()) == []
+    r = client.post("/v1/check", data=json.dumps({"account": "acme-air", "text": CLEAN}),
+                    headers={**keys.poster, "Content-Type": "application/json; charset=utf-8"})
+    assert r.status_code == 200
+
+
+def test_duplicate_json_keys_are_400(client, keys, gate):
+    raw = b'{"account": "acme-air", "text": "' + CLEAN.encode() + b'", "text": "guaranteed returns"}'
+    r = client.post("/v1/posts", data=raw, headers={**keys.poster, "Content-Type": "application/json"})
+    assert r.status_code == 400 and r.get_json()["field"] == "text" and r.get_json()["error"] == "invalid_json"
+    raw = b'{"account": "acme-air", "text": "hi", "in_reply_to": {"author": "a", "author": "b"}}'
+    r = client.post("/v1/check", data=raw, headers={**keys.poster, "Content-Type": "application/json"})
+    assert r.status_code == 400 and r.get_json()["field"] == "author"
+    assert list(gate.store.entries()) == []
+
+
+def test_sandbox_pages(client, keys, gate):
+    for i in range(5):
+        assert post(client, keys.poster, {"account": "acme-air", "text": f"{CLEAN} ({i})"}).status_code == 201
+    seen, cursor = [], None
+    while True:
+        r = client.get("/v1/sandbox?limit=2" + (f"&cursor={cursor}" if cursor else ""), headers=keys.poster)
+        assert r.status_code == 200
+        page = r.get_json()
+        seen += [p["id"] for p in page["posts"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert len(seen) == len(set(seen)) == 5
+    assert [p["id"] for p in client.get("/v1/sandbox?limit=10", headers=keys.poster).get_json()["posts"]] == seen
+    for bad in ("limit=0", "limit=100000000000000000000", "cursor=nope", "cursor=2026~" + "z" * 32):
+        r = client.get(f"/v1/sandbox?{bad}", headers=keys.poster)
+        assert r.status_code == 400, bad

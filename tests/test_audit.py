@@ -114,3 +114,22 @@ def test_review_and_ack_steps_are_chained(client, keys, gate):
     assert decision["acknowledgement"]["by"] == "jdoe"
     assert [e["event"] for e in decision["events"]] == ["forwarded"]
     assert gate.store.verify()["ok"]
+
+
+def test_auditor_keys_read_only_their_accounts(client, keys, gate):
+    acme = client.post("/v1/posts", json={"account": "acme-air", "text": CLEAN}, headers=keys.poster).get_json()["decision_id"]
+    jdoe = client.post("/v1/posts", json={"account": "jdoe", "text": CLEAN}, headers=keys.admin).get_json()["decision_id"]
+    scoped = keys.make("acme-audit", "auditor", ["acme-air"])
+    items = client.get("/v1/decisions", headers=scoped).get_json()["decisions"]
+    assert [d["decision_id"] for d in items] == [acme]
+    assert client.get(f"/v1/decisions/{acme}", headers=scoped).status_code == 200
+    assert client.get(f"/v1/decisions/{jdoe}", headers=scoped).status_code == 404
+    r = client.get("/v1/decisions?account=jdoe", headers=scoped)
+    assert r.status_code == 403 and r.get_json()["field"] == "account"
+    assert client.get("/v1/sandbox?limit=50", headers=scoped).get_json()["posts"][0]["account"] == "acme-air"
+    assert len(client.get("/v1/sandbox", headers=scoped).get_json()["posts"]) == 1
+    # '*' reads every account.
+    everything = client.get("/v1/decisions", headers=keys.auditor).get_json()["decisions"]
+    assert {d["decision_id"] for d in everything} == {acme, jdoe}
+    none = keys.make("no-accounts", "auditor", [])
+    assert client.get("/v1/decisions", headers=none).get_json()["decisions"] == []

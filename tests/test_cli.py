@@ -100,3 +100,24 @@ def test_serve_refuses_a_broken_policy(db_url, policy_dir):
     path.write_text(path.read_text().replace("kind: personal", "kind: persona"))
     out = cli("serve", "--port", "1", db_url=db_url, policy_dir=policy_dir)
     assert out.returncode == 1 and "jdoe.yaml" in out.stderr and "persona" in out.stderr
+
+
+def test_scoped_roles_need_accounts(db_url, policy_dir):
+    for role in ("auditor", "reviewer", "poster"):
+        out = cli("keys", "add", f"k-{role}", "--role", role, db_url=db_url, policy_dir=policy_dir)
+        assert out.returncode == 2 and "--accounts" in out.stderr
+    out = cli("keys", "add", "audit-all", "--role", "auditor", "--accounts", "*", db_url=db_url, policy_dir=policy_dir)
+    assert out.returncode == 0
+    assert Store(db_url).key_by_secret(out.stdout.split()[-1])["accounts"] == ["*"]
+
+
+def test_reconcile_command_queues_interrupted_sends(db_url, policy_dir):
+    store = Store(db_url)
+    store.append("decision", "d" * 32, {"account": "acme-air", "verdict": "allow", "findings": [], "forward": {"status": "pending"}})
+    store.hold("d" * 32, "acme-air", "jdoe", "scheduler", {"account": "acme-air", "text": "hi"}, "being sent", None, status="sending")
+    out = cli("reconcile", db_url=db_url, policy_dir=policy_dir)
+    assert out.returncode == 0 and out.stdout == ""  # younger than the reconcile window: may still be in flight
+    out = cli("reconcile", "--older-than", "0", db_url=db_url, policy_dir=policy_dir)
+    assert out.returncode == 0 and out.stdout.startswith("d" * 32)
+    assert store.held("d" * 32)["status"] == "unknown"
+    assert store.decision("d" * 32)["forward"] == {"status": "unknown"}

@@ -1,6 +1,8 @@
 import datetime as dt
 import threading
 
+import pytest
+
 from conftest import set_upstream
 
 HELD = {"account": "acme-air", "text": "Book now, it is risk free.", "author": "jdoe"}
@@ -125,3 +127,137 @@ def test_failed_forward_can_be_approved_again(client, keys, gate, policy_dir, re
     hook.status = 200
     assert client.post(f"/v1/reviews/{decision_id}/approve", headers=keys.reviewer).status_code == 200
     assert len(hook.requests) == 2
+
+
+# -- self-approval is decided on keys and normalised names (issue 14, item 3) ----------------
+
+@pytest.mark.parametrize("by", ["jdoe", "JDoe", " jdoe ", "j doe", "ＪＤＯＥ"])
+def test_author_names_are_compared_ignoring_case_and_spaces(client, keys, gate, by):
+    decision_id = hold(client, keys, {**HELD, "author": "J  Doe" if by == "j doe" else "jdoe"})
+    r = client.post(f"/v1/reviews/{decision_id}/approve", json={"by": by}, headers=keys.reviewer)
+    assert r.status_code == 403 and r.get_json()["error"] == "own_post"
+    assert gate.store.sandbox_list() == []
+
+
+def test_the_key_that_posted_cannot_approve_whatever_by_says(client, keys, gate):
+    # The key "root" posts and then approves, claiming to be someone else.
+    r = client.post("/v1/posts", json={**HELD, "author": "Maria"}, headers=keys.admin)
+    decision_id = r.get_json()["decision_id"]
+    r = client.post(f"/v1/reviews/{decision_id}/approve", json={"by": "someone else"}, headers=keys.admin)
+    assert r.status_code == 403
+    # A key named like the author is the author, too.
+    maria = keys.make("maria ", "reviewer", ["acme-air"])
+    assert client.post(f"/v1/reviews/{decision_id}/approve", headers=maria).status_code == 403
+    # Someone else's key and name may approve.
+    r = client.post(f"/v1/reviews/{decision_id}/approve", json={"by": "Ana"}, headers=keys.reviewer)
+    assert r.status_code == 200
+    assert len(gate.store.sandbox_list()) == 1
+
+
+def test_failed_forward_keeps_the_key_that_posted_it(client, keys, gate, policy_dir, recorder):
+    hook = recorder(status=503, body=b"{}")
+    set_upstream(policy_dir, "acme-air", f"upstream:\n  type: webhook\n  url: {hook.url}/hook\n")
+    r = client.post("/v1/posts", json={"account": "acme-air", "text": "See you on board!", "author": "Maria"}, headers=keys.poster)
+    assert r.status_code == 502
+    decision_id = r.get_json()["decision_id"]
+    held = gate.store.held(decision_id)
+    assert held["status"] == "forward_failed" and held["key_name"] == "scheduler"
+    item = client.get("/v1/reviews?status=forward_failed", headers=keys.reviewer).get_json()["reviews"][0]
+    assert item["key_name"] == "scheduler"
+    # The posting key (given reviewer rights later, say) cannot approve its own failed post.
+    gate.store.db.execute("UPDATE api_keys SET role = 'reviewer' WHERE name = 'scheduler'")
+    hook.status = 200
+    r = client.post(f"/v1/reviews/{decision_id}/approve", json={"by": "Ana"}, headers=keys.poster)
+    assert r.status_code == 403
+    assert client.post(f"/v1/reviews/{decision_id}/approve", headers=keys.reviewer).status_code == 200
+    assert len(hook.requests) == 2
+
+
+def test_failed_forward_of_an_earlier_release_uses_the_logged_key(client, keys, gate):
+    # Held rows written before this fix have no key name; the decision log has it.
+    r = client.post("/v1/posts", json={"account": "acme-air", "text": "See you on board!"}, headers=keys.admin)
+    decision_id = r.get_json()["decision_id"]
+    gate.store.hold(decision_id, "acme-air", None, None, {"account": "acme-air", "text": "See you on board!"}, "forward failed", None,
+                    status="forward_failed")
+    assert client.post(f"/v1/reviews/{decision_id}/approve", json={"by": "Ana"}, headers=keys.admin).status_code == 403
+
+
+# -- interrupted sends are reconciled, never re-sent blindly (issue 14, item 11) -------------
+
+def crash_while_sending(client, keys, gate, monkeypatch, text="Boarding now at gate 12, see you on board!"):
+    """The platform takes the post, then the process dies before the outcome is logged."""
+    import gatekeeper.service as service
+
+    published = []
+
+    def publish_then_die(outbound, context):
+        published.append(outbound.text)
+        raise SystemExit("killed")
+
+    monkeypatch.setattr(service, "forward", publish_then_die)
+    with pytest.raises(SystemExit):
+        client.post("/v1/posts", json={"account": "acme-air", "text": text, "author": "jdoe"}, headers=keys.poster)
+    monkeypatch.undo()
+    decision_id = gate.store.decisions(limit=1)[0]["decision_id"]
+    return decision_id, published
+
+
+def test_interrupted_send_becomes_unknown_and_waits_for_a_person(client, keys, gate, monkeypatch):
+    decision_id, published = crash_while_sending(client, keys, gate, monkeypatch)
+    assert published and gate.store.decision(decision_id)["forward"] == {"status": "pending"}
+    # A send younger than the reconcile window may still be in flight on another instance.
+    assert gate.reconcile() == []
+    assert gate.reconcile(older_than_seconds=0) == [decision_id]
+    assert gate.reconcile(older_than_seconds=0) == []  # once
+    logged = gate.store.decision(decision_id)
+    assert logged["forward"] == {"status": "unknown"} and logged["events"][-1]["event"] == "forward.unknown"
+    assert gate.store.verify()["ok"]
+    items = client.get("/v1/reviews?status=unknown", headers=keys.reviewer).get_json()["reviews"]
+    assert [i["decision_id"] for i in items] == [decision_id] and items[0]["text"].startswith("Boarding now")
+    # Never sent again by itself, nor by a plain approval.
+    r = client.post(f"/v1/reviews/{decision_id}/approve", json={"by": "Ana"}, headers=keys.reviewer)
+    assert r.status_code == 409 and r.get_json()["error"] == "outcome_unknown"
+    assert client.post(f"/v1/reviews/{decision_id}/reject", json={"reason": "x"}, headers=keys.reviewer).status_code == 409
+    assert gate.store.sandbox_list() == []
+
+
+def test_resolved_as_sent_is_closed_and_its_text_dropped(client, keys, gate, monkeypatch):
+    decision_id, _ = crash_while_sending(client, keys, gate, monkeypatch)
+    gate.reconcile(older_than_seconds=0)
+    r = client.post(f"/v1/reviews/{decision_id}/resolve", json={"outcome": "maybe"}, headers=keys.reviewer)
+    assert r.status_code == 400 and r.get_json()["field"] == "outcome"
+    r = client.post(f"/v1/reviews/{decision_id}/resolve", json={"outcome": "sent", "by": "Ana"}, headers=keys.reviewer)
+    assert r.status_code == 200 and r.get_json()["status"] == "sent"
+    assert client.post(f"/v1/reviews/{decision_id}/resolve", json={"outcome": "sent"}, headers=keys.reviewer).status_code == 409
+    logged = gate.store.decision(decision_id)
+    assert logged["forward"]["status"] == "sent" and logged["events"][-1]["by"] == "Ana"
+    assert "Boarding" not in str(gate.store.held(decision_id)["payload"])
+    assert gate.store.sandbox_list() == [] and gate.store.verify()["ok"]
+
+
+def test_resolved_as_not_sent_can_be_approved_explicitly(client, keys, gate, monkeypatch):
+    decision_id, _ = crash_while_sending(client, keys, gate, monkeypatch)
+    gate.reconcile(older_than_seconds=0)
+    r = client.post(f"/v1/reviews/{decision_id}/resolve", json={"outcome": "not_sent"}, headers=keys.reviewer)
+    assert r.status_code == 200 and r.get_json()["status"] == "forward_failed"
+    r = client.post(f"/v1/reviews/{decision_id}/approve", json={"by": "Ana"}, headers=keys.reviewer)
+    assert r.status_code == 200
+    assert [p["text"] for p in gate.store.sandbox_list()] == ["Boarding now at gate 12, see you on board!"]
+    events = [e["event"] for e in gate.store.decision(decision_id)["events"]]
+    assert events == ["forward.unknown", "review.resolved", "review.approved", "forwarded"]
+
+
+def test_restart_reconciles_interrupted_sends(client, keys, gate, monkeypatch, policy_dir, db_url):
+    from gatekeeper.app import create_app
+    from gatekeeper.service import Settings
+
+    decision_id, _ = crash_while_sending(client, keys, gate, monkeypatch)
+    restarted = create_app(Settings(policy_dir=str(policy_dir), database_url=db_url, policy_reload_seconds=0, reconcile_after_seconds=0))
+    assert restarted.extensions["gatekeeper"].store.held(decision_id)["status"] == "unknown"
+
+
+def test_a_completed_send_leaves_nothing_in_the_queue(client, keys, gate):
+    r = client.post("/v1/posts", json={"account": "acme-air", "text": "See you on board!"}, headers=keys.poster)
+    assert r.status_code == 201
+    assert gate.store.held(r.get_json()["decision_id"]) is None
+    assert gate.reconcile(older_than_seconds=0) == []
