@@ -169,9 +169,10 @@ def migrate(db: Database, migrations: list[Migration] | None = None) -> list[int
     together apply each migration once. A database newer than this release is refused.
     """
     migrations = MIGRATIONS if migrations is None else migrations
-    db.executescript(SCHEMA_VERSION_TABLE)
     applied_now = []
     with db.transaction(exclusive=True):
+        # Inside the lock: PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a concurrent one.
+        db.executescript(SCHEMA_VERSION_TABLE)
         applied = {row["version"] for row in db.fetchall("SELECT version FROM schema_version")}
         newest = max((m.version for m in migrations), default=0)
         if applied and max(applied) > newest:

@@ -78,3 +78,78 @@ def test_gate_on_postgres(pg_url, policy_dir):
     assert r.status_code == 201
     assert gate.store.decision(r.get_json()["decision_id"])["forward"]["status"] == "sent"
     gate.store.db.close()
+
+
+@pytest.fixture
+def pg_app(pg_url, policy_dir):
+    from gatekeeper.app import create_app
+    from gatekeeper.service import Settings
+
+    app = create_app(Settings(policy_dir=str(policy_dir), database_url=pg_url, policy_reload_seconds=0))
+    yield app
+    app.extensions["gatekeeper"].store.db.close()
+
+
+def test_huge_paging_values_are_400_on_postgres(pg_app):
+    gate = pg_app.extensions["gatekeeper"]
+    headers = {"Authorization": f"Bearer {gate.store.add_key('a', 'auditor', ['*'])}"}
+    client = pg_app.test_client()
+    for query in ("cursor=99999999999999999999", "cursor=9223372036854775808", "offset=99999999999999999999", "limit=99999999999999999999"):
+        r = client.get(f"/v1/decisions?{query}", headers=headers)
+        assert r.status_code == 400, (query, r.get_json())
+    assert client.get("/v1/decisions?cursor=9223372036854775807&offset=100000", headers=headers).status_code == 200
+    assert client.get("/v1/decisions?account=a%00b", headers=headers).status_code == 400
+    assert client.get("/v1/decisions/a%00b", headers=headers).status_code == 400
+
+
+def test_nul_in_author_is_400_and_nothing_is_kept_on_postgres(pg_app):
+    gate = pg_app.extensions["gatekeeper"]
+    headers = {"Authorization": f"Bearer {gate.store.add_key('p', 'poster', ['acme-air'])}"}
+    r = pg_app.test_client().post("/v1/posts", json={"account": "acme-air", "text": "Book now, it is risk free.", "author": "jdoe\x00"},
+                                  headers=headers)
+    assert r.status_code == 400 and r.get_json()["field"] == "author"
+    assert list(gate.store.entries()) == []
+
+
+def test_decision_and_held_post_are_one_transaction_on_postgres(pg_app):
+    from gatekeeper.service import Caller
+
+    gate = pg_app.extensions["gatekeeper"]
+    # Past the HTTP checks, PostgreSQL itself refuses the held post: the decision must go with it.
+    with pytest.raises(Exception):
+        gate.post({"account": "acme-air", "text": "Book now, it is risk free.", "author": "jdoe\x00"}, Caller("p", "poster", ["*"]))
+    assert list(gate.store.entries()) == [] and gate.store.verify()["ok"]
+    assert gate.store.db.fetchall("SELECT * FROM held_posts") == []
+    # And the store still works afterwards.
+    assert gate.post({"account": "acme-air", "text": "Book now, it is risk free.", "author": "jdoe"}, Caller("p", "poster", ["*"])).status == 202
+    assert gate.store.verify() == {"ok": True, "checked": 1, "head": gate.store.verify()["head"]}
+
+
+def test_migrations_on_postgres(pg_url):
+    from gatekeeper.store import MIGRATIONS, migrate
+
+    stores = []
+
+    def start():
+        stores.append(Store(pg_url))
+
+    threads = [threading.Thread(target=start) for _ in range(3)]  # instances starting together
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(stores) == 3
+    rows = stores[0].db.fetchall("SELECT version FROM schema_version ORDER BY version")
+    assert [r["version"] for r in rows] == [m.version for m in MIGRATIONS]
+    assert migrate(stores[0].db) == []
+    for store in stores:
+        store.db.close()
+
+
+def test_reconcile_on_postgres(pg_app):
+    gate = pg_app.extensions["gatekeeper"]
+    gate.store.append("decision", "d" * 32, {"account": "acme-air", "verdict": "allow", "findings": [], "forward": {"status": "pending"}})
+    gate.store.hold("d" * 32, "acme-air", "jdoe", "p", {"account": "acme-air", "text": "hi"}, "being sent", None, status="sending")
+    assert gate.reconcile() == []
+    assert gate.reconcile(older_than_seconds=0) == ["d" * 32]
+    assert gate.store.held("d" * 32)["status"] == "unknown" and gate.store.verify()["ok"]
