@@ -246,7 +246,7 @@ def _register_routes(app: Flask, gate: Gate) -> None:
                                      since=args.get("since"), until=args.get("until"), key_name=args.get("key"),
                                      limit=page["limit"], before_seq=page["cursor"], offset=page["offset"],
                                      accounts=g.caller.scope)
-        next_cursor = str(items[-1]["seq"]) if len(items) == page["limit"] else None
+        next_cursor = str(items[-1]["seq"]) if items and len(items) == page["limit"] else None
         return {"decisions": items, "next_cursor": next_cursor}
 
     @app.get("/v1/decisions/<decision_id>")
@@ -272,7 +272,7 @@ def _register_routes(app: Flask, gate: Gate) -> None:
                 raise ApiError(400, "invalid_request", "'cursor' must be a next_cursor from an earlier page.", "cursor")
             before = (created_at, post_id)
         items = gate.store.sandbox_list(account, limit, before, accounts=g.caller.scope)
-        next_cursor = f"{items[-1]['created_at']}~{items[-1]['id']}" if len(items) == limit else None
+        next_cursor = f"{items[-1]['created_at']}~{items[-1]['id']}" if items and len(items) == limit else None
         return {"posts": items, "next_cursor": next_cursor}
 
     @app.get("/v1/reviews")
