@@ -17,6 +17,7 @@ import datetime as dt
 from flask import Blueprint, current_app, g, request
 
 from .app import ApiError, requires, validate_post
+from .ops import enforce_rate_limit
 
 bp = Blueprint("dropin", __name__, url_prefix="/platform")
 
@@ -34,6 +35,7 @@ def _decide(payload: dict) -> tuple[int, dict, dict]:
     """Validate as a Gatekeeper post, then post it; returns (status, Gatekeeper body, headers)."""
     gate = _gate()
     validate_post(gate, g.caller, payload, allow_ack=True)
+    enforce_rate_limit(gate, g.caller, payload["account"], "post")
     key = request.headers.get("Idempotency-Key")
     outcome = gate.post(payload, g.caller, key[:255] if key else None)
     return outcome.status, outcome.body, outcome.headers

@@ -10,12 +10,13 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import time
 import uuid
 from dataclasses import dataclass, field
 
 from cachetools import TTLCache
 
-from . import pii_engine
+from . import ops, pii_engine, shared_state
 from .checks import known_rule_ids
 from .forwarding import ForwardError, Outbound, forward
 from .normalize import normalize_post
@@ -36,6 +37,7 @@ class Settings:
     database_url: str | None = None
     max_body_bytes: int = 64 * 1024
     policy_reload_seconds: float = 1.0
+    policy_settle_seconds: float = 2.0
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -45,6 +47,7 @@ class Settings:
             "database_url": env.get("GATEKEEPER_DATABASE_URL") or None,
             "max_body_bytes": int(env.get("GATEKEEPER_MAX_BODY_BYTES", 64 * 1024)),
             "policy_reload_seconds": float(env.get("GATEKEEPER_POLICY_RELOAD_SECONDS", 1.0)),
+            "policy_settle_seconds": float(env.get("GATEKEEPER_POLICY_SETTLE_SECONDS", 2.0)),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
@@ -86,8 +89,12 @@ class Gate:
         self.settings = settings
         self.store = Store(settings.database_url)
         # Models and matchers are built once per policy version, when it loads, never on a user's post.
-        self.policies = PolicyStore(settings.policy_dir, known_rule_ids(), settings.policy_reload_seconds, on_load=self._prepare)
+        self.policies = PolicyStore(settings.policy_dir, known_rule_ids(), settings.policy_reload_seconds, on_load=self._prepare,
+                                    settle=settings.policy_settle_seconds)
         self._keys = TTLCache(maxsize=1024, ttl=10)
+        # Rate limits, the idempotency in-flight lock and the link-verdict cache: Redis, or one file per instance.
+        self.shared = shared_state.backend_from_env(settings.database_url)
+        shared_state.configure(self.shared)
 
     @staticmethod
     def _prepare(policy) -> None:
@@ -150,16 +157,28 @@ class Gate:
 
     def check(self, payload: dict, caller: Caller) -> Outcome:
         """Decide, log as a dry run, do not send."""
+        started = time.perf_counter()
         post, decision, redacted = self.evaluate(payload)
         decision_id = uuid.uuid4().hex
         self.store.append("decision", decision_id, self._log_fields(payload, caller, decision, redacted, True))
+        ops.decided("check", payload["account"], decision, decision_id, time.perf_counter() - started)
         return Outcome(200, self._response(decision_id, decision, redacted, False))
 
     def post(self, payload: dict, caller: Caller, idempotency_key: str | None = None) -> Outcome:
         """Decide, log, then forward, hold or refuse."""
-        scope = None
-        if idempotency_key:
-            scope = f"{caller.name}:{idempotency_key}"
+        if not idempotency_key:
+            return self._post(payload, caller, None)
+        scope = f"{caller.name}:{idempotency_key}"
+        # The shared in-flight lock turns a concurrent twin away before it touches the database;
+        # the database claim below stays the record of what was done.
+        with shared_state.inflight(self.shared, scope) as mine:
+            if not mine:
+                return Outcome(409, {"error": "request_in_progress", "field": "Idempotency-Key",
+                                     "message": "A request with this Idempotency-Key is in progress; retry it in a moment."})
+            return self._post_once(payload, caller, scope)
+
+    def _post_once(self, payload: dict, caller: Caller, scope: str) -> Outcome:
+        if scope:
             request_hash = hashlib.sha256(canonical(payload).encode()).hexdigest()
             earlier = self.store.idempotency_begin(scope, request_hash)
             if earlier is not None:
@@ -190,6 +209,7 @@ class Gate:
         return Outcome(earlier["status_code"], earlier["response"], {"Idempotent-Replayed": "true"})
 
     def _post(self, payload: dict, caller: Caller, scope: str | None) -> Outcome:
+        started = time.perf_counter()
         policy = self.policies.current()
         post, decision, redacted = self.evaluate(payload, policy)
         decision_id = uuid.uuid4().hex
@@ -200,6 +220,7 @@ class Gate:
         will_send = verdict == "allow" or (verdict == "warn" and ack)
         fields["forward"] = {"status": "pending"} if will_send else {"status": "not_sent"}
         self.store.append("decision", decision_id, fields)
+        ops.decided("post", payload["account"], decision, decision_id, time.perf_counter() - started)
         if scope:
             self.store.idempotency_decided(scope, decision_id)
 
