@@ -17,6 +17,7 @@ import datetime as dt
 from flask import Blueprint, current_app, g, request
 
 from .app import ApiError, requires, validate_post
+from .forwarding.http import reset_epoch
 from .ops import enforce_rate_limit
 
 bp = Blueprint("dropin", __name__, url_prefix="/platform")
@@ -171,7 +172,7 @@ def twitter_tweet(account):
         forward = body.get("forward") or {}
         if forward.get("error") == "rate_limited":
             return _problem(429, "Too Many Requests", body.get("message", ""), _gatekeeper_summary(body),
-                            {"x-rate-limit-reset": str(forward.get("retry_after") or "")})
+                            {"x-rate-limit-reset": str(reset_epoch(forward.get("retry_after")) or ""), **_rate_headers(body)})
         return _problem(502, "Bad Gateway", body.get("message", "The platform did not take the post"), _gatekeeper_summary(body))
     if status in (409, 422) and "verdict" in body:
         return _problem(403, "Forbidden", _why(body), _gatekeeper_summary(body))

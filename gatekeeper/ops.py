@@ -132,7 +132,7 @@ def install(app, gate) -> None:
         response.headers["X-Request-Id"] = rid
         caller = g.get("caller")
         route = request.url_rule.rule if request.url_rule is not None else "(unmatched)"
-        fields = {"request_id": rid, "method": request.method, "path": request.path, "route": route,
+        fields = {"request_id": rid, "method": request.method, "path": request.path[:200], "route": route,
                   "status": response.status_code, "latency_ms": latency_ms,
                   "key": caller.name if caller is not None else None, "account": None, "verdict": None, "decision_id": None}
         fields.update(g.get("gk_log") or {})

@@ -307,6 +307,10 @@ class VerdictCache:
 
     @property
     def backend(self) -> Backend | None:
+        # Shared only where there is something to share with: other instances (Redis) or other
+        # worker processes (a serve runtime folder). A single process keeps its verdicts to itself.
+        if self._backend is None and not (os.environ.get("GATEKEEPER_REDIS_URL") or os.environ.get(RUNTIME_DIR_ENV)):
+            return None
         if self._backend is None:
             try:
                 self._backend = current()

@@ -163,6 +163,8 @@ def _explain(error: jsonschema.ValidationError) -> str:
         return f"{error.instance!r} is not one of: {', '.join(map(str, error.validator_value))}"
     if error.validator == "type" and error.validator_value == "string" and isinstance(error.instance, (int, float)):
         return f"{error.instance!r} is read as a number; put it in quotes: \"{error.instance}\""
+    if error.validator == "pattern" and "(second|minute|hour|day)" in error.validator_value:
+        return f"{error.instance!r} is not a rate; write N/second, N/minute, N/hour or N/day, e.g. \"60/minute\""
     if error.validator == "oneOf" and isinstance(error.instance, (str, int, float)):
         return f"{error.instance!r} is not a valid value here"
     return error.message
