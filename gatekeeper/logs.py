@@ -55,5 +55,5 @@ def write(fields: dict) -> None:
     if not enabled():
         return
     line = {"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-            "type": "request", **fields}
+            "type": "request", "pid": os.getpid(), **fields}
     log.info(json.dumps(line, ensure_ascii=False, separators=(",", ":"), default=str))

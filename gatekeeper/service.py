@@ -169,12 +169,15 @@ class Gate:
         if not idempotency_key:
             return self._post(payload, caller, None)
         scope = f"{caller.name}:{idempotency_key}"
+        request_hash = hashlib.sha256(canonical(payload).encode()).hexdigest()
+        earlier = self.store.idempotency_lookup(scope)
+        if earlier is not None and earlier.get("response") is not None:
+            return self._replay(earlier, request_hash)  # finished: replay without taking the lock
         # The shared in-flight lock turns a concurrent twin away before it touches the database;
         # the database claim below stays the record of what was done.
         with shared_state.inflight(self.shared, scope) as mine:
             if not mine:
-                return Outcome(409, {"error": "request_in_progress", "field": "Idempotency-Key",
-                                     "message": "A request with this Idempotency-Key is in progress; retry it in a moment."})
+                return self._replay(earlier or {"request_hash": request_hash}, request_hash)
             return self._post_once(payload, caller, scope)
 
     def _post_once(self, payload: dict, caller: Caller, scope: str) -> Outcome:
