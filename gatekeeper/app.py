@@ -10,6 +10,8 @@ from werkzeug.exceptions import HTTPException
 
 from .api_schema import control_character_error, control_characters_in, request_error, whole_number
 from .openapi import openapi_document
+from .ops import enforce_rate_limit
+from .ops import install as install_ops
 from .service import Caller, Gate, Settings
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,7 @@ def create_app(settings: Settings | None = None, **overrides) -> Flask:
     app.extensions["gatekeeper"] = gate
     _register_errors(app)
     _register_routes(app, gate)
+    install_ops(app, gate)  # request logs, /metrics, /readyz
     from .dropin import bp as dropin
 
     app.register_blueprint(dropin)
@@ -207,6 +210,7 @@ def _register_routes(app: Flask, gate: Gate) -> None:
     @requires("poster", "reviewer")
     def check():
         payload, _ = read_post_request(gate, g.caller, allow_ack=False)
+        enforce_rate_limit(gate, g.caller, payload["account"], "check")
         outcome = gate.check(payload, g.caller)
         return outcome.body, outcome.status
 
@@ -214,6 +218,7 @@ def _register_routes(app: Flask, gate: Gate) -> None:
     @requires("poster")
     def posts():
         payload, _ = read_post_request(gate, g.caller, allow_ack=True)
+        enforce_rate_limit(gate, g.caller, payload["account"], "post")
         key = request.headers.get("Idempotency-Key")
         if key is not None and not (1 <= len(key) <= 255 and key.isprintable()):
             raise ApiError(400, "invalid_request", "Idempotency-Key must be 1 to 255 printable characters.", "Idempotency-Key")

@@ -27,6 +27,19 @@ def _store():
 
 
 def cmd_serve(args) -> int:
+    from . import serving
+
+    # Before anything imports prometheus-client: its multi-process mode is chosen from the environment at import.
+    runtime = serving.make_runtime_dir()
+    master = os.getpid()
+    try:
+        return _serve(args, serving)
+    finally:
+        if os.getpid() == master:  # gunicorn's workers are forks of this process: only the master cleans up
+            serving.remove_runtime_dir(runtime)
+
+
+def _serve(args, serving) -> int:
     from gunicorn.app.base import BaseApplication
 
     from .app import create_app
@@ -44,17 +57,15 @@ def cmd_serve(args) -> int:
 
     class Server(BaseApplication):
         def load_config(self):
-            self.cfg.set("bind", f"{args.host}:{args.port}")
-            self.cfg.set("workers", args.workers)
-            self.cfg.set("threads", args.threads)
-            self.cfg.set("worker_class", "gthread")
-            self.cfg.set("accesslog", "-")
-            self.cfg.set("timeout", 60)
+            for name, value in serving.settings(args.host, args.port, args.workers, args.threads).items():
+                self.cfg.set(name, value)
 
         def load(self):
             return create_app()
 
-    print(f"Gatekeeper listening on http://{args.host}:{args.port} (policy: {os.environ.get('GATEKEEPER_POLICY_DIR', 'policies')})", flush=True)
+    metrics_port = os.environ.get("GATEKEEPER_METRICS_PORT")
+    where = f", metrics on port {metrics_port}" if metrics_port else ""
+    print(f"Gatekeeper listening on http://{args.host}:{args.port} (policy: {directory}{where})", flush=True)
     Server().run()
     return 0
 

@@ -21,7 +21,9 @@ import datetime as dt
 from flask import Blueprint, current_app, g, request
 
 from .app import ApiError, read_json_body, requires, validate_post
+from .forwarding.http import reset_epoch
 from .native import NativeFieldError, mastodon_body, twitter_body
+from .ops import enforce_rate_limit
 
 bp = Blueprint("dropin", __name__, url_prefix="/platform")
 
@@ -45,6 +47,7 @@ def _post_native(platform: str, account: str, text: str, visibility: str, native
         payload["acknowledgement"] = ack
     gate = _gate()
     validate_post(gate, g.caller, payload, allow_ack=True)
+    enforce_rate_limit(gate, g.caller, payload["account"], "post")
     try:
         body = mastodon_body(native) if platform == "mastodon" else twitter_body(native)
     except NativeFieldError as exc:
@@ -178,7 +181,7 @@ def twitter_tweet(account):
         forward = body.get("forward") or {}
         if forward.get("error") == "rate_limited":
             return _problem(429, "Too Many Requests", body.get("message", ""), _gatekeeper_summary(body),
-                            {"x-rate-limit-reset": str(forward.get("retry_after") or "")})
+                            {"x-rate-limit-reset": str(reset_epoch(forward.get("retry_after")) or ""), **_rate_headers(body)})
         return _problem(502, "Bad Gateway", body.get("message", "The platform did not take the post"), _gatekeeper_summary(body))
     if status in (409, 422) and "verdict" in body:
         return _problem(403, "Forbidden", _why(body), _gatekeeper_summary(body))

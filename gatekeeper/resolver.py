@@ -12,15 +12,16 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
-from cachetools import TTLCache
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+from .shared_state import VerdictCache
 
 
 class BlockedAddress(Exception):
@@ -138,7 +139,8 @@ class Resolver:
     def __init__(self, cache_size: int = 4096, ttl_seconds: float = 900):
         self.session = safe_session()
         # The answer depends on the URL and on how far and how long we may follow it; nothing else.
-        self.cache: TTLCache = TTLCache(maxsize=cache_size, ttl=ttl_seconds)
+        # Shared by every worker (and with Redis every instance): see shared_state.VerdictCache.
+        self.cache = VerdictCache("links", cache_size, ttl_seconds, encode=asdict, decode=lambda d: Resolution(**d))
 
     def resolve(self, url: str, max_redirects: int, hop_timeout: float, deadline: float) -> Resolution:
         key = (url, max_redirects, hop_timeout)

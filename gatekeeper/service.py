@@ -10,11 +10,12 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import time
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
 
-from . import pii_engine
+from . import ops, pii_engine, shared_state
 from .checks import known_rule_ids
 from .forwarding import ForwardError, Outbound, forward
 from .native import native_texts
@@ -39,6 +40,7 @@ class Settings:
     policy_reload_seconds: float = 1.0
     # A post still `sending` after this long was interrupted (no forward takes this long): reconcile it.
     reconcile_after_seconds: float = 300.0
+    policy_settle_seconds: float = 2.0
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -49,6 +51,7 @@ class Settings:
             "max_body_bytes": int(env.get("GATEKEEPER_MAX_BODY_BYTES", 64 * 1024)),
             "policy_reload_seconds": float(env.get("GATEKEEPER_POLICY_RELOAD_SECONDS", 1.0)),
             "reconcile_after_seconds": float(env.get("GATEKEEPER_RECONCILE_AFTER_SECONDS", 300)),
+            "policy_settle_seconds": float(env.get("GATEKEEPER_POLICY_SETTLE_SECONDS", 2.0)),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
@@ -106,7 +109,11 @@ class Gate:
         self.settings = settings
         self.store = Store(settings.database_url)
         # Models and matchers are built once per policy version, when it loads, never on a user's post.
-        self.policies = PolicyStore(settings.policy_dir, known_rule_ids(), settings.policy_reload_seconds, on_load=self._prepare)
+        self.policies = PolicyStore(settings.policy_dir, known_rule_ids(), settings.policy_reload_seconds, on_load=self._prepare,
+                                    settle=settings.policy_settle_seconds)
+        # Rate limits, the idempotency in-flight lock and the link-verdict cache: Redis, or one file per instance.
+        self.shared = shared_state.backend_from_env(settings.database_url)
+        shared_state.configure(self.shared)
         # A crash between publishing and logging left posts `sending`: queue them for a person.
         self.reconcile()
 
@@ -206,16 +213,31 @@ class Gate:
 
     def check(self, payload: dict, caller: Caller) -> Outcome:
         """Decide, log as a dry run, do not send."""
+        started = time.perf_counter()
         post, decision, redacted = self.evaluate(payload)
         decision_id = uuid.uuid4().hex
         self.store.append("decision", decision_id, self._log_fields(payload, caller, decision, redacted, True))
+        ops.decided("check", payload["account"], decision, decision_id, time.perf_counter() - started)
         return Outcome(200, self._response(decision_id, decision, redacted, False))
 
     def post(self, payload: dict, caller: Caller, idempotency_key: str | None = None) -> Outcome:
         """Decide, log, then forward, hold or refuse."""
-        scope = None
-        if idempotency_key:
-            scope = f"{caller.name}:{idempotency_key}"
+        if not idempotency_key:
+            return self._post(payload, caller, None)
+        scope = f"{caller.name}:{idempotency_key}"
+        request_hash = hashlib.sha256(canonical(payload).encode()).hexdigest()
+        earlier = self.store.idempotency_lookup(scope)
+        if earlier is not None and earlier.get("response") is not None:
+            return self._replay(earlier, request_hash)  # finished: replay without taking the lock
+        # The shared in-flight lock turns a concurrent twin away before it touches the database;
+        # the database claim below stays the record of what was done.
+        with shared_state.inflight(self.shared, scope) as mine:
+            if not mine:
+                return self._replay(earlier or {"request_hash": request_hash}, request_hash)
+            return self._post_once(payload, caller, scope)
+
+    def _post_once(self, payload: dict, caller: Caller, scope: str) -> Outcome:
+        if scope:
             request_hash = hashlib.sha256(canonical(payload).encode()).hexdigest()
             earlier = self.store.idempotency_begin(scope, request_hash)
             if earlier is not None:
@@ -246,6 +268,7 @@ class Gate:
         return Outcome(earlier["status_code"], earlier["response"], {"Idempotent-Replayed": "true"})
 
     def _post(self, payload: dict, caller: Caller, scope: str | None) -> Outcome:
+        started = time.perf_counter()
         policy = self.policies.current()
         post, decision, redacted = self.evaluate(payload, policy)
         decision_id = uuid.uuid4().hex
@@ -270,6 +293,7 @@ class Gate:
                                 status="sending")
             if scope:
                 self.store.idempotency_decided(scope, decision_id)
+        ops.decided("post", payload["account"], decision, decision_id, time.perf_counter() - started)
 
         if verdict == "block":
             return Outcome(422, self._response(decision_id, decision, redacted, False))

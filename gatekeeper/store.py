@@ -442,6 +442,13 @@ class Store:
             self.db.execute("INSERT INTO idempotency (scope, request_hash, created_at) VALUES (?, ?, ?)", (scope, request_hash, now_iso()))
         return None
 
+    def idempotency_lookup(self, scope: str) -> dict | None:
+        """The attempt recorded for this key, if any (read only: claims nothing)."""
+        row = self.db.fetchone("SELECT * FROM idempotency WHERE scope = ?", (scope,))
+        if row and row["response"]:
+            row["response"] = json.loads(row["response"])
+        return row
+
     def idempotency_decided(self, scope: str, decision_id: str) -> None:
         self.db.execute("UPDATE idempotency SET decision_id = ? WHERE scope = ?", (decision_id, scope))
 

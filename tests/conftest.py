@@ -28,7 +28,8 @@ def app(policy_dir, db_url):
     from gatekeeper.app import create_app
     from gatekeeper.service import Settings
 
-    return create_app(Settings(policy_dir=str(policy_dir), database_url=db_url, policy_reload_seconds=0))
+    return create_app(Settings(policy_dir=str(policy_dir), database_url=db_url, policy_reload_seconds=0,
+                                policy_settle_seconds=0))
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """Upstream adapters against local fake platforms, and the drop-in endpoints with unmodified client libraries."""
 import json
+import threading
+import time
 
 import pytest
 import requests
@@ -92,11 +94,13 @@ def test_bluesky_adapter(client, keys, policy_dir, recorder, creds):
 
 
 @pytest.mark.parametrize("status, body, headers, kind", [
-    (429, b'{"title": "Too Many Requests"}', {"x-rate-limit-reset": "1767225600"}, "rate_limited"),
+    (429, b'{"title": "Too Many Requests"}', {"x-rate-limit-reset": "+900"}, "rate_limited"),
     (401, b'{"title": "Unauthorized"}', {}, "auth"),
     (403, b'{"detail": "You are not allowed to create a Tweet with duplicate content."}', {}, "duplicate"),
 ])
 def test_platform_errors_are_mapped(client, keys, policy_dir, recorder, creds, gate, status, body, headers, kind):
+    # The reset epoch is taken when the test runs, not when it is collected (a long suite would age it).
+    headers = {k: str(int(time.time()) + int(v[1:])) if v.startswith("+") else v for k, v in headers.items()}
     x = recorder(status=status, body=body, headers=headers)
     upstream(policy_dir, f"  type: twitter\n  base_url: {x.url}\n  credentials_env:\n    bearer_token: ACME_X_TOKEN\n")
     r = post(client, keys)
@@ -104,7 +108,8 @@ def test_platform_errors_are_mapped(client, keys, policy_dir, recorder, creds, g
     body = r.get_json()
     assert body["decision_id"] and body["forward"]["error"] == kind
     if kind == "rate_limited":
-        assert body["forward"]["retry_after"] == "1767225600" and r.headers["Retry-After"] == "1767225600"
+        # X's reset epoch becomes delta-seconds, as Retry-After takes it.
+        assert 880 <= int(body["forward"]["retry_after"]) <= 901 and r.headers["Retry-After"] == body["forward"]["retry_after"]
     assert len(x.requests) == 1  # never retried: a retry could post twice
     assert gate.store.held(body["decision_id"])["status"] == "forward_failed"
 
@@ -222,3 +227,142 @@ def test_dropin_errors_use_platform_formats(live, keys):
     r = requests.post(f"{live.url}/platform/mastodon/acme-air/api/v1/statuses", data={"status": "always on time!"},
                       headers={**keys.poster, "X-Gatekeeper-Ack-By": "jdoe", "X-Gatekeeper-Ack-Reason": "legal approved"}, timeout=10)
     assert r.status_code == 200 and r.json()["gatekeeper"]["verdict"] == "warn"
+
+
+# -- forwarding details (issue 14, item 12) ------------------------------------------------
+
+def test_retry_after_is_seconds_or_an_http_date():
+    from gatekeeper.forwarding.http import reset_epoch, retry_after, seconds_until
+
+    class Answer:
+        def __init__(self, **headers):
+            self.headers = requests.structures.CaseInsensitiveDict(headers)
+
+    now = time.time()
+    assert 59 <= int(seconds_until(str(int(now) + 60))) <= 61            # X / Bluesky: epoch seconds
+    iso = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(now + 120))
+    assert 118 <= int(seconds_until(iso)) <= 121                         # Mastodon: ISO 8601
+    assert seconds_until("30") == "30"                                   # already a delay
+    assert seconds_until(str(int(now) - 100)) == "0"                     # a reset in the past: now
+    assert seconds_until("soon") is None
+    # The platform's own Retry-After wins over its reset header, and stays as given when valid.
+    assert retry_after(Answer(**{"Retry-After": "7", "x-rate-limit-reset": str(int(now) + 900)}), "x-rate-limit-reset") == "7"
+    assert retry_after(Answer(**{"Retry-After": "Wed, 21 Oct 2026 07:28:00 GMT"})) == "Wed, 21 Oct 2026 07:28:00 GMT"
+    assert retry_after(Answer(**{"Retry-After": "later", "X-RateLimit-Reset": iso}), "X-RateLimit-Reset") in ("119", "120", "121", "118")
+    assert retry_after(Answer()) is None
+    assert abs(reset_epoch("60", now) - (int(now) + 60)) <= 1
+
+
+def test_mastodon_rate_limit_iso_reset_becomes_seconds(client, keys, policy_dir, recorder, creds):
+    reset = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(time.time() + 300))
+    m = recorder(status=429, body=b'{"error": "Too many requests"}', headers={"X-RateLimit-Reset": reset})
+    upstream(policy_dir, f"  type: mastodon\n  base_url: {m.url}\n  credentials_env:\n    access_token: ACME_MASTO_TOKEN\n")
+    r = post(client, keys)
+    assert r.status_code == 502 and r.get_json()["forward"]["error"] == "rate_limited"
+    assert 290 <= int(r.headers["Retry-After"]) <= 301
+
+
+def test_linkedin_escapes_little_format_reserved_characters(client, keys, policy_dir, recorder, creds):
+    from gatekeeper.forwarding.linkedin import little_text
+
+    assert little_text(r"a\b|c{d}e@f[g]h(i)j<k>l#m*n_o~p") == r"a\\b\|c\{d\}e\@f\[g\]h\(i\)j\<k\>l\#m\*n\_o\~p"
+    li = recorder(status=201, body=b"", headers={"x-restli-id": "urn:li:share:7001"})
+    upstream(policy_dir, f"  type: linkedin\n  base_url: {li.url}\n  credentials_env:\n    access_token: ACME_LI_TOKEN\n  options:\n    author_urn: 'urn:li:organization:42'\n")
+    text = "Winter schedule (all routes) is live #travel"
+    assert post(client, keys, text=text).status_code == 201
+    assert json.loads(li.requests[0]["body"])["commentary"] == r"Winter schedule \(all routes\) is live \#travel"
+
+
+def _jwt(exp: float) -> str:
+    import base64
+
+    def part(obj):
+        return base64.urlsafe_b64encode(json.dumps(obj).encode()).decode().rstrip("=")
+
+    return f"{part({'alg': 'ES256K'})}.{part({'exp': int(exp), 'sub': 'did:plc:acme'})}.sig"
+
+
+def test_bluesky_reuses_its_session_and_refreshes_it(client, keys, policy_dir, recorder, creds):
+    from gatekeeper.forwarding import bluesky
+
+    bluesky.SESSIONS.clear()
+    state = {"access": _jwt(time.time() + 7200), "expired": False, "refreshes": 0}
+
+    def answer(handler):
+        path = handler.path
+        if path.endswith("createSession"):
+            bsky.status, bsky.body = 200, json.dumps({"did": "did:plc:acme", "accessJwt": state["access"], "refreshJwt": "refresh-1"}).encode()
+        elif path.endswith("refreshSession"):
+            state["refreshes"] += 1
+            state["access"], state["expired"] = _jwt(time.time() + 7200), False
+            bsky.status, bsky.body = 200, json.dumps({"did": "did:plc:acme", "accessJwt": state["access"], "refreshJwt": "refresh-2"}).encode()
+        elif state["expired"]:
+            bsky.status, bsky.body = 400, b'{"error": "ExpiredToken", "message": "Token has expired"}'
+        else:
+            bsky.status, bsky.body = 200, b'{"uri": "at://did:plc:acme/app.bsky.feed.post/3k", "cid": "bafy"}'
+
+    bsky = recorder(status=200, on_request=answer)
+    upstream(policy_dir, f"  type: bluesky\n  base_url: {bsky.url}\n  credentials_env:\n    identifier: ACME_BSKY_ID\n    app_password: ACME_BSKY_PW\n")
+    for _ in range(3):
+        assert post(client, keys).status_code == 201
+    paths = [r["path"].rsplit(".", 1)[-1] for r in bsky.requests]
+    assert paths == ["createSession", "createRecord", "createRecord", "createRecord"]  # one login for three posts
+
+    # The server expires the token early: refreshed with the refresh token, then posted; no new login.
+    state["expired"] = True
+    assert post(client, keys).status_code == 201
+    refresh = [r for r in bsky.requests if r["path"].endswith("refreshSession")]
+    assert len(refresh) == 1 and refresh[0]["headers"]["Authorization"] == "Bearer refresh-1"
+    assert [r["path"].rsplit(".", 1)[-1] for r in bsky.requests[4:]] == ["createRecord", "refreshSession", "createRecord"]
+    assert sum(r["path"].endswith("createSession") for r in bsky.requests) == 1
+
+    # A token about to expire is renewed before posting.
+    bluesky.SESSIONS.put(next(iter(bluesky.SESSIONS._sessions)), bluesky.Session("did:plc:acme", _jwt(time.time() + 5), "refresh-2", time.time() + 5))
+    assert post(client, keys).status_code == 201
+    assert [r["path"].rsplit(".", 1)[-1] for r in bsky.requests[-2:]] == ["refreshSession", "createRecord"]
+    bluesky.SESSIONS.clear()
+
+
+def test_webhook_redelivery_keeps_its_idempotency_key(client, keys, policy_dir, recorder, gate):
+    """A failed, or timed-out-but-arrived, delivery approved again carries the same Idempotency-Key."""
+    attempts = {"n": 0}
+
+    def answer(handler):
+        attempts["n"] += 1
+        if attempts["n"] == 1:
+            hook.status = 500                       # first delivery refused
+        elif attempts["n"] == 2:
+            hook.status = 200
+            time.sleep(1.5)                         # arrives, but answers after the 1 s timeout
+        else:
+            hook.status = 200
+
+    hook = recorder(status=200, on_request=answer)
+    upstream(policy_dir, f"  type: webhook\n  url: {hook.url}/hook\n  timeout_seconds: 1\n")
+    r = post(client, keys)
+    assert r.status_code == 502
+    decision_id = r.get_json()["decision_id"]
+    other = keys.make("maria", "reviewer", ["acme-air"])
+    again = client.post(f"/v1/reviews/{decision_id}/approve", json={"note": "retry"}, headers=other)
+    assert again.status_code == 502 and again.get_json()["forward"]["error"] == "timeout"
+    third = client.post(f"/v1/reviews/{decision_id}/approve", json={"note": "retry"}, headers=other)
+    assert third.status_code == 200
+    keys_sent = [req["headers"]["Idempotency-Key"] for req in hook.requests]
+    assert len(keys_sent) == 3 and set(keys_sent) == {decision_id}
+    assert len({json.loads(req["body"])["decision_id"] for req in hook.requests}) == 1
+
+
+def test_a_forward_has_a_total_time_budget(client, keys, policy_dir, recorder, creds, monkeypatch):
+    """Mastodon retries timeouts (it de-duplicates); retries x timeout must still fit the budget."""
+    release = threading.Event()
+    m = recorder(status=200, on_request=lambda handler: release.wait(4))
+    upstream(policy_dir, f"  type: mastodon\n  base_url: {m.url}\n  timeout_seconds: 2\n  credentials_env:\n    access_token: ACME_MASTO_TOKEN\n")
+    monkeypatch.setenv("GATEKEEPER_FORWARD_MAX_SECONDS", "3")
+    client.post("/v1/check", json={"account": "acme-air", "text": CLEAN}, headers=keys.poster)  # load the new policy first
+    started = time.monotonic()
+    r = post(client, keys)
+    elapsed = time.monotonic() - started
+    release.set()
+    assert r.status_code == 502 and r.get_json()["forward"]["error"] == "timeout"
+    # Unbounded, three 2 s attempts and their delays take 6.8 s; within the budget the second attempt is cut short.
+    assert elapsed < 4.5 and len(m.requests) == 2

@@ -4,7 +4,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from . import bluesky, facebook, linkedin, mastodon, sandbox, twitter, webhook
+from .. import metrics
+from . import bluesky, facebook, http, linkedin, mastodon, sandbox, twitter, webhook
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ class ForwardError(Exception):
     """The upstream did not take the post. `kind` says why, for the client and the log."""
 
     def __init__(self, kind: str, message: str, http_status: int | None = None, retry_after: str | None = None):
+        """`retry_after` is delta-seconds or an HTTP date, as the Retry-After header takes it."""
         super().__init__(message)
         self.kind = kind  # unreachable, timeout, auth, rate_limited, duplicate, rejected, misconfigured
         self.http_status = http_status
@@ -56,11 +58,15 @@ def forward(outbound: Outbound, context) -> dict:
     if adapter is None:
         raise ForwardError("misconfigured", f"no adapter for upstream type {upstream['type']!r}")
     try:
-        result = adapter.send(outbound, upstream, context)
-    except ForwardError:
+        with http.time_budget(http.budget_seconds()):
+            result = adapter.send(outbound, upstream, context)
+    except ForwardError as exc:
+        metrics.forwarded(upstream["type"], exc.kind)
         raise
     except (KeyError, TypeError, ValueError) as exc:
         # A setting the adapter needs is missing or malformed: nothing was sent.
         log.exception("upstream %s for account %s is misconfigured", upstream["type"], outbound.account.get("id"))
+        metrics.forwarded(upstream["type"], "misconfigured")
         raise ForwardError("misconfigured", f"the account's {upstream['type']} upstream is missing a setting ({type(exc).__name__}: {exc})") from None
+    metrics.forwarded(upstream["type"], "sent")
     return {"status": "sent", "upstream": upstream["type"], **result}

@@ -8,7 +8,7 @@ credentials_env.page_access_token; options.page_id.
 """
 from __future__ import annotations
 
-from .http import credential, json_or_empty, post
+from .http import credential, json_or_empty, post, retry_after
 
 DEFAULT_BASE = "https://graph.facebook.com/v21.0"
 RATE_LIMIT_CODES = {4, 17, 32, 613}
@@ -21,7 +21,7 @@ def errors(response):
     code, message = error.get("code"), error.get("message", "")
     if code in RATE_LIMIT_CODES or response.status_code == 429:
         return ForwardError("rate_limited", f"Facebook is rate-limiting this page: {message}".rstrip(": "), 429,
-                            response.headers.get("Retry-After"))
+                            retry_after(response))
     if code == 190 or code == 102 or response.status_code == 401:
         return ForwardError("auth", f"Facebook refused the page token: {message}".rstrip(": "), response.status_code)
     if code == 506:

@@ -8,7 +8,7 @@ credentials_env.access_token.
 """
 from __future__ import annotations
 
-from .http import credential, json_or_empty, post
+from .http import credential, json_or_empty, post, retry_after
 
 VISIBILITIES = ("public", "unlisted", "private", "direct")
 
@@ -32,7 +32,7 @@ def errors(response):
 
     message = json_or_empty(response).get("error", "")
     if response.status_code == 429:
-        return ForwardError("rate_limited", "Mastodon is rate-limiting this account", 429, response.headers.get("X-RateLimit-Reset"))
+        return ForwardError("rate_limited", "Mastodon is rate-limiting this account", 429, retry_after(response, "X-RateLimit-Reset"))
     if response.status_code in (401, 403):
         return ForwardError("auth", f"Mastodon refused the account's token: {message or 'unauthorized'}", response.status_code)
     return ForwardError("rejected", f"Mastodon answered HTTP {response.status_code}: {message}".rstrip(": "), response.status_code)

@@ -8,7 +8,7 @@ resets at the x-rate-limit-reset header. Credentials: credentials_env.bearer_tok
 """
 from __future__ import annotations
 
-from .http import credential, json_or_empty, post
+from .http import credential, json_or_empty, post, retry_after
 
 DEFAULT_BASE = "https://api.twitter.com"
 REPLY_SETTINGS = ("everyone", "mentionedUsers", "following", "subscribers", "verified")
@@ -33,7 +33,7 @@ def errors(response):
     body = json_or_empty(response)
     detail = body.get("detail") or body.get("title") or "; ".join(e.get("message", "") for e in body.get("errors", []) if isinstance(e, dict))
     if response.status_code == 429:
-        return ForwardError("rate_limited", "X is rate-limiting this account", 429, response.headers.get("x-rate-limit-reset"))
+        return ForwardError("rate_limited", "X is rate-limiting this account", 429, retry_after(response, "x-rate-limit-reset"))
     if response.status_code == 401:
         return ForwardError("auth", f"X refused the account's token: {detail or 'unauthorized'}", 401)
     if response.status_code == 403 and "duplicate" in (detail or "").lower():

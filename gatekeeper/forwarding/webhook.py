@@ -2,6 +2,12 @@
 
 The signing secret is read from the environment variable the account names
 in `credentials_env.signing_secret`; the policy never holds the secret.
+
+Contract for receivers: a post can arrive more than once. A forward that timed
+out may still have arrived, and a post whose forward failed can be approved
+again from the review queue and is then delivered again. Every delivery of one
+post carries the same Idempotency-Key (its decision id), so the receiver must
+de-duplicate on it: accept the first, answer 2xx to the repeats.
 """
 from __future__ import annotations
 
@@ -32,6 +38,6 @@ def send(outbound, upstream: dict, context) -> dict:
         if not secret:
             raise ForwardError("misconfigured", f"environment variable {secret_env} is not set")
         headers["X-Gatekeeper-Signature"] = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-    # The decision id is sent as Idempotency-Key, so a receiver that honours it makes retries safe.
+    # The decision id is the Idempotency-Key: the same on every delivery of this post, re-approvals included.
     response = http.post(upstream["url"], data=body, headers=headers, timeout=upstream.get("timeout_seconds", 5))
     return {"http_status": response.status_code, "id": http.json_or_empty(response).get("id")}

@@ -163,6 +163,8 @@ def _explain(error: jsonschema.ValidationError) -> str:
         return f"{error.instance!r} is not one of: {', '.join(map(str, error.validator_value))}"
     if error.validator == "type" and error.validator_value == "string" and isinstance(error.instance, (int, float)):
         return f"{error.instance!r} is read as a number; put it in quotes: \"{error.instance}\""
+    if error.validator == "pattern" and "(second|minute|hour|day)" in error.validator_value:
+        return f"{error.instance!r} is not a rate; write N/second, N/minute, N/hour or N/day, e.g. \"60/minute\""
     if error.validator == "oneOf" and isinstance(error.instance, (str, int, float)):
         return f"{error.instance!r} is not a valid value here"
     return error.message
@@ -271,23 +273,38 @@ def _cross_file_errors(settings_doc, main_lines, accounts, account_lines, lexico
     return errors
 
 
+RELEASE_MARKER = "RELEASE"
+
+
 class PolicyStore:
     """The policy in force, reloaded when its files change.
 
-    Requests call current(); at most once per `interval` seconds it stats the
-    folder and reloads if anything changed. A reload that fails validation is
-    logged and kept as `last_error`; the previous policy stays in force.
+    Requests call current(); at most once per `interval` seconds it looks at
+    the folder. A change goes live only when it is complete:
+    - by default, once the folder has stayed the same for `settle` seconds,
+      so a file caught half-copied is never loaded;
+    - if the folder holds a RELEASE file, only when RELEASE changes (write
+      it last), and then at once;
+    - if the folder is a symlink, as soon as it points somewhere else (the
+      new folder was complete before the switch), read through the new target.
+    A reload that fails validation is logged and kept as `last_error`; the
+    previous policy stays in force.
     """
 
-    def __init__(self, directory: str, known_rules: set[str] | None = None, interval: float = 1.0, on_load=None):
+    def __init__(self, directory: str, known_rules: set[str] | None = None, interval: float = 1.0, on_load=None,
+                 settle: float = 0.0):
         self.directory = directory
         self.known_rules = known_rules
         self.interval = interval
+        self.settle = settle
         self.on_load = on_load or (lambda policy: None)
         self._lock = threading.Lock()
-        self._policy = load_policy(directory, known_rules)
+        self._source = os.path.realpath(directory)
+        self._signature = self._signature_of(self._source)  # before reading: a change during the load is seen next time
+        self._policy = load_policy(self._source, known_rules)
         self.on_load(self._policy)
-        self._fingerprint = fingerprint(directory)
+        self.prepared_version = self._policy.version  # models and matchers built for this version
+        self._pending: tuple | None = None  # (signature, first seen) of a change that is still settling
         self._checked_at = time.monotonic()
         self.last_error: PolicyInvalid | None = None
 
@@ -296,25 +313,52 @@ class PolicyStore:
         if now - self._checked_at >= self.interval and self._lock.acquire(blocking=False):
             try:
                 self._checked_at = now
-                self._reload_if_changed()
+                self._reload_if_changed(now)
             finally:
                 self._lock.release()
         return self._policy
 
-    def _reload_if_changed(self) -> None:
-        sig = fingerprint(self.directory)
-        if sig == self._fingerprint:
-            return
-        self._fingerprint = sig
+    @staticmethod
+    def _signature_of(source: str) -> tuple:
+        marker = Path(source) / RELEASE_MARKER
         try:
-            policy = load_policy(self.directory, self.known_rules)
+            # With a RELEASE file, only RELEASE says a new version is ready.
+            st = marker.stat()
+            return ("release", st.st_mtime_ns, st.st_size, marker.read_bytes()[:4096])
+        except FileNotFoundError:
+            return ("files", fingerprint(source))
+
+    def _reload_if_changed(self, now: float) -> None:
+        source = os.path.realpath(self.directory)
+        signature = self._signature_of(source)
+        if source == self._source and signature == self._signature:
+            self._pending = None
+            return
+        atomic = source != self._source or signature[0] == "release"
+        if not atomic and self.settle > 0:
+            if self._pending is None or self._pending[0] != signature:
+                self._pending = (signature, now)  # changed (again): wait until it stays as it is
+                return
+            if now - self._pending[1] < self.settle:
+                return
+        self._pending = None
+        self._load(source, signature)
+
+    def _load(self, source: str, signature: tuple) -> None:
+        from .. import metrics
+
+        self._source, self._signature = source, signature
+        try:
+            policy = load_policy(source, self.known_rules)
         except PolicyInvalid as exc:
             self.last_error = exc
+            metrics.policy_reload("refused")
             log.error("policy change refused, keeping version %s:\n%s", self._policy.version, exc)
             return
         except OSError as exc:
-            # A file caught mid-write; the next scan sees the finished file.
-            self._fingerprint = None
+            # A file vanished mid-read; the next look sees the finished folder.
+            self._signature = None
+            metrics.policy_reload("unreadable")
             log.warning("policy folder unreadable (%s); keeping version %s", exc, self._policy.version)
             return
         self.last_error = None
@@ -323,7 +367,10 @@ class PolicyStore:
                 self.on_load(policy)
             except Exception as exc:  # e.g. a configured NER model that is not installed
                 self.last_error = PolicyInvalid([PolicyError(self.directory, 1, f"could not prepare the policy: {exc}")])
+                metrics.policy_reload("refused")
                 log.error("policy change refused, keeping version %s: %s", self._policy.version, exc)
                 return
             log.info("policy version %s now in force (was %s)", policy.version, self._policy.version)
+            self.prepared_version = policy.version
             self._policy = policy
+            metrics.policy_reload("loaded")
