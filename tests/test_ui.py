@@ -251,9 +251,13 @@ def test_scoped_auditor_sees_only_its_accounts(browser, keys, client):
     page = b.get("/ui/decisions").get_data(as_text=True)
     assert ids["allow"] in page and ids["jdoe"] not in page
     assert b.get("/ui/decisions?account=jdoe").status_code == 403
-    assert b.get(f"/ui/decisions/{ids['jdoe']}").status_code == 403
+    assert b.get(f"/ui/decisions/{ids['jdoe']}").status_code == 404  # as in the API: not even confirmed to exist
     export = b.get("/ui/decisions/export.jsonl").get_data(as_text=True)
     assert ids["allow"] in export and ids["jdoe"] not in export
+    # A key scoped to no account sees nothing, in the list and in exports alike.
+    nobody = browser(keys.make("no-accounts", "auditor", []))
+    assert "No decisions match" in nobody.get("/ui/decisions").get_data(as_text=True)
+    assert nobody.get("/ui/decisions/export.jsonl").get_data(as_text=True) == ""
 
 
 def test_decision_page_shows_findings_events_and_chain(browser, keys, client, gate):
@@ -367,3 +371,12 @@ def test_what_if_lists_decisions_whose_verdict_changes(browser, keys, client, po
     assert page.count("lexicon.finance.risk_free</code> review → block") == 2
     assert "1 had private-data findings" in page
     assert b.get(f"/ui/what-if?draft={tmp_path / 'missing'}").status_code == 400
+
+
+def test_interrupted_sends_are_listed_without_buttons(browser, keys, client, gate):
+    decision_id = hold(client, keys)
+    assert gate.store.held_move(decision_id, ("held",), "unknown")
+    page = browser(keys.reviewer).get("/ui/reviews").get_data(as_text=True)
+    section = page[page.index("Interrupted sends"):]
+    assert f"card-{decision_id}" in section and "Approve" not in section
+    assert f"card-{decision_id}" not in page[:page.index("Interrupted sends")]

@@ -79,8 +79,10 @@ class Server:
         self.server.server_close()
 
 
-def start_browser(width=1200, height=900):
+def start_browser(width=1200, height=900, javascript=True):
     options = webdriver.ChromeOptions()
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 f"--window-size={width},{height}", "--force-device-scale-factor=1", "--hide-scrollbars",
@@ -136,6 +138,7 @@ def test_approve_and_reject_held_posts(driver, server):
     reject_id = server.hold({**HELD, "text": "Zero risk: book today!", "author": "ann"})
     sign_in(driver, server, "reviewer")
     driver.get(server.url + "/ui/reviews")
+    assert "js" in driver.find_element(By.TAG_NAME, "html").get_attribute("class")
     # The finding's message shows when its highlight gets keyboard focus.
     mark = card(driver, approve_id).find_element(By.CSS_SELECTOR, "mark.hl")
     tip = mark.find_element(By.CSS_SELECTOR, ".tip")
@@ -198,6 +201,25 @@ def test_pages_a_role_may_not_use_answer_403(driver, server):
     assert "Try a post" in nav and "Review queue" not in nav
     driver.get(server.url + "/ui/decisions")
     assert driver.find_element(By.TAG_NAME, "h1").text.startswith("403")
+
+
+def test_basic_flows_work_with_javascript_off(server):
+    decision_id = server.hold()
+    plain = start_browser(javascript=False)
+    try:
+        sign_in(plain, server, "reviewer")
+        plain.get(server.url + "/ui/reviews")
+        assert "js" not in (plain.find_element(By.TAG_NAME, "html").get_attribute("class") or "")  # scripts really are off
+        card(plain, decision_id).find_element(By.XPATH, ".//button[text()='Approve']").click()
+        WebDriverWait(plain, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash-ok")))
+        assert server.gate.store.held(decision_id)["status"] == "sent"
+        plain.get(server.url + "/ui/try")
+        plain.find_element(By.NAME, "text").send_keys("Thanks for flying with us!")
+        plain.find_element(By.XPATH, "//button[text()='Check']").click()
+        WebDriverWait(plain, 10).until(EC.presence_of_element_located((By.ID, "result")))
+        assert plain.find_element(By.CSS_SELECTOR, "#result-h .verdict").text.lower() == "allow"
+    finally:
+        plain.quit()
 
 
 # -- screenshots for the README ------------------------------------------------------------------

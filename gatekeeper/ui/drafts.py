@@ -58,7 +58,8 @@ def offline(policy):
             return _cache[key]
     links = {**policy.check_config("links"), "resolve": "none"}
     # Matchers other than the links check's do not depend on link following: share them.
-    compiled = {k: v for k, v in policy._compiled.items() if not k.startswith("links")}
+    with policy._lock:
+        compiled = {k: v for k, v in policy._compiled.items() if not k.startswith("links")}
     copy = dataclasses.replace(policy, checks={**policy.checks, "links": links}, _compiled=compiled, _lock=threading.RLock())
     warm(copy)
     with _cache_lock:

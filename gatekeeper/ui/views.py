@@ -110,19 +110,21 @@ def _review_cards(caller):
         record = gate.store.decision(item["decision_id"]) or {}
         item["forward"] = record.get("forward")
     # Newest first: the queue is a to-do list, and the freshest post is the one someone is waiting on.
-    held.sort(key=lambda i: i["created_at"], reverse=True)
-    failed.sort(key=lambda i: i["created_at"], reverse=True)
-    for item in held + failed:
+    # Sends interrupted between publishing and logging: a person must look at the platform first.
+    unknown = gate.reviews(caller, "unknown", limit=500)
+    for items in (held, failed, unknown):
+        items.sort(key=lambda i: i["created_at"], reverse=True)
+    for item in held + failed + unknown:
         item["runs"] = highlight(item["text"] or "", item["findings"])
         item["whole"] = whole_post(item["findings"])
-    return held, failed
+    return held, failed, unknown
 
 
 @bp.get("/reviews")
 @auth.page("reviews")
 def reviews(error: str | None = None, status: int = 200):
-    held, failed = _review_cards(g.caller)
-    return render_template("reviews.html", held=held, failed=failed, error=error), status
+    held, failed, unknown = _review_cards(g.caller)
+    return render_template("reviews.html", held=held, failed=failed, unknown=unknown, error=error), status
 
 
 def _field(name: str, required: bool = False) -> str | None:
@@ -196,14 +198,14 @@ def _decisions(caller, filters: dict, limit: int, offset: int = 0) -> list[dict]
 
 
 def _all_decisions(caller, filters: dict):
-    """Every decision matching the filter, for export, in batches."""
+    """Every decision matching the filter (up to EXPORT_LIMIT), newest first, for export."""
     store = current_gate().store
-    accounts = [filters["account"]] if filters["account"] else auth.account_scope(caller) or [None]
-    sent = 0
+    scope = auth.account_scope(caller)
+    accounts = [filters["account"]] if filters["account"] else [None] if scope is None else scope
     rows = []
     for account in accounts:
         before = None
-        while sent + len(rows) < EXPORT_LIMIT:
+        while len(rows) < EXPORT_LIMIT:
             batch = store.decisions(**{**filters, "account": account}, limit=500, before_seq=before)
             rows += batch
             if len(batch) < 500:
@@ -284,10 +286,9 @@ def export(fmt):
 def decision(decision_id):
     store = current_gate().store
     record = store.decision(decision_id)
-    if record is None:
+    # Outside the key's accounts a decision is as good as absent (as in the API): its existence is not confirmed.
+    if record is None or not g.caller.may_use(record.get("account") or ""):
         abort(404, f"No decision '{decision_id}'.")
-    if not g.caller.may_use(record.get("account") or ""):
-        abort(403, f"The key '{g.caller.name}' may not read '{record.get('account')}'.")
     chain = []
     for link in store.chain_links(decision_id):
         chain.append({**link, "intact": entry_hash(link["prev_hash"], link["record"]) == link["hash"]})

@@ -58,6 +58,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    document.documentElement.classList.add("js");
     tick();
     setInterval(tick, 1000);
     document.querySelectorAll("form.once").forEach(once);
