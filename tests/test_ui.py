@@ -183,6 +183,7 @@ def test_approve_sends_once_and_reject_needs_a_reason(browser, keys, client, gat
 
     other = hold(client, keys)
     assert b.post(f"/ui/reviews/{other}/reject", {"reason": "  "}).status_code == 400
+    assert b.post(f"/ui/reviews/{other}/reject", {"reason": "no\x00"}).status_code == 400
     assert gate.store.held(other)["status"] == "held"
     assert b.post(f"/ui/reviews/{other}/reject", {"reason": "Not approved by legal"}).status_code == 303
     assert gate.store.decision(other)["events"][0]["reason"] == "Not approved by legal"

@@ -31,12 +31,21 @@ WHAT_IF_MAX = 1000
 
 
 # -- plumbing ------------------------------------------------------------------------------
+def _control_character(value: str) -> bool:
+    return any((ord(c) < 32 and c not in "\t\n\r") or ord(c) == 127 for c in value)
+
+
 @bp.before_request
 def refuse_forged_posts():
     """Every state-changing form carries the session's CSRF token; without it nothing happens."""
-    if request.method not in ("GET", "HEAD", "OPTIONS") and not auth.csrf_ok():
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    if not auth.csrf_ok():
         abort(400, "This form is out of date or did not come from the workbench (CSRF token missing or wrong). "
                    "Nothing was changed: reload the page and try again.")
+    for name, value in request.form.items(multi=True):
+        if _control_character(value):
+            abort(400, f"'{name}' contains a control character (such as NUL); nothing was changed.")
 
 
 @bp.after_request
