@@ -46,6 +46,9 @@ def create_app(settings: Settings | None = None, **overrides) -> Flask:
     from .dropin import bp as dropin
 
     app.register_blueprint(dropin)
+    from .ui import init_app as init_workbench
+
+    init_workbench(app)
     return app
 
 
@@ -93,13 +96,18 @@ def _authenticate(gate: Gate) -> Caller:
     return caller
 
 
+def role_allows(caller: Caller, roles) -> bool:
+    """Admin may do anything; any other key only what one of `roles` may."""
+    return caller.role == "admin" or caller.role in roles
+
+
 def requires(*roles: str):
     """Authenticate the caller and require one of `roles` (admin may do anything)."""
     def decorator(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
             caller = _authenticate(current_gate())
-            if caller.role != "admin" and caller.role not in roles:
+            if not role_allows(caller, roles):
                 raise ApiError(403, "forbidden", f"A {caller.role} key may not do this; it needs one of: {', '.join(roles)}.")
             g.caller = caller
             return view(*args, **kwargs)

@@ -115,7 +115,44 @@ def cmd_policy_lint(args) -> int:
         print(f"{len(exc.errors)} problem(s); this policy would be refused and the last good one kept.", file=sys.stderr)
         return 1
     print(f"OK: {directory} is valid (version {policy.version}, {len(policy.accounts)} account(s)).")
-    return 0
+    return _run_policy_tests(directory, policy)
+
+
+def cmd_policy_test(args) -> int:
+    from .checks import known_rule_ids
+    from .rules.policy import PolicyInvalid, load_policy
+
+    directory = args.directory or os.environ.get("GATEKEEPER_POLICY_DIR", "policies")
+    try:
+        policy = load_policy(directory, known_rule_ids())
+    except PolicyInvalid as exc:
+        for error in exc.errors:
+            print(f"{os.path.join(directory, error.file)}:{error.line}: {error.reason}")
+        print("the policy is invalid, so its tests cannot run (see `gatekeeper policy lint`).", file=sys.stderr)
+        return 1
+    if not os.path.isdir(os.path.join(directory, "tests")):
+        print(f"no tests: {os.path.join(directory, 'tests')} does not exist.", file=sys.stderr)
+        return 1
+    return _run_policy_tests(directory, policy)
+
+
+def _run_policy_tests(directory, policy) -> int:
+    """Run the policy's own example posts (DIR/tests/*.yaml); 1 if any case fails or cannot be read."""
+    from .checks import known_rule_ids
+    from .rules.cases import describe_failure, load_cases, run_cases
+
+    cases, errors = load_cases(directory, policy, known_rule_ids())
+    for error in errors:
+        print(f"{os.path.join(directory, error.file)}:{error.line}: {error.reason}")
+    if not cases and not errors:
+        return 0
+    results = run_cases(cases, policy)
+    failed = [r for r in results if not r.ok]
+    for result in failed:
+        print("FAIL " + describe_failure(result).replace(result.case.file, os.path.join(directory, result.case.file), 1))
+    print(f"policy tests: {len(results) - len(failed)} passed, {len(failed)} failed"
+          + (f", {len(errors)} case(s) unreadable" if errors else "") + ".")
+    return 1 if failed or errors else 0
 
 
 def cmd_keys_add(args) -> int:
@@ -221,9 +258,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     policy = sub.add_parser("policy", help="policy tools").add_subparsers(dest="policy_command", required=True)
-    lint = policy.add_parser("lint", help="validate a policy folder; print file:line: reason for each problem")
+    lint = policy.add_parser("lint", help="validate a policy folder (file:line: reason for each problem), then run its tests")
     lint.add_argument("directory", nargs="?")
     lint.set_defaults(func=cmd_policy_lint)
+    test = policy.add_parser("test", help="run the policy's example posts (DIR/tests/*.yaml); exit 1 on any failure")
+    test.add_argument("directory", nargs="?", help="the policy folder (default: GATEKEEPER_POLICY_DIR or ./policies)")
+    test.set_defaults(func=cmd_policy_test)
 
     keys = sub.add_parser("keys", help="API keys").add_subparsers(dest="keys_command", required=True)
     add = keys.add_parser("add", help="create a key; it is printed once, on the last line")

@@ -279,6 +279,11 @@ class Store:
         for row in self.db.fetchall(f"SELECT record FROM decision_log {clause} ORDER BY seq", params):
             yield json.loads(row["record"])
 
+    def chain_links(self, decision_id: str) -> list[dict]:
+        """One decision's entries as chain links: seq, event, stored record, the hash before and their own."""
+        return self.db.fetchall(
+            "SELECT seq, event, record, prev_hash, hash FROM decision_log WHERE decision_id = ? ORDER BY seq", (decision_id,))
+
     def verify(self) -> dict:
         """Walk the chain; name the first entry that was altered, removed or added out of order."""
         prev, expected_seq, count = GENESIS, 1, 0
