@@ -46,7 +46,12 @@ def _post_native(platform: str, account: str, text: str, visibility: str, native
     if ack:
         payload["acknowledgement"] = ack
     gate = _gate()
-    validate_post(gate, g.caller, payload, allow_ack=True)
+    try:
+        validate_post(gate, g.caller, payload, allow_ack=True)
+    except ApiError as exc:
+        if exc.field == "text" and platform == "mastodon":
+            exc.field, exc.message = "status", exc.message.replace("'text'", "'status'")
+        raise
     enforce_rate_limit(gate, g.caller, payload["account"], "post")
     try:
         body = mastodon_body(native) if platform == "mastodon" else twitter_body(native)

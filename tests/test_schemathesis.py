@@ -35,7 +35,7 @@ schema = schemathesis.openapi.from_wsgi("/openapi.json", APP)
 
 
 @schema.parametrize()
-@settings(max_examples=8, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
+@settings(max_examples=6, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
           suppress_health_check=list(HealthCheck))
 def test_no_request_gets_a_server_error(case):
     response = case.call(headers=HEADERS)
