@@ -61,6 +61,9 @@ _TWEET = {
         "geo": {"type": "object", "additionalProperties": False, "properties": {"place_id": {"type": "string"}}},
     },
 }
+_RATE_LIMITED = {**_json("Error", "Over a rate limit of the policy (settings.rate_limits): {error, message, limit, retry_after, decision_id}; "
+                                   "nothing was sent. The Retry-After header says when to try again."),
+                 "headers": {"Retry-After": {"schema": {"type": "integer", "minimum": 1}, "description": "Seconds to wait."}}}
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +85,7 @@ def openapi_document() -> dict:
             "/v1/check": {"post": {
                 "summary": "Decide a post without sending it (logged as a dry run).",
                 "requestBody": decide_body,
-                "responses": {"200": _json("Decision", "The decision."), **_ERRORS},
+                "responses": {"200": _json("Decision", "The decision."), "429": _RATE_LIMITED, **_ERRORS},
             }},
             "/v1/posts": {"post": {
                 "summary": "Decide a post, then forward, hold or refuse it.",
@@ -95,6 +98,7 @@ def openapi_document() -> dict:
                     "409": _json("Decision", "Warned: re-send with an acknowledgement {by, reason} to send anyway."),
                     "422": _json("Decision", "Blocked."),
                     "502": _json("Decision", "Allowed, but the platform did not take it; the post is kept for retry."),
+                    "429": _RATE_LIMITED,
                     **_ERRORS,
                 },
             }},
@@ -165,7 +169,7 @@ def openapi_document() -> dict:
                 "requestBody": {"required": True, "content": {"application/json": {"schema": _MASTODON_STATUS}}},
                 "responses": {"400": {"description": "A field is refused or malformed: {error, gatekeeper: {field}}."},
                               "401": {"description": "Missing or bad key."}, "404": {"description": "Unknown account."},"200": {"description": "The platform's Status."}, "202": {"description": "Held for review: {error, gatekeeper}."},
-                              "422": {"description": "Blocked or warned: {error, gatekeeper}."}, "502": {"description": "The platform did not take it."}},
+                              "422": {"description": "Blocked or warned: {error, gatekeeper}."}, "429": {"description": "Over a rate limit (Gatekeeper's or the platform's); see Retry-After."}, "502": {"description": "The platform did not take it."}},
             }},
             "/platform/twitter/{account}/2/tweets": {"post": {
                 "summary": "Drop-in X API v2 endpoint: create a post, decided by Gatekeeper.",
@@ -183,5 +187,10 @@ def openapi_document() -> dict:
                               "404": {"description": "Unknown account: {error: 'Record not found'}."}},
             }},
             "/healthz": {"get": {"summary": "Liveness.", "security": [], "responses": {"200": {"description": "OK"}}}},
+            "/readyz": {"get": {"summary": "Readiness: policy loaded, models built, database and shared state answering.", "security": [],
+                                "responses": {"200": {"description": "Ready."}, "503": {"description": "Not ready (or shutting down): which check failed."}}}},
+            "/metrics": {"get": {"summary": "Prometheus metrics (text exposition format); off or on its own port by configuration.", "security": [],
+                                 "responses": {"200": {"description": "Metrics.", "content": {"text/plain": {"schema": {"type": "string"}}}},
+                                               "404": {"description": "Metrics are off, or served on GATEKEEPER_METRICS_PORT."}}}},
         },
     }

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import glob
 import json
 import logging
 import os
@@ -36,11 +37,30 @@ LIMIT_REQUEST_LINE = 8190
 
 def make_runtime_dir() -> str:
     """A fresh folder for this server's multi-process state; set in the environment the workers inherit."""
+    _remove_abandoned()
     path = tempfile.mkdtemp(prefix="gatekeeper-run-")
     os.makedirs(os.path.join(path, "metrics"))
+    with open(os.path.join(path, "master.pid"), "w") as fh:
+        fh.write(str(os.getpid()))
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = os.path.join(path, "metrics")
     os.environ["GATEKEEPER_RUNTIME_DIR"] = path
     return path
+
+
+def _remove_abandoned() -> None:
+    """Runtime folders of servers that were killed (kill -9 runs no clean-up) are removed by the next one."""
+    for path in glob.glob(os.path.join(tempfile.gettempdir(), "gatekeeper-run-*")):
+        try:
+            with open(os.path.join(path, "master.pid")) as fh:
+                pid = int(fh.read().strip())
+        except (OSError, ValueError):
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except PermissionError:
+            pass
 
 
 def remove_runtime_dir(path: str) -> None:
