@@ -190,6 +190,23 @@ def test_approve_sends_once_and_reject_needs_a_reason(browser, keys, client, gat
     assert len(gate.store.sandbox_list()) == 1
 
 
+def test_self_approval_is_decided_on_the_approving_key_ignoring_case_and_spaces(browser, keys, client, gate):
+    # The post's author is "maria " and it was posted by the key "Scheduler-Bot ".
+    by_author = hold(client, keys, {**HELD, "author": "maria "})
+    maria = browser(keys.make("Maria", "reviewer", ["acme-air"]))
+    r = maria.post(f"/ui/reviews/{by_author}/approve", {"note": "fine"})
+    assert r.status_code == 403 and "own posts" in r.get_data(as_text=True)
+    by_key = hold(client, keys, {**HELD, "author": "someone else"}, headers=keys.make("Scheduler-Bot ", "poster", ["acme-air"]))
+    r = browser(keys.make("scheduler-bot", "reviewer", ["acme-air"])).post(f"/ui/reviews/{by_key}/approve", {})
+    assert r.status_code == 403 and "own posts" in r.get_data(as_text=True)
+    assert [gate.store.held(d)["status"] for d in (by_author, by_key)] == ["held", "held"]
+    assert gate.store.sandbox_list() == []
+    # Anyone else approves them.
+    assert maria.post(f"/ui/reviews/{by_key}/approve", {}).status_code == 303
+    assert browser(keys.reviewer).post(f"/ui/reviews/{by_author}/approve", {}).status_code == 303
+    assert len(gate.store.sandbox_list()) == 2
+
+
 def test_no_self_approval_and_scope_as_in_the_api(browser, keys, client, gate):
     own = hold(client, keys, {**HELD, "author": "ops"}, headers=keys.admin)
     r = browser(keys.admin).post(f"/ui/reviews/{own}/approve", {})
@@ -259,6 +276,34 @@ def test_scoped_auditor_sees_only_its_accounts(browser, keys, client):
     nobody = browser(keys.make("no-accounts", "auditor", []))
     assert "No decisions match" in nobody.get("/ui/decisions").get_data(as_text=True)
     assert nobody.get("/ui/decisions/export.jsonl").get_data(as_text=True) == ""
+
+
+def test_decision_log_reads_the_key_scope_in_one_query_as_the_api_does(browser, keys, client, gate, monkeypatch):
+    ids = _log_some(client, keys)
+    ids["globex"] = client.post("/v1/check", json={"account": "globex-coffee", "text": "Fresh roast today"},
+                                headers=keys.admin).get_json()["decision_id"]
+    calls = []
+    real = gate.store.decisions
+    monkeypatch.setattr(gate.store, "decisions", lambda **kw: calls.append(kw) or real(**kw))
+    two = browser(keys.make("two-accounts", "auditor", ["acme-air", "globex-coffee"]))
+    page = two.get("/ui/decisions").get_data(as_text=True)
+    assert [c["accounts"] for c in calls] == [["acme-air", "globex-coffee"]]
+    assert all(ids[k] in page for k in ("allow", "block", "pii", "globex")) and ids["jdoe"] not in page
+    # Newest first across both accounts, and paging counts in the merged order.
+    api = client.get("/v1/decisions?limit=2&offset=1", headers=keys.make("two-api", "auditor", ["acme-air", "globex-coffee"])).get_json()
+    paged = two.get("/ui/decisions?offset=1").get_data(as_text=True)
+    assert paged.index(api["decisions"][0]["decision_id"]) < paged.index(api["decisions"][1]["decision_id"])
+    assert ids["globex"] not in paged  # the newest is on the page before
+    calls.clear()
+    export = [json.loads(line)["decision_id"] for line in two.get("/ui/decisions/export.jsonl").get_data(as_text=True).splitlines()]
+    assert export == [ids[k] for k in ("globex", "pii", "block", "allow")]
+    assert calls and all(c["accounts"] == ["acme-air", "globex-coffee"] for c in calls)
+    assert two.get("/ui/decisions/export.csv?account=jdoe").status_code == 403
+    # Admin and "*" keys read every account.
+    for headers in (keys.auditor, keys.admin):
+        calls.clear()
+        page = browser(headers).get("/ui/decisions").get_data(as_text=True)
+        assert [c["accounts"] for c in calls] == [None] and all(i in page for i in ids.values())
 
 
 def test_decision_page_shows_findings_events_and_chain(browser, keys, client, gate):
@@ -374,10 +419,79 @@ def test_what_if_lists_decisions_whose_verdict_changes(browser, keys, client, po
     assert b.get(f"/ui/what-if?draft={tmp_path / 'missing'}").status_code == 400
 
 
-def test_interrupted_sends_are_listed_without_buttons(browser, keys, client, gate):
-    decision_id = hold(client, keys)
+def _interrupted(client, keys, gate, body=HELD, headers=None):
+    """A held post whose send was interrupted (what Gate.reconcile leaves behind after a crash)."""
+    decision_id = hold(client, keys, body, headers)
     assert gate.store.held_move(decision_id, ("held",), "unknown")
-    page = browser(keys.reviewer).get("/ui/reviews").get_data(as_text=True)
-    section = page[page.index("Interrupted sends"):]
-    assert f"card-{decision_id}" in section and "Approve" not in section
-    assert f"card-{decision_id}" not in page[:page.index("Interrupted sends")]
+    return decision_id
+
+
+def test_interrupted_send_card_explains_itself_and_asks_what_happened(browser, keys, client, gate):
+    decision_id = _interrupted(client, keys, gate)
+    waiting = hold(client, keys, {**HELD, "author": "ann"})
+    b = browser(keys.reviewer)
+    page = b.get("/ui/reviews").get_data(as_text=True)
+    section = page[page.index('id="unknown-h"'):]
+    assert f"card-{decision_id}" in section and f"card-{decision_id}" not in page[:page.index('id="unknown-h"')]
+    card = section[section.index(f"card-{decision_id}"):]
+    assert "Check the platform first" in card and "may or may not have been published" in card
+    assert 'name="outcome" value="sent"' in card and ">It was published</button>" in card
+    assert 'name="outcome" value="not_sent"' in card and ">It was not published</button>" in card
+    assert f'<label for="resolve-note-{decision_id}">Note (optional)</label>' in card
+    assert 'name="csrf_token"' in card and ">Approve</button>" not in card and ">Reject</button>" not in card
+    # ?status=unknown shows only the interrupted sends, as GET /v1/reviews?status=unknown does.
+    only = b.get("/ui/reviews?status=unknown").get_data(as_text=True)
+    assert f"card-{decision_id}" in only and f"card-{waiting}" not in only and 'id="held-h"' not in only
+    assert 'href="/ui/reviews?status=unknown" aria-current="page"' in only
+    held = b.get("/ui/reviews?status=held").get_data(as_text=True)
+    assert f"card-{waiting}" in held and f"card-{decision_id}" not in held
+    assert b.get("/ui/reviews?status=sent").status_code == 400
+    assert "No interrupted sends" in browser(keys.make("other-reviewer", "reviewer", ["jdoe"])).get(
+        "/ui/reviews?status=unknown").get_data(as_text=True)
+
+
+def test_resolving_an_interrupted_send_follows_the_api_rules(browser, keys, client, gate):
+    not_sent = _interrupted(client, keys, gate)
+    published = _interrupted(client, keys, gate, {**HELD, "author": "ann"})
+    b = browser(keys.reviewer)
+    b.get("/ui/reviews")
+    # Nothing happens without the CSRF token, without an outcome, or through the approve button.
+    assert b.post(f"/ui/reviews/{not_sent}/resolve", {"outcome": "sent"}, csrf=False).status_code == 400
+    r = b.post(f"/ui/reviews/{not_sent}/resolve", {"outcome": "maybe"})
+    assert r.status_code == 400 and "It was published" in r.get_data(as_text=True)
+    assert b.post(f"/ui/reviews/{not_sent}/resolve", {}).status_code == 400
+    r = b.post(f"/ui/reviews/{not_sent}/approve", {})
+    assert r.status_code == 409 and "interrupted" in r.get_data(as_text=True)
+    assert gate.store.held(not_sent)["status"] == "unknown" and gate.store.sandbox_list() == []
+
+    # "It was not published": a failed forward, to be approved (sent once) or rejected.
+    r = b.post(f"/ui/reviews/{not_sent}/resolve?status=unknown", {"outcome": "not_sent", "note": "not on the feed"})
+    assert r.status_code == 303 and r.headers["Location"].endswith("/ui/reviews?status=unknown")
+    assert gate.store.held(not_sent)["status"] == "forward_failed"
+    event = gate.store.decision(not_sent)["events"][-1]
+    assert (event["event"], event["outcome"], event["by"], event["note"]) == ("review.resolved", "not_sent", "reviewer", "not on the feed")
+    page = b.get("/ui/reviews").get_data(as_text=True)
+    assert "Recorded as not published" in page and f"card-{not_sent}" in page[page.index('id="failed-h"'):page.index('id="unknown-h"')]
+    again = b.post(f"/ui/reviews/{not_sent}/resolve", {"outcome": "sent"})
+    assert again.status_code == 409 and gate.store.held(not_sent)["status"] == "forward_failed"
+    assert b.post(f"/ui/reviews/{not_sent}/approve", {}).status_code == 303
+    assert [p["text"] for p in gate.store.sandbox_list()] == [HELD["text"]]
+
+    # "It was published": closed, its kept text dropped, never sent again.
+    assert b.post(f"/ui/reviews/{published}/resolve", {"outcome": "sent"}).status_code == 303
+    held = gate.store.held(published)
+    assert held["status"] == "sent" and "text" not in held["payload"]
+    assert gate.store.decision(published)["events"][-1]["outcome"] == "sent"
+    assert "Recorded as published" in b.get("/ui/reviews").get_data(as_text=True)
+    assert b.post(f"/ui/reviews/{published}/resolve", {"outcome": "not_sent"}).status_code == 409
+    assert len(gate.store.sandbox_list()) == 1
+
+
+def test_interrupted_send_outside_the_key_accounts_cannot_be_resolved(browser, keys, client, gate):
+    elsewhere = _interrupted(client, keys, gate, {"account": "jdoe", "text": "risk free!"}, keys.admin)
+    reviewer = browser(keys.reviewer)
+    assert elsewhere not in reviewer.get("/ui/reviews?status=unknown").get_data(as_text=True)
+    assert reviewer.post(f"/ui/reviews/{elsewhere}/resolve", {"outcome": "sent"}).status_code == 403
+    assert gate.store.held(elsewhere)["status"] == "unknown"
+    assert browser(keys.poster).post(f"/ui/reviews/{elsewhere}/resolve", {"outcome": "sent"}).status_code == 403
+    assert browser(keys.reviewer).post("/ui/reviews/nope/resolve", {"outcome": "sent"}).status_code == 404

@@ -57,7 +57,7 @@ class Server:
         self.policy_dir = workdir / "policies"
         shutil.copytree(ROOT / "policies", self.policy_dir, ignore=shutil.ignore_patterns("README.md"))
         self.app = create_app(Settings(policy_dir=str(self.policy_dir), database_url=f"sqlite:///{workdir / 'gk.db'}",
-                                       policy_reload_seconds=0))
+                                       policy_reload_seconds=0, policy_settle_seconds=0))
         self.gate = self.app.extensions["gatekeeper"]
         self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
@@ -169,6 +169,23 @@ def test_approve_and_reject_held_posts(driver, server):
     assert len(server.gate.store.sandbox_list()) == 1
 
 
+def test_resolve_an_interrupted_send(driver, server):
+    decision_id = server.hold({**HELD, "author": "ann"})
+    assert server.gate.store.held_move(decision_id, ("held",), "unknown")  # as Gate.reconcile leaves it
+    sign_in(driver, server, "reviewer")
+    driver.get(server.url + "/ui/reviews?status=unknown")
+    box = card(driver, decision_id)
+    assert "Check the platform first" in box.text and not box.find_elements(By.XPATH, ".//button[text()='Approve']")
+    box.find_element(By.NAME, "note").send_keys("Not on the feed")
+    box.find_element(By.XPATH, ".//button[text()='It was not published']").click()
+    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash-ok")))
+    assert "Recorded as not published" in driver.find_element(By.CSS_SELECTOR, ".flash-ok").text
+    assert driver.current_url.endswith("/ui/reviews?status=unknown") and not driver.find_elements(By.ID, f"card-{decision_id}")
+    assert server.gate.store.held(decision_id)["status"] == "forward_failed"
+    event = server.gate.store.decision(decision_id)["events"][-1]
+    assert (event["outcome"], event["note"]) == ("not_sent", "Not on the feed")
+
+
 def test_try_a_post(driver, server):
     sign_in(driver, server, "poster")
     driver.get(server.url + "/ui/try")
@@ -250,6 +267,9 @@ def make_screenshots(out_dir: Path) -> list[Path]:
         reviewer = {"Authorization": f"Bearer {server.keys['reviewer']}"}
         server.api.post(f"/v1/reviews/{failed}/approve", json={"note": "ok"}, headers=reviewer)
         set_upstream(server.policy_dir, "acme-air", "upstream:\n  type: sandbox\n")
+        interrupted = server.hold({"account": "acme-air", "author": "dev-bot", "automated": True,
+                                   "text": "Flight AC 212 is boarding now at gate B12: risk free rebooking for everyone!"})
+        assert server.gate.store.held_move(interrupted, ("held",), "unknown")  # as a crash mid-send leaves it
         for text in ("See you on board, Dana! Gate B12 opens at 6:40.", "Call me on 415-555-0123 and I'll fix the booking",
                      "Guaranteed returns with AcmeMiles!", "Sorry if you feel the delay was our fault.",
                      "Our fall timetable is live on https://acme-air.com/timetable", "WHY IS NOBODY ANSWERING"):
@@ -264,8 +284,12 @@ def make_screenshots(out_dir: Path) -> list[Path]:
             driver.get(server.url + path)
             if before:
                 before()
-            height = driver.execute_script("return document.documentElement.scrollHeight")
-            driver.set_window_size(1200, min(max(height, 500), 1600))
+            height = min(max(driver.execute_script("return document.documentElement.scrollHeight"), 500), 2400)
+            driver.set_window_size(1200, height)
+            # The window's own frame takes part of its height: grow it until the page fits the viewport.
+            frame = driver.execute_script("return window.outerHeight - window.innerHeight")
+            if frame > 0:
+                driver.set_window_size(1200, height + frame)
             target = out_dir / f"{name}.png"
             driver.save_screenshot(str(target))
             driver.set_window_size(1200, 900)

@@ -3,7 +3,8 @@
 The session cookie holds the key's *name*, never the key. Each request looks
 the name up among the active keys, so a revoked key is signed out at once and a
 changed scope applies at once. Roles and account scopes are the API's: the role
-test is `app.role_allows` and the account test is `Caller.may_use`.
+test is `app.role_allows`, the account test is `Caller.may_use` and the accounts a
+key may read are `Caller.scope`.
 """
 from __future__ import annotations
 
@@ -134,11 +135,6 @@ def page(name: str):
             return view(*args, **kwargs)
         return wrapper
     return decorator
-
-
-def account_scope(caller: Caller) -> list[str] | None:
-    """The accounts a key may see, or None for all: the review queue's scoping."""
-    return None if caller.role == "admin" or "*" in caller.accounts else list(caller.accounts)
 
 
 def visible_accounts(caller: Caller) -> list[str]:

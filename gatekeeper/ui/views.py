@@ -111,29 +111,42 @@ def logout():
 
 
 # -- review queue ------------------------------------------------------------------------------
-def _review_cards(caller):
+# The queue's sections, in page order: what each status is called on the page.
+QUEUE_SECTIONS = (("held", "Held for review"), ("forward_failed", "Failed forwards"), ("unknown", "Interrupted sends"))
+
+
+def _queue_filter() -> str | None:
+    """The `status` shown (None: every section), as `GET /v1/reviews?status=` names it."""
+    status = request.args.get("status") or None
+    if status and status not in dict(QUEUE_SECTIONS):
+        abort(400, f"'status' must be one of: {', '.join(s for s, _ in QUEUE_SECTIONS)}.")
+    return status
+
+
+def _review_cards(caller, shown: str | None) -> dict[str, list[dict]]:
     gate = current_gate()
-    held = gate.reviews(caller, "held", limit=500)
-    failed = gate.reviews(caller, "forward_failed", limit=500)
-    for item in failed:
-        record = gate.store.decision(item["decision_id"]) or {}
-        item["forward"] = record.get("forward")
-    # Newest first: the queue is a to-do list, and the freshest post is the one someone is waiting on.
-    # Sends interrupted between publishing and logging: a person must look at the platform first.
-    unknown = gate.reviews(caller, "unknown", limit=500)
-    for items in (held, failed, unknown):
+    cards = {}
+    for status, _ in QUEUE_SECTIONS:
+        if shown and status != shown:
+            continue
+        items = gate.reviews(caller, status, limit=500)
+        # Newest first: the queue is a to-do list, and the freshest post is the one someone is waiting on.
         items.sort(key=lambda i: i["created_at"], reverse=True)
-    for item in held + failed + unknown:
-        item["runs"] = highlight(item["text"] or "", item["findings"])
-        item["whole"] = whole_post(item["findings"])
-    return held, failed, unknown
+        for item in items:
+            if status == "forward_failed":
+                item["forward"] = (gate.store.decision(item["decision_id"]) or {}).get("forward")
+            item["runs"] = highlight(item["text"] or "", item["findings"])
+            item["whole"] = whole_post(item["findings"])
+        cards[status] = items
+    return cards
 
 
 @bp.get("/reviews")
 @auth.page("reviews")
-def reviews(error: str | None = None, status: int = 200):
-    held, failed, unknown = _review_cards(g.caller)
-    return render_template("reviews.html", held=held, failed=failed, unknown=unknown, error=error), status
+def reviews(error: str | None = None, code: int = 200):
+    shown = _queue_filter()
+    cards = _review_cards(g.caller, shown)
+    return render_template("reviews.html", cards=cards, shown=shown, sections=QUEUE_SECTIONS, error=error), code
 
 
 def _field(name: str, required: bool = False) -> str | None:
@@ -145,18 +158,26 @@ def _field(name: str, required: bool = False) -> str | None:
     return value or None
 
 
+def _back_to_queue():
+    """After an action, back to the queue as it was filtered (only a known status is carried over)."""
+    status = request.args.get("status")
+    return redirect(url_for("ui.reviews", status=status if status in dict(QUEUE_SECTIONS) else None), 303)
+
+
 @bp.post("/reviews/<decision_id>/approve")
 @auth.page("reviews")
 def approve(decision_id):
+    # As `POST /v1/reviews/<id>/approve` without `by`: the approving key is the signed-in key, and
+    # Gate.approve refuses it if it is the key or the author that posted (case and spaces ignored).
     outcome = current_gate().approve(decision_id, g.caller, None, _field("note"))
     if outcome.status == 200:
         flash(f"Approved and sent ({decision_id[:8]}).", "ok")
-        return redirect(url_for("ui.reviews"), 303)
+        return _back_to_queue()
     if outcome.status == 502:
         flash(f"Approved, but the platform refused it: {outcome.body['message']}. It is listed under failed "
               "forwards and can be approved again.", "error")
-        return redirect(url_for("ui.reviews"), 303)
-    return reviews(error=outcome.body["message"], status=outcome.status)
+        return _back_to_queue()
+    return reviews(error=outcome.body["message"], code=outcome.status)
 
 
 @bp.post("/reviews/<decision_id>/reject")
@@ -164,12 +185,31 @@ def approve(decision_id):
 def reject(decision_id):
     reason = (request.form.get("reason") or "").strip()
     if not reason:
-        return reviews(error="Give a reason for rejecting: the author sees it.", status=400)
+        return reviews(error="Give a reason for rejecting: the author sees it.", code=400)
     outcome = current_gate().reject(decision_id, g.caller, _field("reason", required=True))
     if outcome.status == 200:
         flash(f"Rejected ({decision_id[:8]}); it will never be sent.", "ok")
-        return redirect(url_for("ui.reviews"), 303)
-    return reviews(error=outcome.body["message"], status=outcome.status)
+        return _back_to_queue()
+    return reviews(error=outcome.body["message"], code=outcome.status)
+
+
+@bp.post("/reviews/<decision_id>/resolve")
+@auth.page("reviews")
+def resolve(decision_id):
+    """An interrupted send, settled by a person who looked at the platform (`POST /v1/reviews/<id>/resolve`)."""
+    result = request.form.get("outcome")
+    if result not in ("sent", "not_sent"):
+        return reviews(error="Say whether the post was published: choose \"It was published\" or "
+                             "\"It was not published\".", code=400)
+    outcome = current_gate().resolve(decision_id, g.caller, result, None, _field("note"))
+    if outcome.status != 200:
+        return reviews(error=outcome.body["message"], code=outcome.status)
+    if result == "sent":
+        flash(f"Recorded as published ({decision_id[:8]}); it will not be sent again.", "ok")
+    else:
+        flash(f"Recorded as not published ({decision_id[:8]}); it is now under failed forwards: approve it to "
+              "send it, or reject it.", "ok")
+    return _back_to_queue()
 
 
 # -- decision log ------------------------------------------------------------------------------
@@ -194,34 +234,22 @@ def _decision_filter(caller) -> dict:
             "key_name": (args.get("key") or "").strip() or None, **times}
 
 
-def _decisions(caller, filters: dict, limit: int, offset: int = 0) -> list[dict]:
-    """The log, newest first, filtered, and only for accounts the key may read."""
-    store = current_gate().store
-    if filters["account"] or auth.account_scope(caller) is None:
-        return store.decisions(**filters, limit=limit, offset=offset)
-    merged = []
-    for account in auth.account_scope(caller):
-        merged += store.decisions(**{**filters, "account": account}, limit=limit + offset)
-    merged.sort(key=lambda r: r["seq"], reverse=True)
-    return merged[offset:offset + limit]
+def _decisions(caller, filters: dict, limit: int, offset: int = 0, before_seq: int | None = None) -> list[dict]:
+    """The log, newest first, filtered, and only for accounts the key may read: one query, as `GET /v1/decisions`."""
+    return current_gate().store.decisions(**filters, limit=limit, offset=offset, before_seq=before_seq,
+                                          accounts=caller.scope)
 
 
 def _all_decisions(caller, filters: dict):
-    """Every decision matching the filter (up to EXPORT_LIMIT), newest first, for export."""
-    store = current_gate().store
-    scope = auth.account_scope(caller)
-    accounts = [filters["account"]] if filters["account"] else [None] if scope is None else scope
-    rows = []
-    for account in accounts:
-        before = None
-        while len(rows) < EXPORT_LIMIT:
-            batch = store.decisions(**{**filters, "account": account}, limit=500, before_seq=before)
-            rows += batch
-            if len(batch) < 500:
-                break
-            before = batch[-1]["seq"]
-    rows.sort(key=lambda r: r["seq"], reverse=True)
-    return rows[:EXPORT_LIMIT]
+    """Every decision matching the filter (up to EXPORT_LIMIT), newest first, in the key's scope, for export."""
+    rows, before = [], None
+    while len(rows) < EXPORT_LIMIT:
+        batch = _decisions(caller, filters, min(500, EXPORT_LIMIT - len(rows)), before_seq=before)
+        rows += batch
+        if len(batch) < 500:
+            break
+        before = batch[-1]["seq"]
+    return rows
 
 
 @bp.get("/decisions")
