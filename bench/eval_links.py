@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.datasets.link_cases import cases  # noqa: E402
-from gatekeeper import domains  # noqa: E402
+from gatekeeper.checks.links import domains  # noqa: E402
 from gatekeeper.checks import known_rule_ids  # noqa: E402
 from gatekeeper.checks.links import LinkPolicy  # noqa: E402
 from gatekeeper.rules.policy import load_policy  # noqa: E402

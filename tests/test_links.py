@@ -1,10 +1,12 @@
 import socket
+import sys
 
 import pytest
 
 from conftest import bump_mtime
-from gatekeeper import resolver as resolver_module
 from gatekeeper.checks import known_rule_ids, links
+from gatekeeper.checks.links import check as _check_function  # noqa: F401  (loads the package)
+from gatekeeper.checks.links import resolver as resolver_module
 from gatekeeper.normalize import normalize_post
 from gatekeeper.rules.policy import load_policy
 
@@ -25,7 +27,7 @@ def found(policy, text, account="acme-air"):
 
 @pytest.fixture(autouse=True)
 def fresh_resolver(monkeypatch):
-    monkeypatch.setattr(links, "_resolver", resolver_module.Resolver())
+    monkeypatch.setattr(sys.modules["gatekeeper.checks.links.check"], "_resolver", resolver_module.Resolver())
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def _sample_permutations(domain: str, r: random.Random) -> list[tuple[str, str]]
 
 def _extra_lookalikes(domain: str, info: dict) -> list[tuple[str, str]]:
     label, _, suffix = domain.partition(".")
-    from gatekeeper.domains import _tokens
+    from gatekeeper.checks.links.domains import _tokens
 
     tokens = _tokens(label)
     out = []

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import time
 
-from .. import domains
-from ..resolver import Resolver
-from .base import Finding, Rule, finding
+from ..base import Finding, Rule, finding
+from . import domains
+from .resolver import Resolver
 
 NAME = "links"
 

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 import idna
 
-from .net import split_domain
-from .normalize import _confusable_table
+from ...net import split_domain
+from ...normalize import _confusable_table
 
 # ASCII look-alikes a reader's eye merges: rn/m, vv/w, 0/o, 1/l, I/l.
 _ASCII_SKELETON = [("rn", "m"), ("vv", "w"), ("cl", "d"), ("0", "o"), ("1", "l"), ("i", "l"), ("|", "l"), ("5", "s"), ("3", "e"), ("q", "g")]
@@ -113,7 +113,7 @@ def typo_budget(length: int) -> int:
 
 
 def _tokens(label: str) -> list[str]:
-    from .words import segment
+    from ...words import segment
 
     out = []
     for piece in re.findall(r"[a-z]+|[0-9]+", label.lower()):
@@ -144,7 +144,7 @@ COMMON_WORD_RANK = 10000
 
 def distinctive(word: str) -> bool:
     """A brand word that is not an everyday English word (acme, equifax: yes; delta, united: no)."""
-    from .words import word_rank
+    from ...words import word_rank
 
     rank = word_rank().get(word)
     return rank is None or rank > COMMON_WORD_RANK
