@@ -8,7 +8,9 @@ subdomain of someone else's domain.
 """
 from __future__ import annotations
 
+import ipaddress
 import itertools
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -150,8 +152,9 @@ def distinctive(word: str) -> bool:
     return rank is None or rank > COMMON_WORD_RANK
 
 
-def lookalike(link: Link, brands: list[Brand], brand_words: list[str], lures: frozenset = frozenset()) -> tuple[str, str] | None:
-    """(kind, official domain) if the link's domain imitates an official one, else None."""
+def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset()) -> tuple[str, str] | None:
+    """(kind, official domain) if the link's domain imitates an official domain, else None. Borrowed
+    brand names (brand_terms, the handle) are phishing_host's business."""
     label = link.domain.lower()
     if not label:
         return None
@@ -193,15 +196,374 @@ def lookalike(link: Link, brands: list[Brand], brand_words: list[str], lures: fr
             lead = b.tokens[0]
             if len(lead) >= 4 and not lead.isdigit() and lead in tokens and (distinctive(lead) or set(tokens) & lures):
                 return "brand_plus_words", b.registered
-    for word in brand_words:
-        if len(word) >= 4 and word in squashed and squashed != word:
-            # "equifax" or "acmeair" inside a domain is a lookalike; a brand that is an everyday word
-            # ("delta") counts only next to a lure ("delta-refunds"), or deltadental.com would be one.
-            if distinctive(word) or set(_tokens(label)) & lures:
-                official = brands[0].registered if brands else word
-                return "brand_plus_words", official
-        if len(word) >= 4 and not unicode_label.isascii() and word in skeleton(unicode_label):
-            return "homoglyph", brands[0].registered if brands else word
-        if len(word) >= 4 and word != squashed and word in skeleton(label) and any(c.isdigit() for c in label):
-            return "homoglyph", brands[0].registered if brands else word
+    return None
+
+
+# -- internal hosts, in every spelling the socket layer and browsers accept ------------------------
+
+# Cloud metadata services: reachable from inside a cloud host only, and full of credentials.
+METADATA_ADDRESSES = frozenset({"169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200", "192.0.0.192"})
+_DOT_LIKE = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})  # UTS 46 maps these to "."
+_MAX_NUMBER_DIGITS = 40  # a longer "number" is not an address; keeps int() bounded
+
+
+def _number(part: str) -> int | None:
+    """One part of an inet_aton/WHATWG IPv4 address: decimal, 0x-hex or 0-octal; None if it is not one."""
+    if part[:2] == "0x":
+        digits, base, allowed = part[2:], 16, "0123456789abcdef"
+    elif len(part) > 1 and part[0] == "0":
+        digits, base, allowed = part[1:], 8, "01234567"
+    else:
+        digits, base, allowed = part, 10, "0123456789"
+    if len(digits) > _MAX_NUMBER_DIGITS or any(c not in allowed for c in digits):
+        return None
+    return int(digits, base) if digits else 0
+
+
+def looks_numeric(host: str) -> bool:
+    """A host whose last label is a number: browsers and inet_aton read it as an IPv4 address."""
+    last = host.rstrip(".").rsplit(".", 1)[-1]
+    return bool(last) and _number(last) is not None
+
+
+def loose_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    """Read a host as inet_aton and the WHATWG URL parser do: 127.1, 2130706433, 0x7f000001, 0177.0.0.1."""
+    parts = host.rstrip(".").split(".") if host else []
+    if not 1 <= len(parts) <= 4 or "" in parts:
+        return None
+    numbers = [_number(p) for p in parts]
+    if any(n is None for n in numbers) or any(n > 255 for n in numbers[:-1]):
+        return None
+    if numbers[-1] >= 256 ** (5 - len(numbers)):
+        return None
+    value = numbers[-1]
+    for i, n in enumerate(numbers[:-1]):
+        value += n << (8 * (3 - i))
+    return ipaddress.IPv4Address(value)
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one carries: mapped, compatible, 6to4, Teredo client or NAT64."""
+    if address.ipv4_mapped:
+        return address.ipv4_mapped
+    if address.sixtofour:
+        return address.sixtofour
+    if address.teredo:
+        return address.teredo[1]
+    value = int(address)
+    if value >> 32 == 0 and value > 1:  # ::a.b.c.d (deprecated "IPv4-compatible")
+        return ipaddress.IPv4Address(value & 0xFFFFFFFF)
+    if value >> 32 == 0x64FF9B << 64:  # 64:ff9b::/96, the NAT64 well-known prefix
+        return ipaddress.IPv4Address(value & 0xFFFFFFFF)
+    return None
+
+
+def address_kind(address) -> str | None:
+    """Why an IP address is not a public web address ('loopback', 'private', ...), or None if it is public."""
+    if str(address) in METADATA_ADDRESSES:
+        return "cloud metadata"
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(address)
+        if embedded is not None and address_kind(embedded):
+            return address_kind(embedded)
+    if address.is_unspecified:
+        return "unspecified"
+    if address.is_loopback:
+        return "loopback"
+    if address.is_link_local:
+        return "link-local"
+    if isinstance(address, ipaddress.IPv4Address) and address in _SHARED:
+        return "shared (carrier-grade NAT)"
+    if address.is_multicast:
+        return "multicast"
+    if address.is_private:
+        return "private"
+    if address.is_reserved or not address.is_global:
+        return "reserved"
+    return None
+
+
+_SHARED = ipaddress.IPv4Network("100.64.0.0/10")
+
+
+def clean_host(host: str) -> str:
+    """A host as a browser reaches it: percent-decoded, NFKC-folded, lower case, without trailing dots."""
+    from urllib.parse import unquote
+
+    host = unquote(host[:512])
+    host = unicodedata.normalize("NFKC", host).translate(_DOT_LIKE).lower().strip()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    return host.rstrip(".")
+
+
+def candidate_hosts(url: str) -> list[str]:
+    """The host a link reaches, as Python reads it and as a browser reads it (they differ on "\\" and "@")."""
+    hosts = []
+    try:
+        parsed = urlsplit(url)
+        if parsed.hostname is not None:
+            hosts.append(parsed.hostname)
+    except ValueError:
+        pass
+    _, sep, rest = url.partition("://")
+    if sep:
+        authority = re.split(r"[/\\?#]", rest, maxsplit=1)[0]
+        host = authority.rsplit("@", 1)[-1]
+        if host.startswith("["):
+            host = host[: host.find("]") + 1] if "]" in host else host
+        else:
+            host = host.split(":", 1)[0]
+        hosts.append(host)
+    out = []
+    for h in hosts:
+        h = clean_host(h)
+        if h and h not in out:
+            out.append(h)
+    return out
+
+
+def internal_host(host: str, names=frozenset(), suffixes=()) -> str | None:
+    """Why a (clean) host is internal — an address kind, 'internal name', 'single-label name' or
+    'malformed address' — or None for a public host. `names` and `suffixes` come from the links lexicon."""
+    if not host:
+        return None
+    if ":" in host:  # IPv6, possibly with a zone ("fe80::1%eth0")
+        try:
+            return address_kind(ipaddress.IPv6Address(host.split("%", 1)[0]))
+        except ValueError:
+            return "malformed address"
+    if looks_numeric(host):
+        address = loose_ipv4(host)
+        return address_kind(address) if address is not None else "malformed address"
+    if host in names or any(host == s or host.endswith("." + s) for s in suffixes):
+        return "internal name"
+    if "." not in host:
+        return "single-label name"  # resolved through the local search domain: inside our network
+    return None
+
+
+# -- phishing-style hosts: the brand's tokens fused into someone else's host ------------------------
+
+_DATA = __import__("pathlib").Path(__file__).with_name("data")
+MAX_LABEL = 63  # DNS limits; longer labels and hosts are cut, which bounds every loop below
+MAX_HOST = 512
+EVERYDAY_ZIPF = 4.0  # wordfreq Zipf frequency from which a brand token is also an everyday word
+_TWO_LETTER_WORDS = frozenset("of to in is it on at by my me we us an or go no so up do be he if as am".split())
+
+
+@lru_cache(maxsize=1)
+def popular_domains() -> frozenset[str]:
+    """Registrable domains popular enough never to be a phishing twin (data/popular_domains.txt)."""
+    with open(_DATA / "popular_domains.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> frozenset[str]:
+    """Common English words (wordfreq's top 30,000, letters only) for telling words from brand tokens."""
+    from wordfreq import top_n_list
+
+    words = {w for w in top_n_list("en", 30000) if w.isascii() and w.isalpha() and len(w) >= 3}
+    return frozenset(words | _TWO_LETTER_WORDS)
+
+
+@lru_cache(maxsize=4096)
+def everyday_word(token: str) -> bool:
+    """A brand token that is also an everyday word (steam, delta, target): it needs more than itself."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(token, "en") >= EVERYDAY_ZIPF
+
+
+@lru_cache(maxsize=1)
+def _private_extractor():
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+
+
+def hosting_parent(host: str, free_hosting=()) -> str | None:
+    """The free-hosting or dynamic-DNS domain a host is a subdomain of, or None."""
+    for parent in free_hosting:
+        if host.endswith("." + parent):
+            return parent
+    parts = _private_extractor()(host)
+    if getattr(parts, "is_private", False) and parts.domain:
+        return parts.suffix
+    return None
+
+
+def crossed_by_words(label: str, start: int, end: int) -> bool:
+    """True if `label` reads better as words one of which runs across label[start:end]'s edge than
+    with label[start:end] as a word of its own: "thebayarea" (the|bay|area) crosses "ebay";
+    "steamboat" crosses "steam"; "ebayisapi" (ebay|is|api) and "adobediscount" do not."""
+    words, n, longest = dictionary(), len(label), 20
+    # Cost of a reading: 1 for each word, run of digits or letter no word explains.
+
+    def step_costs(a: int):
+        for b in range(a + 1, min(n, a + longest) + 1):
+            piece = label[a:b]
+            if piece in words or piece.isdigit():
+                yield b, 1
+        yield a + 1, 1
+
+    ahead = [0.0] + [float("inf")] * n  # best reading of label[:k]
+    for a in range(n):
+        for b, cost in step_costs(a):
+            ahead[b] = min(ahead[b], ahead[a] + cost)
+    behind = [float("inf")] * n + [0.0]  # best reading of label[k:]
+    for a in range(n - 1, -1, -1):
+        behind[a] = min(behind[b] + cost for b, cost in step_costs(a))
+    aligned = ahead[start] + 1 + behind[end]
+    for a in range(n):
+        for b in range(a + 2, min(n, a + longest) + 1):
+            if (a < start < b or a < end < b) and label[a:b] in words and ahead[a] + 1 + behind[b] < aligned:
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class BrandToken:
+    """One name the brand goes by (from brand_terms, official domains or the handle), squashed."""
+
+    text: str
+    official: str  # what to point the reader to
+    everyday: bool
+    short: bool
+
+
+def brand_tokens(account: dict, handle_suffixes=()) -> list[BrandToken]:
+    """Tokens a phishing host would borrow: brand_terms, official domains' names and the handle, and
+    the stem they share (steampowered + steamcommunity -> steam; @SantanderUK -> santander)."""
+    official = [d.lower() for d in account.get("official_domains", [])]
+    shown = official[0] if official else ""
+    candidates: list[str] = []
+
+    def squash(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isascii() and c.isalnum())
+
+    for term in account.get("brand_terms", []) or []:
+        candidates.append(squash(term))
+        words = [squash(w) for w in re.split(r"[\s_-]+", term)]
+        if len(words) > 1:
+            candidates += [w for w in words if len(w) >= 4 and not everyday_word(w)]
+    for domain in official:
+        candidates.append(split_domain(domain).domain.replace("-", ""))
+    handle = squash(account.get("handle", "").lstrip("@").split("@")[0])
+    if handle:
+        candidates.append(handle)
+        for suffix in handle_suffixes:
+            stem = handle[: -len(suffix)]
+            # @SantanderUK -> santander, but only when the brand's other names confirm the stem
+            # (@MetaMask does not end in "ask").
+            if handle.endswith(suffix) and len(stem) >= 4 and any(stem in c for c in candidates if c != handle):
+                candidates.append(stem)
+    stems = []
+    for a, b in itertools.combinations(sorted(set(candidates)), 2):
+        common = os.path.commonprefix([a, b])
+        if len(common) >= 4 and common not in (a, b) and not common.isdigit():
+            stems.append(common)
+    tokens, seen = [], set()
+    for text in candidates + stems:
+        if len(text) < 4 or text in seen or text.isdigit():
+            continue
+        seen.add(text)
+        tokens.append(BrandToken(text, shown or text, everyday_word(text), len(text) <= 5))
+    return sorted(tokens, key=lambda t: -len(t.text))[:64]
+
+
+def typo_pattern(tokens: list[BrandToken]):
+    """One linear-time pattern for every one-edit spelling of the tokens worth it (5+ letters, not
+    everyday words): a letter changed, added, dropped (6+ letters) or two neighbours swapped."""
+    import re2
+
+    variants = set()
+    for token in tokens:
+        t = token.text
+        if len(t) < 5 or token.everyday:
+            continue
+        for i in range(len(t)):
+            variants.add(re.escape(t[:i]) + "[a-z0-9]" + re.escape(t[i + 1:]))
+            if len(t) >= 6:
+                variants.add(re.escape(t[:i] + t[i + 1:]))
+            if i + 1 < len(t) and t[i] != t[i + 1]:
+                variants.add(re.escape(t[:i] + t[i + 1] + t[i] + t[i + 2:]))
+        for i in range(len(t) + 1):
+            variants.add(re.escape(t[:i]) + "[a-z0-9]" + re.escape(t[i:]))
+    if not variants:
+        return None
+    return re2.compile("|".join(sorted(variants, key=len, reverse=True)))
+
+
+def _has_lure(labels: list[str], lures: frozenset) -> bool:
+    for label in labels:
+        pieces = [p for p in re.split(r"[-0-9]+", label) if p]
+        squashed = "".join(pieces)
+        if any(p in lures for p in pieces):
+            return True
+        if any(len(w) >= 4 and w in squashed for w in lures):
+            return True
+    return False
+
+
+def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozenset, hosting: str | None) -> tuple[str, str] | None:
+    """(kind, official) if the host borrows one of the brand's tokens: fused into any label, or one
+    edit away from it inside a longer label. Everyday-word tokens need a lure word, free hosting or a
+    written-out domain next to them; short ones must not be part of real words (thebayarea)."""
+    if not tokens:
+        return None
+    own = link.host[: -len(hosting) - 1] if hosting else link.host[: -len(link.suffix) - 1] if link.suffix else link.host
+    labels = [label[:MAX_LABEL] for label in own[:MAX_HOST].split(".") if label]
+    unicode_labels = link.unicode_host.split(".")
+    readings = []
+    for i, label in enumerate(labels):
+        squashed = label.replace("-", "")
+        readings.append(squashed)
+        if any(c.isdigit() for c in squashed):
+            readings.append(skeleton(squashed))  # dr0pb0x, docus1gn
+    for label in unicode_labels:
+        if not label.isascii():
+            readings.append(skeleton(label[:MAX_LABEL]))  # Cyrillic or accented letters
+    lure = None
+    on_registrable = labels[-1].replace("-", "") if labels and not hosting else None
+    for reading in readings:
+        for token in tokens:
+            start = reading.find(token.text)
+            while start != -1:
+                end = start + len(token.text)
+                if (token.short or token.everyday) and crossed_by_words(reading, start, end):
+                    start = reading.find(token.text, start + 1)
+                    continue
+                if token.everyday and not hosting:
+                    if lure is None:
+                        lure = _has_lure(labels, lures)
+                    if not lure:
+                        break
+                if hosting:
+                    kind = "brand_on_free_hosting"
+                elif reading == on_registrable:
+                    kind = "tld_swap" if reading == token.text else "brand_plus_words"
+                else:
+                    kind = "brand_in_subdomain"
+                return kind, token.official
+    if pattern is None:
+        return None
+    from wordfreq import zipf_frequency
+
+    for reading in readings:
+        for match in pattern.finditer(reading):
+            at = match.start()
+            for token in tokens:
+                n = len(token.text)
+                if n < 5 or token.everyday:
+                    continue
+                for size in (n - 1, n, n + 1) if n >= 6 else (n, n + 1):
+                    found = reading[at:at + size]
+                    if len(found) != size or found == token.text or damerau_levenshtein(found, token.text, 1) != 1:
+                        continue
+                    # "stream" is not a typo of "steam": a real word is what it says.
+                    if zipf_frequency(found, "en") >= 3.5 or crossed_by_words(reading, at, at + size):
+                        continue
+                    return ("typo_on_free_hosting" if hosting else "typo"), token.official
     return None
