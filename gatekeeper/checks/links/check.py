@@ -44,6 +44,7 @@ class LinkPolicy:
         self.blocked = [d.lower() for d in lexicon.get("blocked_domains", [])]
         self.lures = frozenset(w.lower() for w in lexicon.get("lure_words", []))
         self.free_hosting = tuple(sorted({d.lower() for d in lexicon.get("free_hosting", [])}, key=len, reverse=True))
+        self.hosting_names = frozenset(n.lower() for n in lexicon.get("free_hosting_names", []))
         self.internal_names = frozenset(h.lower() for h in lexicon.get("internal_hosts", []))
         self.internal_suffixes = tuple({s.lower().strip(".") for s in lexicon.get("internal_suffixes", [])}
                                        | {d.lower().strip(".") for d in policy.setting("internal_domains", []) or []})
@@ -86,7 +87,7 @@ class LinkPolicy:
             return "official", None
         if any(domains.under(host, d) for d in acc["allowed"] + self.trusted) or link.suffix in self.trusted_suffixes:
             return "allowed", None
-        hosting = domains.hosting_parent(host, self.free_hosting)
+        hosting = domains.hosting_parent(host, self.free_hosting, self.hosting_names)
         if not hosting and link.registered in self.popular:
             return "other", None  # a popular site is not anyone's phishing twin
         found = domains.lookalike(link, acc["brands"], self.lures) if not hosting else None

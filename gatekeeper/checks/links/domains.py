@@ -67,6 +67,20 @@ def parse_link(text: str) -> Link | None:
     return Link(text, url, parts.scheme.lower(), ascii_host, unicode_host, parts_.subdomain, parts_.domain, parts_.suffix, port)
 
 
+def written_inside(host: str, domain: str) -> bool:
+    """The official domain spelled out inside someone else's host: paypal.com.secure-login.net,
+    paypal.com-verify.info (but not hyatt.com for att.com)."""
+    if under(host, domain):
+        return False
+    start = host.find(domain)
+    while start != -1:
+        end = start + len(domain)
+        if (start == 0 or host[start - 1] in ".-") and end < len(host) and host[end] in ".-":
+            return True
+        start = host.find(domain, start + 1)
+    return False
+
+
 def under(host: str, domain: str) -> bool:
     host, domain = host.lower().rstrip("."), domain.lower().rstrip(".")
     return host == domain or host.endswith("." + domain)
@@ -164,7 +178,7 @@ def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset()) -
     for b in brands:
         if label == b.label and link.suffix != b.suffix:
             return "tld_swap", b.registered
-        if b.registered in link.host and not under(link.host, b.registered):
+        if written_inside(link.host, b.registered):
             return "brand_in_subdomain", b.registered
         if b.label in sub_labels or b.squashed in [s.replace("-", "") for s in sub_labels]:
             return "brand_in_subdomain", b.registered
@@ -383,11 +397,14 @@ def _private_extractor():
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 
-def hosting_parent(host: str, free_hosting=()) -> str | None:
+def hosting_parent(host: str, free_hosting=(), hosting_names=frozenset()) -> str | None:
     """The free-hosting or dynamic-DNS domain a host is a subdomain of, or None."""
     for parent in free_hosting:
         if host.endswith("." + parent):
             return parent
+    public = split_domain(host)
+    if public.domain in hosting_names and public.subdomain:
+        return f"{public.domain}.{public.suffix}"
     parts = _private_extractor()(host)
     if getattr(parts, "is_private", False) and parts.domain:
         return parts.suffix
@@ -496,8 +513,19 @@ def typo_pattern(tokens: list[BrandToken]):
     return re2.compile("|".join(sorted(variants, key=len, reverse=True)))
 
 
+def segmentable(text: str) -> bool:
+    """`text` reads as dictionary words only (no digits, no leftover letters)."""
+    words, n = dictionary(), len(text)
+    ok = [True] + [False] * n
+    for b in range(1, n + 1):
+        ok[b] = any(ok[a] and text[a:b] in words for a in range(max(0, b - 20), b - 1))
+    return ok[n]
+
+
 def _has_lure(labels: list[str], lures: frozenset) -> bool:
     for label in labels:
+        if label == "www":
+            continue
         pieces = [p for p in re.split(r"[-0-9]+", label) if p]
         squashed = "".join(pieces)
         if any(p in lures for p in pieces):
@@ -536,10 +564,14 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
                     start = reading.find(token.text, start + 1)
                     continue
                 if token.everyday and not hosting:
-                    if lure is None:
-                        lure = _has_lure(labels, lures)
-                    if not lure:
-                        break
+                    # "deltadental", "applebees": an everyday word in a compound of words is a name of
+                    # its own. Next to a lure word, or fused with what no word explains, it is borrowed.
+                    rest_is_words = all(segmentable(part) for part in (reading[:start], reading[end:]) if part)
+                    if rest_is_words:
+                        if lure is None:
+                            lure = _has_lure(labels, lures)
+                        if not lure:
+                            break
                 if hosting:
                     kind = "brand_on_free_hosting"
                 elif reading == on_registrable:
