@@ -26,9 +26,13 @@ RULES = [
     Rule("links.unreachable", "warn", "This link does not work (it could not be reached, or answers with an error)."),
     Rule("links.unresolved_shortener", "warn", "A shortened link that could not be followed: nobody can see where it goes."),
     Rule("links.too_many_redirects", "warn", "This link redirects too many times to check where it ends."),
+    Rule("links.too_many_links", "review", "This post has more links than can be checked; a person must look at it."),
 ]
 _RULES = {rule.id: rule for rule in RULES}
 
+# A post is a few hundred characters; one with more distinct links than this is judged up to the
+# limit and held for a person, so a 10,000-character wall of links costs bounded time.
+MAX_LINKS_PER_POST = 40
 DEFAULTS = {"resolve": "shorteners", "max_redirects": 5, "link_timeout_ms": 1500, "post_timeout_ms": 2500}
 _resolver = Resolver()
 
@@ -58,7 +62,8 @@ class LinkPolicy:
         for host in domains.candidate_hosts(link.url):
             kind = domains.internal_host(host, self.internal_names, self.internal_suffixes)
             if kind:
-                return f"{kind} address {host}" if kind not in ("internal name", "single-label name") else f"{kind} {host}"
+                shown = host if len(host) <= 80 else host[:77] + "..."
+                return f"{kind} {shown}" if kind.endswith(("name", "address")) else f"{kind} address {shown}"
         return None
 
     @staticmethod
@@ -124,8 +129,14 @@ def check(post, policy) -> list[Finding]:
     config = lp.config
     deadline = time.monotonic() + config["post_timeout_ms"] / 1000
     findings = []
+    seen: set[str] = set()
     for token in post.text.of_kind("url"):
         written = post.text.original[token.start:token.end]
+        if written not in seen and len(seen) >= MAX_LINKS_PER_POST:
+            findings.append(finding(_RULES["links.too_many_links"], token.start, token.end,
+                                    f"More than {MAX_LINKS_PER_POST} different links in one post: the rest were not checked."))
+            break
+        seen.add(written)
         link = domains.parse_link(written)
         if link is None:
             continue

@@ -219,6 +219,7 @@ def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset()) -
 METADATA_ADDRESSES = frozenset({"169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200", "192.0.0.192"})
 _DOT_LIKE = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})  # UTS 46 maps these to "."
 _MAX_NUMBER_DIGITS = 40  # a longer "number" is not an address; keeps int() bounded
+MAX_HOST = 512
 
 
 def _number(part: str) -> int | None:
@@ -304,7 +305,7 @@ def clean_host(host: str) -> str:
     """A host as a browser reaches it: percent-decoded, NFKC-folded, lower case, without trailing dots."""
     from urllib.parse import unquote
 
-    host = unquote(host[:512])
+    host = unquote(host[:MAX_HOST])
     host = unicodedata.normalize("NFKC", host).translate(_DOT_LIKE).lower().strip()
     if host.startswith("[") and host.endswith("]"):
         host = host[1:-1]
@@ -342,6 +343,8 @@ def internal_host(host: str, names=frozenset(), suffixes=()) -> str | None:
     'malformed address' — or None for a public host. `names` and `suffixes` come from the links lexicon."""
     if not host:
         return None
+    if len(host) > 253:
+        return "malformed address"  # longer than DNS allows: no public site has this name
     if ":" in host:  # IPv6, possibly with a zone ("fe80::1%eth0")
         try:
             return address_kind(ipaddress.IPv6Address(host.split("%", 1)[0]))
@@ -361,7 +364,6 @@ def internal_host(host: str, names=frozenset(), suffixes=()) -> str | None:
 
 _DATA = __import__("pathlib").Path(__file__).with_name("data")
 MAX_LABEL = 63  # DNS limits; longer labels and hosts are cut, which bounds every loop below
-MAX_HOST = 512
 EVERYDAY_ZIPF = 4.0  # wordfreq Zipf frequency from which a brand token is also an everyday word
 _TWO_LETTER_WORDS = frozenset("of to in is it on at by my me we us an or go no so up do be he if as am".split())
 
