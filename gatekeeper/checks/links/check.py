@@ -54,6 +54,7 @@ class LinkPolicy:
                                        | {d.lower().strip(".") for d in policy.setting("internal_domains", []) or []})
         self.handle_suffixes = tuple(s.lower() for s in lexicon.get("handle_suffixes", []))
         self.popular = domains.popular_domains()
+        domains.dictionary()  # read once now, not on the first post that needs it
         self.config = {**DEFAULTS, **{k: v for k, v in policy.check_config("links").items() if k != "enabled"}}
         self.accounts = {account_id: self.account_entry(account, self.handle_suffixes) for account_id, account in policy.accounts.items()}
 
