@@ -1,10 +1,12 @@
 import socket
+import sys
 
 import pytest
 
 from conftest import bump_mtime
-from gatekeeper import resolver as resolver_module
 from gatekeeper.checks import known_rule_ids, links
+from gatekeeper.checks.links import check as _check_function  # noqa: F401  (loads the package)
+from gatekeeper.checks.links import resolver as resolver_module
 from gatekeeper.normalize import normalize_post
 from gatekeeper.rules.policy import load_policy
 
@@ -25,7 +27,7 @@ def found(policy, text, account="acme-air"):
 
 @pytest.fixture(autouse=True)
 def fresh_resolver(monkeypatch):
-    monkeypatch.setattr(links, "_resolver", resolver_module.Resolver())
+    monkeypatch.setattr(sys.modules["gatekeeper.checks.links.check"], "_resolver", resolver_module.Resolver())
 
 
 @pytest.fixture
@@ -201,3 +203,185 @@ def test_everyday_brand_words_need_a_lure(policy_dir):
     assert found(policy, "See delta-refunds.com", "globex-coffee") == [("links.lookalike", "brand_plus_words")]
     assert found(policy, "See paypalcom.com") == []
     assert found(policy, "See deltacom.com", "globex-coffee") == [("links.lookalike", "missing_dot")]
+
+
+# -- internal addresses in every spelling -----------------------------------------------------------
+
+LOOPBACK_SPELLINGS = ["127.1", "2130706433", "0x7f000001", "0177.0.0.1", "0x7f.0.0.1", "0X7F.1", "127.0.1", "017700000001",
+                      "127.000.000.001", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[0:0:0:0:0:ffff:7f00:1]", "127.0.0.1.",
+                      "%31%32%37.0.0.1", "user@127.0.0.1", "user:pw@0x7f.1", "１２７.０.０.１", "LOCALHOST", "localhost.",
+                      "0", "0.0.0.0", "[::]", "[::1]"]
+
+
+def test_internal_spellings_are_blocked_and_never_fetched(policy_dir, recorder):
+    server = recorder()
+    policy = set_links_config(policy_dir, resolve="all")
+    assert len(LOOPBACK_SPELLINGS) >= 12
+    for spelling in LOOPBACK_SPELLINGS:
+        text = f"see http://{spelling}:{server.port}/admin now"
+        result = links.check(normalize_post({"account": "acme-air", "text": text}), policy)
+        assert [f.rule for f in result] == ["links.unsafe_target"], (spelling, result)
+        assert "internal address" in result[0].message and result[0].action == "block"
+    assert server.requests == []
+
+
+def test_backslash_and_userinfo_tricks_are_read_both_ways(policy_dir, recorder):
+    server = recorder()
+    policy = set_links_config(policy_dir, resolve="all")
+    for text in (f"http://example.com\\@127.0.0.1:{server.port}/", f"http://127.0.0.1:{server.port}\\@example.com/",
+                 f"http://example.com@127.1:{server.port}/"):
+        assert found(policy, text) == [("links.unsafe_target", None)], text
+    assert server.requests == []
+
+
+INTERNAL_KINDS = [
+    ("http://169.254.169.254/latest/meta-data/", "cloud metadata"),
+    ("http://[fd00:ec2::254]/latest/meta-data/", "cloud metadata"),
+    ("http://0xa9fea9fe/", "cloud metadata"),
+    ("http://2852039166/", "cloud metadata"),
+    ("http://[::ffff:a9fe:a9fe]/", "cloud metadata"),
+    ("http://metadata.google.internal/computeMetadata/v1/", "internal name"),
+    ("http://10.1/", "private"),
+    ("http://192.168.001.001/", "private"),
+    ("http://172.16.0.1/", "private"),
+    ("http://100.64.0.1/", "shared (carrier-grade NAT)"),
+    ("http://[fe80::1%25eth0]/", "link-local"),
+    ("http://[fc00::1]/", "private"),
+    ("http://[64:ff9b::7f00:1]/", "loopback"),
+    ("http://[2002:7f00:1::]/", "loopback"),
+    ("http://jira/", "single-label name"),
+    ("http://build.acme-air.internal/", "internal name"),
+    ("http://printer.local/", "internal name"),
+    ("http://1.2.3.4.5/", "malformed address"),
+]
+
+
+def test_internal_address_kinds(policy_dir):
+    policy = load_policy(policy_dir, known_rule_ids())
+    for url, kind in INTERNAL_KINDS:
+        result = links.check(normalize_post({"account": "acme-air", "text": f"look {url}"}), policy)
+        assert [f.rule for f in result] == ["links.unsafe_target"] and result[0].details["internal"].startswith(kind), (url, result)
+
+
+def test_public_addresses_are_not_internal(policy_dir):
+    policy = set_links_config(policy_dir, resolve="none")
+    for url in ("http://8.8.8.8/", "http://[2606:4700:4700::1111]/", "https://example.com./x", "http://93.184.216.34/"):
+        assert found(policy, f"look {url}") == [], url
+
+
+# -- phishing-style hosts ---------------------------------------------------------------------------
+
+def add_account(policy_dir, name, body):
+    (policy_dir / "accounts" / f"{name}.yaml").write_text(f"id: {name}\nplatform: twitter\nkind: corporate\n{body}")
+    return load_policy(policy_dir, known_rule_ids())
+
+
+@pytest.fixture
+def globodocs(policy_dir):
+    """A brand as real accounts describe it: official domains and a handle, no brand_terms."""
+    return add_account(policy_dir, "globodocs", 'handle: "@GloboDocsUK"\nofficial_domains: [globodocs.com, globodocscloud.net]\n')
+
+
+BORROWED_BRAND = [
+    ("globodocs-invoice-7731.000webhostapp.com", "brand_on_free_hosting"),
+    ("secure-globodocs.web.app", "brand_on_free_hosting"),
+    ("myglobodocsfiles.weebly.com", "brand_on_free_hosting"),
+    ("globodocs-sign.blogspot.com.br", "brand_on_free_hosting"),
+    ("globodocs.com.account-review.net", "brand_in_subdomain"),
+    ("globodocspro.riverside-farm.org", "brand_in_subdomain"),
+    ("getglobodocsreader.com", "brand_plus_words"),
+    ("globodoks-login.com", "brand_plus_words"),  # its lead word "globo" is the brand's
+    ("reviewglbodocs.info", "typo"),
+    ("globodocsc1oud-files.com", "brand_plus_words"),
+    ("globodocs.directory", "tld_swap"),
+    ("gl0b0docs.fileshare.com.ru", "brand_on_free_hosting"),  # com.ru: anyone registers under it
+    ("gl0b0docs.fileshare-secure.org", "brand_in_subdomain"),
+]
+
+
+def test_brand_tokens_from_domains_and_handle(globodocs):
+    for host, kind in BORROWED_BRAND:
+        assert found(globodocs, f"Open https://{host}/x now", "globodocs") == [("links.lookalike", kind)], host
+    for legit in ("globodocs.com/help", "https://files.globodocscloud.net/x", "https://www.bbc.co.uk/news"):
+        assert found(globodocs, f"Open {legit} now", "globodocs") == [], legit
+
+
+def test_brand_terms_add_product_names(policy_dir):
+    policy = add_account(policy_dir, "globodocs", 'handle: "@GloboDocs"\nofficial_domains: [globodocs.com]\n'
+                                                   "brand_terms: [GloboDocs, SignWizard]\n")
+    assert found(policy, "https://signwizard-verify.com", "globodocs") == [("links.lookalike", "brand_plus_words")]
+    assert found(policy, "https://signwizzard.duckdns.org", "globodocs") == [("links.lookalike", "typo_on_free_hosting")]
+
+
+def test_handle_stem_is_confirmed_by_the_domains(policy_dir):
+    from gatekeeper.checks.links.domains import brand_tokens
+
+    tokens = {t.text for t in brand_tokens({"handle": "@SantanderUK", "official_domains": ["santander.co.uk"]}, ("uk", "ask"))}
+    assert "santander" in tokens
+    tokens = {t.text for t in brand_tokens({"handle": "@MetaMask", "official_domains": ["metamask.io"]}, ("uk", "ask"))}
+    assert tokens == {"metamask"}  # "ask" is not a suffix here
+    tokens = {t.text for t in brand_tokens({"handle": "@Steam", "official_domains": ["steampowered.com", "steamcommunity.com"]})}
+    assert {"steam", "steampowered", "steamcommunity"} <= tokens
+
+
+def test_short_tokens_inside_real_words_do_not_fire(policy_dir):
+    policy = add_account(policy_dir, "usbk", 'handle: "@USBK"\nofficial_domains: [usbk.com]\n')
+    assert found(policy, "https://ausbkqoaeoy.wzyrmk.top", "usbk") == [("links.lookalike", "brand_in_subdomain")]
+    assert found(policy, "https://usbk-alerts.com", "usbk") == [("links.lookalike", "brand_plus_words")]
+    assert found(policy, "https://myusbk24.com", "usbk") == [("links.lookalike", "brand_plus_words")]
+    assert found(policy, "https://busbkeeper.com", "usbk") == []  # bus + keeper
+    # "thebayarea" reads the|bay|area: the short token "ebay" only appears across words.
+    policy = add_account(policy_dir, "ebay", 'handle: "@eBay"\nofficial_domains: [ebay.com]\n')
+    assert found(policy, "https://thebayarea-news.com", "ebay") == []
+    assert found(policy, "https://ebay-transaction-review.com", "ebay") == [("links.lookalike", "brand_plus_words")]
+
+
+def test_everyday_brand_words_need_a_lure_or_free_hosting(policy_dir):
+    policy = add_account(policy_dir, "steam", 'handle: "@Steam"\nofficial_domains: [steampowered.com]\n')
+    for legit in ("steamboatsprings.com", "steamdryers.com", "steam-engine-history.org"):
+        assert found(policy, f"https://{legit}/", "steam") == [], legit
+    assert found(policy, "https://steam-gift-claim.com/", "steam") == [("links.lookalike", "brand_plus_words")]
+    assert found(policy, "https://steam1x.com/", "steam") == [("links.lookalike", "brand_plus_words")]
+    assert found(policy, "https://steamtrade.netlify.app/", "steam") == [("links.lookalike", "brand_on_free_hosting")]
+
+
+def test_real_words_one_edit_from_a_token_are_not_typos(policy_dir):
+    policy = add_account(policy_dir, "horizen", 'handle: "@Horizen"\nofficial_domains: [horizen.com]\n')
+    assert found(policy, "https://horizon-travel.com/", "horizen") == []
+    assert found(policy, "https://horizenn-wallet.com/", "horizen") == [("links.lookalike", "brand_plus_words")]
+
+
+def test_popular_domains_are_protected_but_not_free_hosting(policy_dir):
+    from gatekeeper.checks.links.domains import popular_domains
+
+    policy = add_account(policy_dir, "yahoo", 'handle: "@Yahoo"\nofficial_domains: [yahoo.com]\n')
+    assert "weebly.com" in popular_domains() and "yahoo.co.jp" in popular_domains()
+    assert found(policy, "https://yahoo.co.jp/", "yahoo") == []
+    assert found(policy, "https://yahoo-mail-login.weebly.com/", "yahoo") == [("links.lookalike", "brand_on_free_hosting")]
+
+
+def test_adversarial_host_takes_bounded_time(policy_dir):
+    import time
+
+    policy = add_account(policy_dir, "globodocs", 'handle: "@GloboDocs"\nofficial_domains: [globodocs.com]\n'
+                                                   "brand_terms: [GloboDocs, SignWizard, Globo]\n")
+    labels = ".".join(("globodocsglobodoc" * 4)[:63] for _ in range(160))
+    texts = ["see http://" + ("thebay" * 2000)[:10000] + ".com",
+             "see http://" + labels[:9990] + ".com/x",
+             "see http://" + ("0x7f." * 2000)[:10000],
+             "see http://" + "1" * 10000,
+             "see http://[" + "f:" * 5000 + "]/",
+             "see https://" + ("signwizzard-" * 900)[:10000] + ".web.app",
+             " ".join(f"globo{i:05d}docs.com" for i in range(700))[:10000],  # a wall of distinct links
+             " ".join(f"http://0x7f.{i}/" for i in range(900))[:10000]]
+    for text in texts:
+        assert len(text) > 9990
+        post = normalize_post({"account": "globodocs", "text": text})
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            links.check(post, policy)
+            best = min(best, time.perf_counter() - started)
+        assert best < 0.1, (text[:40], best)
+    walls = links.check(normalize_post({"account": "globodocs", "text": texts[-2]}), policy)
+    assert walls[-1].rule == "links.too_many_links" and len(walls) == 41

@@ -284,7 +284,7 @@ def test_redis_backend_limits_locks_and_caches(redis_prefix):
 
 def test_gate_uses_redis_when_configured(redis_prefix, policy_dir, db_url, tmp_path):
     from gatekeeper.app import create_app
-    from gatekeeper.resolver import Resolution, Resolver
+    from gatekeeper.checks.links.resolver import Resolution, Resolver
     from gatekeeper.service import Settings
 
     set_rate_limits(policy_dir, per_key="2/hour")

@@ -7,7 +7,7 @@ the brand voice, so this check does not apply to them.
 """
 from __future__ import annotations
 
-from .. import domains
+from .links import domains
 from ..rules.phrases import compile_phrases, find_phrases, squash
 from .base import Finding, Rule, finding
 

@@ -21,7 +21,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from .shared_state import VerdictCache
+from ...shared_state import VerdictCache
 
 
 class BlockedAddress(Exception):

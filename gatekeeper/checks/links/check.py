@@ -1,18 +1,21 @@
 """Links and domains: only the links we mean.
 
 Every link in the post (with or without a scheme) is parsed with the Public
-Suffix List and IDNA. Official domains and their subdomains, the account's
-allowed domains and the trusted list pass; lookalikes of an official domain
-and blocked domains are blocked. Shortened and redirected links are followed
-(safely: see resolver.py) and the final domain is the one that counts.
+Suffix List and IDNA. A link to an internal address, in any spelling a socket
+or a browser accepts (127.1, 0x7f000001, [::ffff:7f00:1], metadata.google.internal),
+is blocked without being fetched. Official domains and their subdomains, the
+account's allowed domains and the trusted list pass; lookalikes of an official
+domain, hosts that borrow the brand's names, and blocked domains are blocked.
+Shortened and redirected links are followed (safely: see resolver.py) and the
+final domain is the one that counts.
 """
 from __future__ import annotations
 
 import time
 
-from .. import domains
-from ..resolver import Resolver
-from .base import Finding, Rule, finding
+from ..base import Finding, Rule, finding
+from . import domains
+from .resolver import Resolver
 
 NAME = "links"
 
@@ -23,9 +26,13 @@ RULES = [
     Rule("links.unreachable", "warn", "This link does not work (it could not be reached, or answers with an error)."),
     Rule("links.unresolved_shortener", "warn", "A shortened link that could not be followed: nobody can see where it goes."),
     Rule("links.too_many_redirects", "warn", "This link redirects too many times to check where it ends."),
+    Rule("links.too_many_links", "review", "This post has more links than can be checked; a person must look at it."),
 ]
 _RULES = {rule.id: rule for rule in RULES}
 
+# A post is a few hundred characters; one with more distinct links than this is judged up to the
+# limit and held for a person, so a 10,000-character wall of links costs bounded time.
+MAX_LINKS_PER_POST = 40
 DEFAULTS = {"resolve": "shorteners", "max_redirects": 5, "link_timeout_ms": 1500, "post_timeout_ms": 2500}
 _resolver = Resolver()
 
@@ -40,22 +47,35 @@ class LinkPolicy:
         self.shorteners = {d.lower() for d in lexicon.get("shorteners", [])}
         self.blocked = [d.lower() for d in lexicon.get("blocked_domains", [])]
         self.lures = frozenset(w.lower() for w in lexicon.get("lure_words", []))
+        self.free_hosting = tuple(sorted({d.lower() for d in lexicon.get("free_hosting", [])}, key=len, reverse=True))
+        self.hosting_names = frozenset(n.lower() for n in lexicon.get("free_hosting_names", []))
+        self.internal_names = frozenset(h.lower() for h in lexicon.get("internal_hosts", []))
+        self.internal_suffixes = tuple({s.lower().strip(".") for s in lexicon.get("internal_suffixes", [])}
+                                       | {d.lower().strip(".") for d in policy.setting("internal_domains", []) or []})
+        self.handle_suffixes = tuple(s.lower() for s in lexicon.get("handle_suffixes", []))
+        self.popular = domains.popular_domains()
+        domains.dictionary()  # read once now, not on the first post that needs it
         self.config = {**DEFAULTS, **{k: v for k, v in policy.check_config("links").items() if k != "enabled"}}
-        self.accounts = {account_id: self.account_entry(account) for account_id, account in policy.accounts.items()}
+        self.accounts = {account_id: self.account_entry(account, self.handle_suffixes) for account_id, account in policy.accounts.items()}
+
+    def internal(self, link) -> str | None:
+        """Why a link's host is internal (loopback, private, cloud metadata, internal name...), or None."""
+        for host in domains.candidate_hosts(link.url):
+            kind = domains.internal_host(host, self.internal_names, self.internal_suffixes)
+            if kind:
+                shown = host if len(host) <= 80 else host[:77] + "..."
+                return f"{kind} {shown}" if kind.endswith(("name", "address")) else f"{kind} address {shown}"
+        return None
 
     @staticmethod
-    def account_entry(account: dict) -> dict:
+    def account_entry(account: dict, handle_suffixes=()) -> dict:
         """An account's official domains and brand words, prepared for comparison."""
         official = [d.lower() for d in account.get("official_domains", [])]
         brands = [domains.brand(d) for d in official]
-        words = {b.squashed for b in brands}
-        handle = account.get("handle", "").lstrip("@").split("@")[0]
-        for term in account.get("brand_terms", []) + [account.get("display_name", ""), handle]:
-            squashed = "".join(c for c in term.lower() if c.isalnum())
-            if len(squashed) >= 4:
-                words.add(squashed)
+        tokens = domains.brand_tokens(account, handle_suffixes)
         return {
-            "official": official, "brands": brands, "words": sorted(words, key=len, reverse=True),
+            "official": official, "brands": brands,
+            "tokens": tokens, "typos": domains.typo_pattern(tokens),
             "allowed": [d.lower() for d in account.get("allowed_domains", [])],
             "blocked": [d.lower() for d in account.get("blocked_domains", [])],
         }
@@ -65,7 +85,7 @@ class LinkPolicy:
 
     def judge(self, link, account_id: str) -> tuple[str, str | None]:
         """('official'|'allowed'|'blocked'|'lookalike'|'other', detail) for one parsed link."""
-        acc = self.accounts.get(account_id) or {"official": [], "brands": [], "words": [], "allowed": [], "blocked": []}
+        acc = self.accounts.get(account_id) or _NO_ACCOUNT
         host = link.host
         if any(domains.under(host, d) for d in acc["blocked"] + self.blocked):
             return "blocked", None
@@ -73,11 +93,18 @@ class LinkPolicy:
             return "official", None
         if any(domains.under(host, d) for d in acc["allowed"] + self.trusted) or link.suffix in self.trusted_suffixes:
             return "allowed", None
-        found = domains.lookalike(link, acc["brands"], acc["words"], self.lures)
+        hosting = domains.hosting_parent(host, self.free_hosting, self.hosting_names)
+        if not hosting and link.registered in self.popular:
+            return "other", None  # a popular site is not anyone's phishing twin
+        found = domains.lookalike(link, acc["brands"], self.lures) if not hosting else None
+        found = found or domains.phishing_host(link, acc["tokens"], acc["typos"], self.lures, hosting)
         if found:
             kind, official = found
             return "lookalike", f"{kind}:{official}"
         return "other", None
+
+
+_NO_ACCOUNT = {"official": [], "brands": [], "allowed": [], "blocked": [], "tokens": [], "typos": None}
 
 
 def _link_policy(policy) -> LinkPolicy:
@@ -103,14 +130,25 @@ def check(post, policy) -> list[Finding]:
     config = lp.config
     deadline = time.monotonic() + config["post_timeout_ms"] / 1000
     findings = []
+    seen: set[str] = set()
     for token in post.text.of_kind("url"):
         written = post.text.original[token.start:token.end]
+        if written not in seen and len(seen) >= MAX_LINKS_PER_POST:
+            findings.append(finding(_RULES["links.too_many_links"], token.start, token.end,
+                                    f"More than {MAX_LINKS_PER_POST} different links in one post: the rest were not checked."))
+            break
+        seen.add(written)
         link = domains.parse_link(written)
         if link is None:
             continue
         start, end = token.start, token.end
         if link.scheme not in ("http", "https"):
             findings.append(finding(_RULES["links.unsafe_target"], start, end, f"A {link.scheme} link; only web links may be posted."))
+            continue
+        internal = lp.internal(link)
+        if internal:
+            findings.append(finding(_RULES["links.unsafe_target"], start, end,
+                                    f"This link leads to an internal address ({internal}); it was not followed.", internal=internal))
             continue
         verdict, detail = lp.judge(link, post.account)
         judged = _judged_finding(verdict, detail, link, start, end)
