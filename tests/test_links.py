@@ -58,6 +58,17 @@ def test_labelled_set_meets_quality_bar():
     assert result["fp_rate"] <= 0.02, result
 
 
+def test_real_phishing_popular_and_internal_sets_meet_the_bars():
+    from bench.eval_links import evaluate_internal, evaluate_popular, evaluate_real_phish
+
+    phish = evaluate_real_phish()
+    assert phish["n"] >= 200 and phish["recall"] >= 0.90, phish
+    popular = evaluate_popular(popular=False)  # the rules alone, without the popularity list
+    assert popular["n"] >= 10000 and popular["fp_rate"] <= 0.01, popular
+    internal = evaluate_internal()
+    assert internal["blocked"] == internal["n"] >= 40, internal
+
+
 @pytest.mark.parametrize("text, kind", [
     ("acme-air-refunds.com/claim", "brand_plus_words"),
     ("https://acme-air.com.refund-center.net/login", "brand_in_subdomain"),

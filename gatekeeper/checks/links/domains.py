@@ -401,6 +401,20 @@ def _private_extractor():
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 
+def warm() -> None:
+    """Read every list the checks below use (suffixes with private ones, dictionaries) now, not on a post."""
+    from wordfreq import zipf_frequency
+
+    from ...words import word_rank
+
+    _private_extractor()("www.warm-up.example.co.uk")
+    popular_domains()
+    dictionary()
+    word_rank()
+    zipf_frequency("warm", "en")
+    _tokens("warmupgatekeeper")
+
+
 def hosting_parent(host: str, free_hosting=(), hosting_names=frozenset()) -> str | None:
     """The free-hosting or dynamic-DNS domain a host is a subdomain of, or None."""
     for parent in free_hosting:
