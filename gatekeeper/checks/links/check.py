@@ -53,8 +53,8 @@ class LinkPolicy:
         self.internal_suffixes = tuple({s.lower().strip(".") for s in lexicon.get("internal_suffixes", [])}
                                        | {d.lower().strip(".") for d in policy.setting("internal_domains", []) or []})
         self.handle_suffixes = tuple(s.lower() for s in lexicon.get("handle_suffixes", []))
+        domains.warm()  # read the lists once now, not on the first post that needs them
         self.popular = domains.popular_domains()
-        domains.dictionary()  # read once now, not on the first post that needs it
         self.config = {**DEFAULTS, **{k: v for k, v in policy.check_config("links").items() if k != "enabled"}}
         self.accounts = {account_id: self.account_entry(account, self.handle_suffixes) for account_id, account in policy.accounts.items()}
 

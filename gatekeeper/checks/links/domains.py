@@ -208,7 +208,9 @@ def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset()) -
             if set(b.tokens) <= set(tokens) and len(tokens) > len(b.tokens):
                 return "brand_plus_words", b.registered
             lead = b.tokens[0]
-            if len(lead) >= 4 and not lead.isdigit() and lead in tokens and (distinctive(lead) or set(tokens) & lures):
+            # An everyday lead word ("spot" of spotify) is the brand only with the rest of its name.
+            if len(lead) >= 4 and not lead.isdigit() and lead in tokens and (
+                    distinctive(lead) or (set(tokens) & lures and not everyday_word(lead))):
                 return "brand_plus_words", b.registered
     return None
 
@@ -399,6 +401,20 @@ def _private_extractor():
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 
+def warm() -> None:
+    """Read every list the checks below use (suffixes with private ones, dictionaries) now, not on a post."""
+    from wordfreq import zipf_frequency
+
+    from ...words import word_rank
+
+    _private_extractor()("www.warm-up.example.co.uk")
+    popular_domains()
+    dictionary()
+    word_rank()
+    zipf_frequency("warm", "en")
+    _tokens("warmupgatekeeper")
+
+
 def hosting_parent(host: str, free_hosting=(), hosting_names=frozenset()) -> str | None:
     """The free-hosting or dynamic-DNS domain a host is a subdomain of, or None."""
     for parent in free_hosting:
@@ -448,8 +464,9 @@ class BrandToken:
 
     text: str
     official: str  # what to point the reader to
-    everyday: bool
+    everyday: bool  # also an everyday word (steam, delta), or three letters (dhl): needs more than itself
     short: bool
+    shape: str = ""  # as skeleton() draws it, to compare with disguised labels
 
 
 def brand_tokens(account: dict, handle_suffixes=()) -> list[BrandToken]:
@@ -476,19 +493,19 @@ def brand_tokens(account: dict, handle_suffixes=()) -> list[BrandToken]:
             stem = handle[: -len(suffix)]
             # @SantanderUK -> santander, but only when the brand's other names confirm the stem
             # (@MetaMask does not end in "ask").
-            if handle.endswith(suffix) and len(stem) >= 4 and any(stem in c for c in candidates if c != handle):
+            if handle.endswith(suffix) and len(stem) >= 3 and any(stem in c for c in candidates if c != handle):
                 candidates.append(stem)
     stems = []
     for a, b in itertools.combinations(sorted(set(candidates)), 2):
         common = os.path.commonprefix([a, b])
-        if len(common) >= 4 and common not in (a, b) and not common.isdigit():
+        if len(common) >= 4 and common not in (a, b) and not common.isdigit():  # 3 letters in common is chance
             stems.append(common)
     tokens, seen = [], set()
     for text in candidates + stems:
-        if len(text) < 4 or text in seen or text.isdigit():
+        if len(text) < 3 or text in seen or text.isdigit():
             continue
         seen.add(text)
-        tokens.append(BrandToken(text, shown or text, everyday_word(text), len(text) <= 5))
+        tokens.append(BrandToken(text, shown or text, everyday_word(text) or len(text) == 3, len(text) <= 5, skeleton(text)))
     return sorted(tokens, key=lambda t: -len(t.text))[:64]
 
 
@@ -546,29 +563,36 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
     own = link.host[: -len(hosting) - 1] if hosting else link.host[: -len(link.suffix) - 1] if link.suffix else link.host
     labels = [label[:MAX_LABEL] for label in own[:MAX_HOST].split(".") if label]
     unicode_labels = link.unicode_host.split(".")
+    # (text, disguised, on the registrable label): a label as written, and as it looks when its
+    # look-alike digits or letters are read as the letters they imitate (dr0pb0x, dоcusign).
     readings = []
     for i, label in enumerate(labels):
         squashed = label.replace("-", "")
-        readings.append(squashed)
+        registrable = i == len(labels) - 1 and not hosting
+        readings.append((squashed, False, registrable))
         if any(c.isdigit() for c in squashed):
-            readings.append(skeleton(squashed))  # dr0pb0x, docus1gn
+            readings.append((skeleton(squashed), True, registrable))
     for label in unicode_labels:
         if not label.isascii():
-            readings.append(skeleton(label[:MAX_LABEL]))  # Cyrillic or accented letters
+            readings.append((skeleton(label[:MAX_LABEL]), True, label == unicode_labels[-1 - len(link.suffix.split("."))]))
     lure = None
-    on_registrable = labels[-1].replace("-", "") if labels and not hosting else None
-    for reading in readings:
+    for reading, disguised, registrable in readings:
         for token in tokens:
-            start = reading.find(token.text)
+            wanted = token.shape if disguised else token.text
+            start = reading.find(wanted)
             while start != -1:
-                end = start + len(token.text)
+                end = start + len(wanted)
                 if (token.short or token.everyday) and crossed_by_words(reading, start, end):
-                    start = reading.find(token.text, start + 1)
+                    start = reading.find(wanted, start + 1)
                     continue
-                if token.everyday and not hosting:
+                if token.everyday and not hosting and not disguised:
                     # "deltadental", "applebees": an everyday word in a compound of words is a name of
                     # its own. Next to a lure word, or fused with what no word explains, it is borrowed.
-                    rest_is_words = all(segmentable(part) for part in (reading[:start], reading[end:]) if part)
+                    # (Written with look-alike characters, it is borrowed whatever surrounds it.)
+                    if len(wanted) <= 3:  # three letters fused with others are chance: "dhl-" counts, "adhlq" not
+                        rest_is_words = not any(wanted in label.split("-") for label in labels)
+                    else:
+                        rest_is_words = all(segmentable(part) for part in (reading[:start], reading[end:]) if part)
                     if rest_is_words:
                         if lure is None:
                             lure = _has_lure(labels, lures)
@@ -576,7 +600,9 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
                             break
                 if hosting:
                     kind = "brand_on_free_hosting"
-                elif reading == on_registrable:
+                elif disguised:
+                    kind = "homoglyph"
+                elif registrable:
                     kind = "tld_swap" if reading == token.text else "brand_plus_words"
                 else:
                     kind = "brand_in_subdomain"
@@ -585,7 +611,7 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
         return None
     from wordfreq import zipf_frequency
 
-    for reading in readings:
+    for reading, _, _ in readings:
         for match in pattern.finditer(reading):
             at = match.start()
             for token in tokens:
