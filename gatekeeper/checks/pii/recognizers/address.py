@@ -38,6 +38,7 @@ MILITARY = [
     r"(?:Unit|PSC|CMR)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}",
     r"(?i:P\.?[ ]?O\.?[ \t]+Box|Post Office Box)[ \t]+\d{1,6}",
 ]
+TRIMMED = {"compound", "suffix_word", "name_first", "us", "us_lower"}
 # Words this common are everyday English, not the name of a street ("2 vouchers for 50").
 EVERYDAY = 1500
 _SKIP_NAME_WORDS = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "from", "by", "thank",
@@ -92,9 +93,9 @@ class AddressRecognizer(Recognizer):
             (compile(LEFT + "(" + NUM + r"(?:" + SP + r"\d{1,5})?" + SP + r"(?:" + CAP + SP + r"){0,3}" + CAP + r")"), "weak_words"),
             (compile(LEFT + r"((?:" + CAP + SP + r"){1,3}" + NUM + r")"), "name_first"),
         ]
-        self.unit_tail = compile(r"^[ \t,\n]*(?i:" + units + r")\.?[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?")
-        self.postcode_tail = compile(r"^[ \t]*[,\n][ \t\n,]*(?:[\p{L}'’.-]+[ \t]*,?[ \t\n]*){0,5}" + POSTCODE + r"(?:[^\p{L}\p{N}]|$)")
-        self.town_tail = compile(r"^[ \t]*[,\n][ \t\n]*\p{Lu}[\p{L}'’.-]+")
+        self.unit_tail = compile(r"^[ \t,\n]*(?:\n[^\p{L}\p{N}\n]{0,6})?(?i:" + units + r")\.?[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?")
+        self.postcode_tail = compile(r"^[ \t]*[,\n][^\p{L}\p{N}]{0,8}(?:[\p{L}'’.-]+[ \t]*,?[ \t\n]*){0,5}" + POSTCODE + r"(?:[^\p{L}\p{N}]|$)")
+        self.town_tail = compile(r"^[ \t]*[,\n][^\p{L}\p{N}]{0,8}\p{Lu}[\p{L}'’.-]+")
         self.street_word = compile(r"(?i)(?:^|[^\p{L}])(?:" + types + "|" + suffix_words + "|" + prefixes + r")(?:[^\p{L}]|$)")
         self.ending = compile(r"(?i)[\p{L}-]{2,}(?:" + endings + r")(?:[^\p{L}]|$)")
         super().__init__()
@@ -137,6 +138,19 @@ class AddressRecognizer(Recognizer):
         found: list[tuple[int, int]] = []
         for pattern, kind in self.shapes:
             for match_start, match_end, value in candidates(pattern, text, 1):
+                # "Ines and Nordahl Rolfsens vei 187": the street starts after "and".
+                while kind in TRIMMED and value.split(None, 1)[0].lower() in _SKIP_NAME_WORDS and " " in value:
+                    cut = len(value.split(None, 1)[0]) + 1
+                    cut += len(value[cut:]) - len(value[cut:].lstrip())
+                    value, match_start = value[cut:], match_start + cut
+                if kind in ("weak_words", "name_first"):
+                    # "38 124 N. Stadion Suite 056": the street ends before the unit.
+                    parts = value.split(" ")
+                    for i, part in enumerate(parts[1:], 1):
+                        if fold(part).strip(".,") in self.units:
+                            value = " ".join(parts[:i])
+                            match_end = match_start + len(value)
+                            break
                 if any(s <= match_start < e for s, e in found):
                     continue
                 if not self._accept(doc, kind, match_start, match_end, value, pattern):
@@ -163,18 +177,20 @@ class AddressRecognizer(Recognizer):
             return not (len(names) == 2 and names[0].lower() in _SKIP_NAME_WORDS)
         if kind == "suffix_word":
             street = value.rsplit(None, 1)[0].rstrip(",")
-            if first in _SKIP_NAME_WORDS or (first,) in self.not_private.phrases:
+            if (first,) in self.not_private.phrases or len(street.split()) < 2:
                 return False
-            # A one- or two-letter street word is an abbreviation only with its dot: "u. 91", not "u 2".
-            return len(street.split()[-1].strip(".")) > 2 or street.endswith(".")
+            # An abbreviation is a street word only with its dot: "u. 91", not "u 2".
+            return fold(street.split()[-1]).strip(".") not in sw.NEED_DOT or street.endswith(".")
         if kind in ("prefix_num_after", "num_prefix"):
             prefix = (value.split()[1] if kind == "num_prefix" else first).lower().strip(".,")
-            if prefix in self.weak_prefixes or len(prefix) <= 2:
-                name = value.split()[2 if kind == "num_prefix" else 1]
-                return name[:1].isupper() and self._evidence(doc, start, end) >= 2
+            if prefix in self.weak_prefixes:
+                names = value.split()[2 if kind == "num_prefix" else 1:]
+                return any(n[:1].isupper() for n in names) and self._evidence(doc, start, end) >= 2
             return True
         if kind == "corner":
             parts = value[len("corner of"):]
+            if "{" in parts or "}" in parts:
+                return False
             return any(c.isdigit() for c in parts) or bool(self.street_word.search(parts)) or bool(self.ending.search(parts))
         if kind == "name_first":
             if first in _SKIP_NAME_WORDS or (first,) in self.not_private.phrases or self._everyday(value):

@@ -21,11 +21,11 @@ from .base import Context, Doc, Recognizer, candidates, char_after, char_before,
 # A group of digits, maybe in brackets; groups joined by one separator; an optional extension.
 CANDIDATE = compile(
     r"(?:^|[^\p{L}\p{N}$£€¥.,/#@+_-])"
-    r"((?:\+|00)?[ ]?\(?\d{1,5}\)?(?:(?:[ ]?[.-][ ]?|[ ]|\)[ ]?|[ ]?\()?\d{1,6}\)?){1,7}"
+    r"((?:(?:\+|00)[ ]?)?\(?\d{1,5}\)?(?:(?:[ ]?[.-][ ]?|[ ]|\)[ ]?|[ ]?\()?\d{1,6}\)?){1,7}"
     r"(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?)"
 )
 _EXTENSION = compile(r"(?i)[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$")
-_DATE_LIKE = compile(r"^(?:(?:19|20)\d{2}[.-]\d{1,2}[.-]\d{1,2}|\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d{2})$")
+_DATE_LIKE = compile(r"^(?:(?:19|20)\d{2}[.-]\d{1,2}[.-]\d{1,2}|\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d{2})(?:[^\d]|$)")
 _DECIMAL_LIKE = compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 _BUSINESS_TYPES = {phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
@@ -94,7 +94,7 @@ class PhoneRecognizer(Recognizer):
                 value, start = value[1:], start + 1
             end = start + len(value)
             after = char_after(text, end)
-            if after.isalnum() or (after and after in "%/") or char_before(text, start).isalnum():
+            if after.isalnum() or (after and after in "%/:") or char_before(text, start).isalnum():
                 continue
             if after and after in ".," and char_after(text, end + 1).isdigit():
                 continue  # 12.345.678,90 or 1,234,567.5

@@ -134,3 +134,7 @@ COMPOUND_ENDINGS = [
     "tanav", "maantee", "puiestee", "iela", "gatve",
     "sokak", "sokagi", "caddesi", "bulvari",
 ]
+
+# Abbreviations among the street words: they count only written with their dot ("Veres Palne u. 91").
+NEED_DOT = {"u", "str", "krt", "rkp", "tn", "mnt", "pst", "cad", "mah", "g", "pr", "r", "al", "pl", "av", "bd", "tv",
+            "pc", "os", "sk", "col", "cl", "nam", "ul", "ag"}
