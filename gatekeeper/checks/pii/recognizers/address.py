@@ -38,6 +38,8 @@ MILITARY = [
     r"(?:Unit|PSC|CMR)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}",
     r"(?i:P\.?[ ]?O\.?[ \t]+Box|Post Office Box)[ \t]+\d{1,6}",
 ]
+# Weak shapes weighed in one post; past this, the rest count as addresses (bounded work, never a leak).
+EVIDENCE_BUDGET = 24
 TRIMMED = {"compound", "suffix_word", "name_first", "us", "us_lower"}
 # Words this common are everyday English, not the name of a street ("2 vouchers for 50").
 EVERYDAY = 1500
@@ -169,7 +171,7 @@ class AddressRecognizer(Recognizer):
         if kind == "us":
             return True
         if kind == "us_lower":
-            return self._evidence(doc, start, end) >= 2
+            return self._everyday(value.split(None, 1)[1].rsplit(None, 1)[0]) is False and self._evidence(doc, start, end) >= 2
         if kind == "military":
             return True
         if kind == "compound":
@@ -199,6 +201,8 @@ class AddressRecognizer(Recognizer):
         # weak, weak_words: a number and words that are not everyday words ("2 vouchers for 50" is not an address)
         if self._everyday(value):
             return False
+        if not doc.budget("address evidence", EVIDENCE_BUDGET):
+            return True  # bounded work: past the budget, a post full of address shapes is treated as holding one
         evidence = self._evidence(doc, start, end)
         if evidence >= 2:
             return True

@@ -8,6 +8,7 @@ RE2's \\w and \\b are ASCII-only, so patterns spell letters as \\p{L}.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import re2
@@ -18,17 +19,45 @@ from ....normalize import normalize_text
 LETTER = r"\p{L}"
 ALNUM = r"[\p{L}\p{N}]"
 # Candidates a recognizer looks at in one post; past this, only cheap tests run (bounded work).
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 64
 
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20
 
 
-def compile(pattern: str) -> "re2._Regexp":
+class Pattern:
+    """A google-re2 pattern (linear time) that matches ASCII text as bytes, three times cheaper per match."""
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self.text_re = re2.compile(pattern, _OPTIONS)
+        self.bytes_re = re2.compile(pattern.encode("utf-8"), _OPTIONS)
+
+    def spans(self, text: str, group: int = 0, limit: int = MAX_CANDIDATES) -> Iterator[tuple[int, int]]:
+        """(start, end) of `group` in the first `limit` matches."""
+        matches = self.bytes_re.finditer(text.encode("ascii")) if text.isascii() else self.text_re.finditer(text)
+        for n, match in enumerate(matches):
+            if n >= limit:
+                return
+            yield match.span(group)
+
+    def search(self, text: str, pos: int = 0):
+        if text.isascii():
+            return self.bytes_re.search(text.encode("ascii"), pos)
+        return self.text_re.search(text, pos)
+
+    def finditer(self, text: str):
+        """Matches as (start, end, value) of the whole pattern, at most MAX_CANDIDATES."""
+        for start, end in self.spans(text):
+            yield start, end, text[start:end]
+
+
+def compile(pattern: str) -> Pattern:
     """A linear-time pattern (google-re2). Raises re2.error for syntax RE2 does not have."""
-    return re2.compile(pattern, _OPTIONS)
+    return Pattern(pattern)
 
 
+@lru_cache(maxsize=16384)
 def fold(word: str) -> str:
     """A word as it appears in normalised text (accents stripped, look-alikes folded), lower-case."""
     return normalize_text(word.strip()).norm.lower() if word.strip() else ""
@@ -46,12 +75,20 @@ def char_after(text: str, end: int) -> str:
     return text[end] if end < len(text) else ""
 
 
-_WORD = compile(r"[\p{L}\p{N}][\p{L}\p{N}'’._-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[#№:]")
+# Letters, digits and the marks that stay inside a word ("d.o.b", "driver's"); everything else separates words.
+_SEPARATE = {c: " " for c in "!\"#$%&()*+,/:;<=>?@[\\]^`{|}~-_\n\t\r"}
+_SEPARATE.update({ord("’"): "'", ord("‘"): "'"})
+_SEPARATE = str.maketrans({k if isinstance(k, int) else ord(k): v for k, v in _SEPARATE.items()})
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words (and the # and : signs, which act as labels) of a short stretch of text."""
-    return [m.group().lower().strip(".") or m.group() for m in _WORD.finditer(text)]
+    """Lower-case words of a short stretch of text (plain string operations: linear, and fast)."""
+    out = []
+    for w in text.lower().translate(_SEPARATE).split():
+        w = w.strip(".'")
+        if w:
+            out.append(w)
+    return out
 
 
 # Words between a context phrase and its value that do not count as distance ("promo code is SAVE20").
@@ -60,7 +97,7 @@ FILLER = frozenset({"is", "was", "no", "nr", "num", "number", "code", "id", "ref
 
 def context_words(text: str) -> list[str]:
     """Words as context phrases are matched: "booking-ref" and "booking_ref" are two words, signs dropped."""
-    return [w for w in words(text.replace("_", " ").replace("-", " ")) if w not in ("#", ":", "№")]
+    return words(text)
 
 
 class Context:
@@ -175,14 +212,11 @@ def runs_on(text: str, end: int, edge: str = "") -> bool:
     return after.isalnum() or bool(after and after in edge and char_after(text, end + 1).isalnum())
 
 
-def candidates(pattern, text: str, group: int = 0) -> Iterator[tuple[int, int, str]]:
-    """Matches of a pattern as (start, end, value), at most MAX_CANDIDATES of them."""
-    for n, match in enumerate(pattern.finditer(text)):
-        if n >= MAX_CANDIDATES:
-            return
-        start, end = match.span(group)
+def candidates(pattern: Pattern, text: str, group: int = 0, limit: int = MAX_CANDIDATES) -> Iterator[tuple[int, int, str]]:
+    """Matches of a pattern as (start, end, value), at most `limit` of them (bounded work)."""
+    for start, end in pattern.spans(text, group, limit):
         if end > start:
-            yield start, end, match.group(group)
+            yield start, end, text[start:end]
 
 
 def alternation(phrases: Iterable[str]) -> str:

@@ -22,7 +22,7 @@ def code_like(value: str) -> bool:
         return False
     if any(c.isdigit() for c in alnum):
         # "48hours", "2nd", "10am": a number with a word glued on is not a code.
-        runs = [m.group().lower() for m in _LETTER_RUNS.finditer(alnum)]
+        runs = [value.lower() for _, _, value in _LETTER_RUNS.finditer(alnum)]
         return not (len(runs) == 1 and alnum[0].isdigit() and (runs[0] in common_words() or runs[0] in _UNITS))
     return alnum.isupper() and 5 <= len(alnum) <= 8 and alnum.lower() not in common_words()
 

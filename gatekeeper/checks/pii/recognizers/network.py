@@ -81,8 +81,9 @@ class InternalLinkRecognizer(Recognizer):
             before = char_before(text, start)
             if before == "@" or before.isalnum() or before in ".-":
                 continue  # the domain of an e-mail address, or the middle of a word
-            match_host = URL.search(text[start:end])
-            if match_host and self.is_internal(match_host.group(1)):
+            link = text[start:end]
+            match_host = URL.search(link)
+            if match_host and self.is_internal(link[match_host.start(1):match_host.end(1)]):
                 while end > start and text[end - 1] in ".,;:!?)]}'\"":
                     end -= 1
                 yield self.result("INTERNAL_LINK", start, end, 0.95)

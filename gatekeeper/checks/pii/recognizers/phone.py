@@ -28,6 +28,8 @@ _EXTENSION = compile(r"(?i)[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$")
 _DATE_LIKE = compile(r"^(?:(?:19|20)\d{2}[.-]\d{1,2}[.-]\d{1,2}|\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d{2})(?:[^\d]|$)")
 _DECIMAL_LIKE = compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
+# Numbers handed to phonenumbers in one post (each costs up to a few milliseconds).
+PHONENUMBERS_BUDGET = 16
 _BUSINESS_TYPES = {phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
                    phonenumbers.PhoneNumberType.SHARED_COST, phonenumbers.PhoneNumberType.UAN}
 
@@ -98,28 +100,56 @@ class PhoneRecognizer(Recognizer):
                 continue
             if after and after in ".," and char_after(text, end + 1).isdigit():
                 continue  # 12.345.678,90 or 1,234,567.5
-            core = _EXTENSION.sub("", value)
-            digits = _digits(core)
-            if not 7 <= len(digits) <= 15 or len(set(digits)) == 1:
+            if len(_digits(value)) <= 15:
+                yield from self._judge(doc, start, value)
                 continue
-            if _DATE_LIKE.search(core) or _DECIMAL_LIKE.search(core):
-                continue
-            if self.not_private.before(text, start, 1) or self.business.before(text, start):
-                continue
-            score = self._score(doc, start, end, core, digits)
-            if score:
-                yield self.result("PHONE_NUMBER", start, end, score)
+            # Numbers written one after another ("212-555-0199 646-555-0123") run into one candidate:
+            # take the longest phone-sized stretches of its space-separated pieces, left to right.
+            pieces, offsets, at = value.split(" "), [], start
+            for piece in pieces:
+                offsets.append(at)
+                at += len(piece) + 1
+            i = 0
+            while i < len(pieces):
+                for j in range(len(pieces), i, -1):
+                    part = " ".join(pieces[i:j])
+                    if 7 <= len(_digits(part)) <= 15:
+                        found = list(self._judge(doc, offsets[i], part))
+                        if found:
+                            yield from found
+                            i = j - 1
+                            break
+                i += 1
+
+    def _judge(self, doc: Doc, start: int, value: str):
+        text = doc.text
+        end = start + len(value)
+        extension = _EXTENSION.search(value)
+        core = value[:extension.start()] if extension else value
+        digits = _digits(core)
+        if not 7 <= len(digits) <= 15 or len(set(digits)) == 1:
+            return
+        if _DATE_LIKE.search(core) or _DECIMAL_LIKE.search(core):
+            return
+        if self.not_private.before(text, start, 1) or self.business.before(text, start):
+            return
+        score = self._score(doc, start, end, core, digits)
+        if score:
+            yield self.result("PHONE_NUMBER", start, end, score)
 
     def _score(self, doc: Doc, start: int, end: int, core: str, digits: str) -> float | None:
         text = doc.text
         separated = any(not c.isdigit() for c in core.lstrip("+"))
         cue = self.cue.before(text, start) or self.cue_after.after(text, end)
         international = core.startswith("+") or (core.startswith("00") and separated)
-        if international:
+        if international and doc.budget("phonenumbers", PHONENUMBERS_BUDGET):
             written = "+" + core[2:].lstrip() if core.startswith("00") else core
             if matched_in(written, None):
                 return 0.95
             return 0.7 if cue or possible_in(written, None) else None
+        if not doc.budget("phonenumbers", PHONENUMBERS_BUDGET):
+            # Bounded work: past the budget, the shape and the words around decide without the library.
+            return 0.7 if cue or (separated and len(digits) >= 10) else None
         if separated or cue:
             for region in doc.account.regions:
                 if matched_in(core, region):
