@@ -47,6 +47,6 @@ def recognizers(context: dict[str, Context]) -> list:
         PatternRecognizer("PASSPORT", "PassportRecognizer", [r"[A-Z]{0,2}\d{6,9}"], context=context["passport"],
                           require_context=True),
         PatternRecognizer("DRIVER_LICENSE", "DriverLicenceRecognizer",
-                          [r"[A-Za-z0-9]{1,8}(?:[ -][A-Za-z0-9]{2,8}){0,3}"], validate=licence_like,
+                          [r"[A-Za-z0-9]{1,20}(?:[ -][A-Za-z0-9]{2,8}){0,3}"], validate=licence_like,
                           context=context["driver_licence"], require_context=True),
     ]
