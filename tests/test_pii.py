@@ -9,9 +9,12 @@ from gatekeeper.normalize import normalize_post
 from gatekeeper.rules.policy import load_policy
 
 
-@pytest.fixture
-def policy(policy_dir):
-    return load_policy(policy_dir, known_rule_ids())
+@pytest.fixture(scope="module")
+def policy():
+    # Read-only: one policy (and one compiled engine) for the module; tests that edit policies use policy_dir.
+    from conftest import POLICIES
+
+    return load_policy(POLICIES, known_rule_ids())
 
 
 def rules(policy, text, visibility="public", account="acme-air"):

@@ -20,7 +20,7 @@ def build(lexicon: dict, internal_domains) -> list[Recognizer]:
     """Every recognizer, configured from the lexicon's words."""
     ctx = lexicon.get("context", {})
     context = {kind: Context(ctx.get(kind, [])) for kind in CONTEXT_KINDS}
-    context["phone_after"] = Context(ctx.get("phone_after", []), before=0, after=2)
+    context["phone_after"] = Context(ctx.get("phone_after", []), before=0, after=4)
     context["ip_address"] = Context(ctx.get("ip_address", []), before=5, after=3)
     not_private = Context(lexicon.get("not_private", []))
     public_place = Context(lexicon.get("public_place", []), before=3)

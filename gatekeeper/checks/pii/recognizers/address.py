@@ -187,7 +187,14 @@ class AddressRecognizer(Recognizer):
             prefix = (value.split()[1] if kind == "num_prefix" else first).lower().strip(".,")
             if prefix in self.weak_prefixes:
                 names = value.split()[2 if kind == "num_prefix" else 1:]
-                return any(n[:1].isupper() for n in names) and self._evidence(doc, start, end) >= 2
+                if not any(n[:1].isupper() for n in names):
+                    return False
+                # "Via Lodovico, 55" mid-sentence: a capitalised street word before a capitalised name.
+                word = value.split()[1 if kind == "num_prefix" else 0]
+                mid_sentence = text[:start].rstrip()[-1:] not in ("", ".", "!", "?", "\n", ":")
+                if kind == "prefix_num_after" and word[:1].isupper() and len(prefix) > 2 and mid_sentence:
+                    return True
+                return self._evidence(doc, start, end) >= 2
             return True
         if kind == "corner":
             parts = value[len("corner of"):]

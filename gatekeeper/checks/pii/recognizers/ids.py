@@ -47,6 +47,6 @@ def recognizers(context: dict[str, Context]) -> list:
         PatternRecognizer("PASSPORT", "PassportRecognizer", [r"[A-Z]{0,2}\d{6,9}"], context=context["passport"],
                           require_context=True),
         PatternRecognizer("DRIVER_LICENSE", "DriverLicenceRecognizer",
-                          [r"[A-Za-z0-9]{1,20}(?:[ -][A-Za-z0-9]{2,8}){0,3}"], validate=licence_like,
+                          [r"[A-Za-z]{0,5}\d[A-Za-z0-9]{3,19}", r"[A-Za-z]?\d{2,4}(?:[ -]\d{2,4}){1,4}"], validate=licence_like,
                           context=context["driver_licence"], require_context=True),
     ]

@@ -21,11 +21,12 @@ from .base import Context, Doc, Recognizer, candidates, char_after, char_before,
 # A group of digits, maybe in brackets; groups joined by one separator; an optional extension.
 CANDIDATE = compile(
     r"(?:^|[^\p{L}\p{N}$£€¥.,/#@+_-])"
-    r"((?:(?:\+|00)[ ]?)?\(?\d{1,5}\)?(?:(?:[ ]?[.-][ ]?|[ ]|\)[ ]?|[ ]?\()?\d{1,6}\)?){1,7}"
+    r"((?:(?:\+|00)[ ]?)?\(?\d{1,5}\)?(?:(?:[ ]?[./-][ ]?|[ ]|\)[ ]?|[ ]?\()?\d{1,6}\)?){1,7}"
     r"(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?)"
 )
 _EXTENSION = compile(r"(?i)[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$")
-_DATE_LIKE = compile(r"^(?:(?:19|20)\d{2}[.-]\d{1,2}[.-]\d{1,2}|\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d{2})(?:[^\d]|$)")
+# Dates ("2024-05-12 14", "12/05/2024", "3/4/25") and fractions ("3/4") are not phone numbers.
+_DATE_LIKE = compile(r"^(?:(?:19|20)\d{2}[./-][01]?\d[./-][0-3]?\d(?:[^\d./-]|$)|[0-3]?\d[./-][0-3]?\d[./-](?:\d{4}|\d{2})(?:[^\d./-]|$)|\d{1,4}/\d{1,4}$)")
 _DECIMAL_LIKE = compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 # Numbers handed to phonenumbers in one post (each costs up to a few milliseconds).
@@ -100,7 +101,8 @@ class PhoneRecognizer(Recognizer):
                 continue
             if after and after in ".," and char_after(text, end + 1).isdigit():
                 continue  # 12.345.678,90 or 1,234,567.5
-            if len(_digits(value)) <= 15:
+            extension = _EXTENSION.search(value)
+            if len(_digits(value[:extension.start()] if extension else value)) <= 15:
                 yield from self._judge(doc, start, value)
                 continue
             # Numbers written one after another ("212-555-0199 646-555-0123") run into one candidate:

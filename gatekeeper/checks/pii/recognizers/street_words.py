@@ -68,7 +68,8 @@ USPS_SUFFIXES: dict[str, list[str]] = {
 
 # Common words used as street types outside Publication 28 (UK, Ireland, Australia, India).
 OTHER_ENGLISH = ["close", "wynd", "croft", "parade", "esplanade", "quay", "rise", "grange", "chase", "drove",
-                 "yard", "embankment", "broadway", "marg", "nagar", "lanes"]
+                 "yard", "embankment", "broadway", "marg", "nagar", "lanes", "brace", "circuit", "glade", "promenade",
+                 "ronde", "boardwalk", "retreat", "wharf", "outlook", "vale", "serviceway", "cul-de-sac"]
 
 # Publication 28, C2: secondary unit designators (they are followed by a number).
 # Only the designators that rarely mean anything else ("Room 101" and "Floor 3" do).
@@ -83,14 +84,16 @@ PREFIX_WORDS = [
     "faubourg", "route", "voie", "sentier", "residence", "lieu dit", "lieu-dit", "rond point", "place",
     # Italian
     "via", "viale", "v.le", "piazza", "piazzale", "p.za", "corso", "vicolo", "largo", "strada", "contrada",
-    "lungomare", "borgo", "salita", "localita", "frazione",
+    "lungomare", "borgo", "salita", "localita", "frazione", "rotonda", "incrocio", "stretto", "traversa",
     # Spanish / Catalan
     "calle", "c/", "cl", "avenida", "avda", "avd", "av", "paseo", "pso", "plaza", "pza", "camino", "cmno",
     "carretera", "ctra", "ronda", "travesia", "glorieta", "callejon", "pasaje", "rambla", "carrer", "placa",
-    "urbanizacion", "urb", "colonia", "col", "paso", "vía",
+    "urbanizacion", "urb", "colonia", "col", "paso", "acceso", "canada", "pasadizo", "senda", "ruta", "cuesta",
     # Portuguese
     "rua", "r", "travessa", "tv", "praca", "pc", "estrada", "estr", "alameda", "al", "beco", "rodovia", "viela",
-    "ladeira", "vila", "largo", "zona", "quinta",
+    "ladeira", "vila", "zona", "quinta", "setor", "recanto", "quadra", "trecho", "vereda", "chacara", "conjunto",
+    "condominio", "residencial", "jardim", "lago", "cerrada", "privada", "andador", "circuito", "retorno", "loteamento", "nucleo", "passarela", "patio", "fazenda", "sitio", "trevo", "drumul",
+    "intrarea", "splaiul",
     # Polish / Czech / Slovak / Baltic / Balkan / Romanian / Turkish / Greek (transliterated)
     "ul", "ulica", "aleja", "aleje", "al", "pl", "plac", "os", "osiedle", "ulice", "namesti", "nam", "trida",
     "nabrezi", "iela", "gatve", "g", "prospektas", "pr", "prospekt", "cesta", "trg", "strada", "str", "calea",
@@ -101,7 +104,7 @@ PREFIX_WORDS = [
 ]
 # Prefix words that are also ordinary words (or one letter): counted only before a capitalised
 # name, and only with another sign of an address (a context word, a unit, a postcode).
-WEAK_PREFIX_WORDS = {"via", "place", "route", "square", "passage", "cours", "r", "al", "pl", "av", "bd", "tv", "pc",
+WEAK_PREFIX_WORDS = {"via", "place", "route", "lago", "jardim", "retorno", "circuito", "ruta", "canada", "patio", "conjunto", "residencial", "senda", "cuesta", "square", "passage", "cours", "r", "al", "pl", "av", "bd", "tv", "pc",
                      "os", "g", "pr", "str", "sk", "col", "cl", "paso", "zona", "vila", "quinta", "ag", "am",
                      "im", "zum", "zur", "an der", "auf der", "largo", "borgo", "int", "nam"}
 
@@ -129,7 +132,7 @@ COMPOUND_ENDINGS = [
     "straat", "laan", "plein", "gracht", "kade", "dijk", "singel", "steeg", "dreef", "steenweg", "baan", "plaats",
     "gata", "gatan", "gade", "gaten", "vej", "vei", "veien", "vagen", "vag", "alle", "plads", "plass", "torget",
     "straede", "stigen", "backen", "vegur", "braut", "straeti", "stigur", "gatan",
-    "katu", "tie", "kuja", "polku", "raitti", "vayla", "kaari", "rinne", "aukio",
+    "katu", "tie", "kuja", "polku", "raitti", "vayla", "kaari", "rinne", "aukio", "bulevardi",
     "utca", "korut",
     "tanav", "maantee", "puiestee", "iela", "gatve",
     "sokak", "sokagi", "caddesi", "bulvari",
