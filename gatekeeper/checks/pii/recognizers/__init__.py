@@ -9,7 +9,7 @@ after "booking ref" is private and the same code after "promo code" is not.
 from __future__ import annotations
 
 from . import address, bank, codes, credentials, dates, email, ids, network, phone
-from .base import AccountSettings, Context, Doc, PatternRecognizer, Recognizer
+from .base import AccountSettings, Context, Doc, ContextPatternRecognizer, Recognizer
 
 CONTEXT_KINDS = ("booking_reference", "loyalty_number", "date_of_birth", "passport", "bank_account", "ssn", "ni_number",
                  "credential", "phone", "phone_after", "address", "postcode", "driver_licence", "ip_address",
@@ -24,20 +24,20 @@ def build(lexicon: dict, internal_domains) -> list[Recognizer]:
     context["ip_address"] = Context(ctx.get("ip_address", []), before=5, after=3)
     not_private = Context(lexicon.get("not_private", []))
     public_place = Context(lexicon.get("public_place", []), before=3)
-    bank_account = PatternRecognizer(
+    bank_account = ContextPatternRecognizer(
         "BANK_ACCOUNT", "BankAccountRecognizer", [r"\d{2}-\d{2}-\d{2}", r"\d{6,17}", r"\d{3,5}(?:[ -]\d{3,5}){1,3}"],
         context=context["bank_account"], require_context=True, not_private=not_private)
     return [
-        phone.PhoneRecognizer(context["phone"], context["phone_after"], not_private, context["business_phone"]),
+        phone.PhoneNumberRecognizer(context["phone"], context["phone_after"], not_private, context["business_phone"]),
         *email.recognizers(),
         bank.CardRecognizer(not_private),
-        bank.IbanRecognizer(),
+        bank.IbanCodeRecognizer(),
         bank_account,
         *ids.recognizers(context),
         *codes.recognizers(context, not_private),
         *dates.recognizers(context),
         *credentials.recognizers(context, ctx.get("credential", ["password"])),
-        network.IpRecognizer(context["ip_address"], context["own_network"]),
+        network.IpAddressRecognizer(context["ip_address"], context["own_network"]),
         network.InternalLinkRecognizer(internal_domains, lexicon.get("internal_host_suffixes", [])),
         address.AddressRecognizer(context["address"], public_place, not_private, lexicon.get("street_types", []),
                                   lexicon.get("street_words_after", []), lexicon.get("street_words_before", [])),

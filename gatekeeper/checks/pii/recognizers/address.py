@@ -21,7 +21,7 @@ import usaddress
 
 from . import street_words as sw
 from ....words import word_rank
-from .base import Context, Doc, PatternRecognizer, Recognizer, alternation, candidates, char_after, char_before, compile, fold
+from .base import Context, Doc, ContextPatternRecognizer, Recognizer, alternation, candidates, char_after, char_before, compile, fold
 
 SP = r"[ \t]+"
 NUM = r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
@@ -39,7 +39,7 @@ MILITARY = [
     r"(?i:P\.?[ ]?O\.?[ \t]+Box|Post Office Box)[ \t]+\d{1,6}",
 ]
 # Weak shapes weighed in one post; past this, the rest count as addresses (bounded work, never a leak).
-EVIDENCE_BUDGET = 24
+EVIDENCE_BUDGET = 16
 TRIMMED = {"compound", "suffix_word", "name_first", "us", "us_lower"}
 # Words this common are everyday English, not the name of a street ("2 vouchers for 50").
 EVERYDAY = 1500
@@ -235,5 +235,5 @@ POSTCODES = [
 
 def postcode_recognizer(cue: Context):
     """A postcode on its own counts only after a postcode word ("my zip code is 40645", "ZIP: 90210")."""
-    return PatternRecognizer("STREET_ADDRESS", "PostcodeRecognizer", POSTCODES, context=cue, require_context=True,
+    return ContextPatternRecognizer("STREET_ADDRESS", "PostcodeRecognizer", POSTCODES, context=cue, require_context=True,
                              edge="-")

@@ -89,7 +89,7 @@ def iban_valid(compact: str) -> bool:
     return int(number) % 97 == 1
 
 
-class IbanRecognizer(Recognizer):
+class IbanCodeRecognizer(Recognizer):
     ENTITIES = ("IBAN_CODE",)
 
     def find(self, doc: Doc):

@@ -19,7 +19,7 @@ from ....normalize import normalize_text
 LETTER = r"\p{L}"
 ALNUM = r"[\p{L}\p{N}]"
 # Candidates a recognizer looks at in one post; past this, only cheap tests run (bounded work).
-MAX_CANDIDATES = 64
+MAX_CANDIDATES = 48
 
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20
@@ -225,7 +225,7 @@ def alternation(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?:[^\\x00-\\x{10FFFF}])"
 
 
-class PatternRecognizer(Recognizer):
+class ContextPatternRecognizer(Recognizer):
     """Values found by pattern, kept when they pass validation and the context rules.
 
     Each pattern is a value pattern; unless `bounded` is off, the value must not touch a

@@ -9,7 +9,7 @@ booking_reference_formats), and never after a word that makes it harmless
 from __future__ import annotations
 
 from ....words import common_words
-from .base import Context, Doc, PatternRecognizer, Recognizer, candidates, compile, runs_on
+from .base import Context, Doc, ContextPatternRecognizer, Recognizer, candidates, compile, runs_on
 
 CODE = r"[A-Za-z0-9][A-Za-z0-9-]{3,18}[A-Za-z0-9]"
 _LETTER_RUNS = compile(r"[A-Za-z]+")
@@ -30,7 +30,7 @@ def code_like(value: str) -> bool:
 _UNITS = {"am", "pm", "hrs", "hr", "h", "mins", "min", "km", "kg", "mb", "gb", "st", "nd", "rd", "th", "x", "k", "m"}
 
 
-class CodeRecognizer(PatternRecognizer):
+class CodeRecognizer(ContextPatternRecognizer):
     """A code after a context word; the account's loyalty programme names count as loyalty words."""
 
     def __init__(self, entity: str, name: str, context: Context, not_private: Context, account_words: str | None = None):

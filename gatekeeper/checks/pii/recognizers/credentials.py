@@ -1,7 +1,7 @@
 """Credentials: token formats with a fixed shape, and a keyword followed by a value ("password: ...")."""
 from __future__ import annotations
 
-from .base import Context, PatternRecognizer, alternation
+from .base import Context, ContextPatternRecognizer, alternation
 
 # Token formats with a fixed shape (cf. detect-secrets' plugins).
 SECRET_FORMATS = [
@@ -47,9 +47,9 @@ def high_entropy(value: str) -> bool:
 
 def recognizers(context: dict[str, Context], words: list[str]) -> list:
     return [
-        PatternRecognizer("CREDENTIAL", "SecretFormatRecognizer", SECRET_FORMATS, score=1.0, context_score=1.0, bounded=False),
-        PatternRecognizer("CREDENTIAL", "SecretAssignmentRecognizer", [SECRET_ASSIGNMENT.format(words=alternation(words or ["password"]))],
+        ContextPatternRecognizer("CREDENTIAL", "SecretFormatRecognizer", SECRET_FORMATS, score=1.0, context_score=1.0, bounded=False),
+        ContextPatternRecognizer("CREDENTIAL", "SecretAssignmentRecognizer", [SECRET_ASSIGNMENT.format(words=alternation(words or ["password"]))],
                           validate=secret_like, score=0.9, bounded=False, group=1),
-        PatternRecognizer("CREDENTIAL", "HighEntropySecretRecognizer", [HIGH_ENTROPY], validate=high_entropy,
+        ContextPatternRecognizer("CREDENTIAL", "HighEntropySecretRecognizer", [HIGH_ENTROPY], validate=high_entropy,
                           context=context["credential"], require_context=True, edge="+/_=-"),
     ]

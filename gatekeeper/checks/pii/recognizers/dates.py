@@ -1,7 +1,7 @@
 """Dates of birth: any date written as people write dates, after a birth word ("DOB", "born on")."""
 from __future__ import annotations
 
-from .base import Context, PatternRecognizer
+from .base import Context, ContextPatternRecognizer
 
 MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -14,5 +14,5 @@ DATE_PATTERNS = [
 
 
 def recognizers(context: dict[str, Context]) -> list:
-    return [PatternRecognizer("DATE_OF_BIRTH", "DateOfBirthRecognizer", DATE_PATTERNS, context=context["date_of_birth"],
+    return [ContextPatternRecognizer("DATE_OF_BIRTH", "DateOfBirthRecognizer", DATE_PATTERNS, context=context["date_of_birth"],
                               require_context=True)]

@@ -1,7 +1,7 @@
 """E-mail addresses, including those written out to dodge filters ("jane dot doe at gmail dot com")."""
 from __future__ import annotations
 
-from .base import PatternRecognizer
+from .base import ContextPatternRecognizer
 
 EMAIL = r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,6}\.[A-Za-z]{2,24}"
 
@@ -19,6 +19,6 @@ def _address_like(value: str) -> bool:
 
 def recognizers() -> list:
     return [
-        PatternRecognizer("EMAIL_ADDRESS", "EmailRecognizer", [EMAIL], validate=_address_like, score=1.0, edge="@.-_"),
-        PatternRecognizer("EMAIL_ADDRESS", "ObfuscatedEmailRecognizer", [OBFUSCATED_EMAIL], score=0.85, bounded=False),
+        ContextPatternRecognizer("EMAIL_ADDRESS", "EmailRecognizer", [EMAIL], validate=_address_like, score=1.0, edge="@.-_"),
+        ContextPatternRecognizer("EMAIL_ADDRESS", "ObfuscatedEmailRecognizer", [OBFUSCATED_EMAIL], score=0.85, bounded=False),
     ]

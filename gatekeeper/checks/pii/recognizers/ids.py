@@ -1,7 +1,7 @@
 """Government ids: US Social Security numbers, UK National Insurance numbers, passports, driver's licences."""
 from __future__ import annotations
 
-from .base import Context, PatternRecognizer, compile
+from .base import Context, ContextPatternRecognizer, compile
 
 _NINO_SHAPE = compile(r"^[A-Z]{2}\d{6}[A-D]?$")
 _NINO_BAD_PREFIX = {"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"}
@@ -36,17 +36,17 @@ def licence_like(value: str) -> bool:
 
 def recognizers(context: dict[str, Context]) -> list:
     return [
-        PatternRecognizer("US_SSN", "SsnRecognizer", [r"\d{3}-\d{2}-\d{4}", r"\d{3} \d{2} \d{4}"], validate=valid_ssn,
+        ContextPatternRecognizer("US_SSN", "SsnRecognizer", [r"\d{3}-\d{2}-\d{4}", r"\d{3} \d{2} \d{4}"], validate=valid_ssn,
                           context=context["ssn"], score=0.85),
-        PatternRecognizer("US_SSN", "SsnContextRecognizer", [r"\d{9}", r"\d{3}[.\s]\d{2}[.\s]\d{4}"], validate=valid_ssn,
+        ContextPatternRecognizer("US_SSN", "SsnContextRecognizer", [r"\d{9}", r"\d{3}[.\s]\d{2}[.\s]\d{4}"], validate=valid_ssn,
                           context=context["ssn"], require_context=True),
-        PatternRecognizer("UK_NINO", "NinoRecognizer", [r"(?i)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]"], validate=valid_nino,
+        ContextPatternRecognizer("UK_NINO", "NinoRecognizer", [r"(?i)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]"], validate=valid_nino,
                           context=context["ni_number"], score=0.85),
-        PatternRecognizer("UK_NINO", "NinoContextRecognizer", [r"(?i)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]?"],
+        ContextPatternRecognizer("UK_NINO", "NinoContextRecognizer", [r"(?i)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]?"],
                           context=context["ni_number"], require_context=True),
-        PatternRecognizer("PASSPORT", "PassportRecognizer", [r"[A-Z]{0,2}\d{6,9}"], context=context["passport"],
+        ContextPatternRecognizer("PASSPORT", "PassportRecognizer", [r"[A-Z]{0,2}\d{6,9}"], context=context["passport"],
                           require_context=True),
-        PatternRecognizer("DRIVER_LICENSE", "DriverLicenceRecognizer",
+        ContextPatternRecognizer("DRIVER_LICENSE", "DriverLicenceRecognizer",
                           [r"[A-Za-z]{0,5}\d[A-Za-z0-9]{3,19}", r"[A-Za-z]?\d{2,4}(?:[ -]\d{2,4}){1,4}"], validate=licence_like,
                           context=context["driver_licence"], require_context=True),
     ]

@@ -22,7 +22,7 @@ def parse_ip(value: str):
         return None
 
 
-class IpRecognizer(Recognizer):
+class IpAddressRecognizer(Recognizer):
     """IP_ADDRESS for every address: private ones are always reported (the check calls them internal);
     public ones only with a customer's context (score 0.85) and never after the brand's own words."""
 

@@ -82,7 +82,7 @@ def possible_in(value: str, region: str | None) -> bool:
     return phonenumbers.is_possible_number(number)
 
 
-class PhoneRecognizer(Recognizer):
+class PhoneNumberRecognizer(Recognizer):
     ENTITIES = ("PHONE_NUMBER",)
 
     def __init__(self, cue: Context, cue_after: Context, not_private: Context, business: Context):
