@@ -241,6 +241,9 @@ def test_world_forms(policy, text, rule):
     "It's at 1 Stone Crossroad, Lake Ami",
     "my zip code is 40645",
     "Tosh lives at 172 Maneezi 75, Saarekula",
+    "The restaurant is at 926 Ungarnsvej",
+    "Marc lives on Clare Keys Street.",
+    "He lives on the north side of Degermosanpolku.",
 ])
 def test_addresses_in_many_layouts(policy, text):
     assert "pii.address" in rules(policy, text)
@@ -261,6 +264,9 @@ def test_addresses_in_many_layouts(policy, text):
     "Tracking number 1Z999AA10123456784 shows it delivered.",
     "Gates 12-34 are in Concourse B.",
     "ISBN 978-3-16-148410-0 is the guide we mentioned.",
+    "Traffic is heavy on Park Avenue this morning; allow extra time to the airport.",
+    "Our Leeds office is on Park Row.",
+    "Boarding for AC 123 is on time.",
 ])
 def test_harmless_look_alikes(policy, text):
     assert rules(policy, text) == []

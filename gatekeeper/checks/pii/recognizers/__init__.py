@@ -13,7 +13,7 @@ from .base import AccountSettings, Context, Doc, ContextPatternRecognizer, Recog
 
 CONTEXT_KINDS = ("booking_reference", "loyalty_number", "date_of_birth", "passport", "bank_account", "ssn", "ni_number",
                  "credential", "phone", "phone_after", "address", "postcode", "driver_licence", "ip_address",
-                 "business_phone", "own_network")
+                 "business_phone", "own_network", "street")
 
 
 def build(lexicon: dict, internal_domains) -> list[Recognizer]:
@@ -40,7 +40,8 @@ def build(lexicon: dict, internal_domains) -> list[Recognizer]:
         network.IpAddressRecognizer(context["ip_address"], context["own_network"]),
         network.InternalLinkRecognizer(internal_domains, lexicon.get("internal_host_suffixes", [])),
         address.AddressRecognizer(context["address"], public_place, not_private, lexicon.get("street_types", []),
-                                  lexicon.get("street_words_after", []), lexicon.get("street_words_before", [])),
+                                  lexicon.get("street_words_after", []), lexicon.get("street_words_before", []),
+                                  context["street"], lexicon.get("our_places", [])),
         address.postcode_recognizer(context["postcode"]),
     ]
 

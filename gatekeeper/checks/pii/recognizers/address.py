@@ -21,7 +21,7 @@ import usaddress
 
 from . import street_words as sw
 from ....words import word_rank
-from .base import Context, Doc, ContextPatternRecognizer, Recognizer, alternation, candidates, char_after, char_before, compile, fold
+from .base import Context, Doc, ContextPatternRecognizer, Recognizer, alternation, candidates, char_after, char_before, compile, fold, words
 
 SP = r"[ \t]+"
 NUM = r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
@@ -63,8 +63,10 @@ class AddressRecognizer(Recognizer):
     ENTITIES = ("STREET_ADDRESS",)
 
     def __init__(self, cue: Context, public_place: Context, not_private: Context, extra_types=(), extra_suffix_words=(),
-                 extra_prefix_words=()):
+                 extra_prefix_words=(), street_cue: Context | None = None, our_places=()):
         self.cue, self.public_place, self.not_private = cue, public_place, not_private
+        self.street_cue = street_cue or Context([])
+        self.our_places = {fold(w) for w in our_places}
         us_types = set()
         for name, spellings in sw.USPS_SUFFIXES.items():
             us_types.add(name)
@@ -90,10 +92,14 @@ class AddressRecognizer(Recognizer):
             (compile(LEFT + r"(?:" + NUM + SP + r")?((?i:" + prefixes + r")(\.?)" + SP + r"(?:" + WORD + SP + r"){0,4}" + WORD + r",?" + SP + NUM + r")"), "prefix_num_after"),
             (compile(LEFT + "(" + NUM + r",?" + SP + r"(?i:" + prefixes + r")(\.?)" + SP + r"(?:" + WORD + SP + r"){0,3}" + WORD + r")"), "num_prefix"),
             (compile(LEFT + "(" + "|".join(MILITARY) + ")"), "military"),
-            (compile(r"(?i)(corner of[ \t]+[^,.?!\n]{2,60}?[ \t]+and[ \t]+[^,?!\n]{2,50})"), "corner"),
+            (compile(r"(?i)(corner of[ \t]+[^,?!\n]{2,60}?[ \t]+and[ \t]+[^,?!\n]{2,50})"), "corner"),
             (compile(LEFT + "(" + NUM + r"(?:" + SP + r"\d{1,5})?" + SP + r"(?:" + WORD + SP + r"){1,4}" + NUM + r")"), "weak"),
             (compile(LEFT + "(" + NUM + r"(?:" + SP + r"\d{1,5})?" + SP + r"(?:" + CAP + SP + r"){0,3}" + CAP + r")"), "weak_words"),
             (compile(LEFT + r"((?:" + CAP + SP + r"){1,3}" + NUM + r")"), "name_first"),
+            # Number first, street word last, no second number ("926 Ungarnsvej", "126. Arany Janos utca").
+            (compile(LEFT + "(" + NUM + r"\.?,?" + SP + r"(?:" + WORD + SP + r"){0,3}(?:[\p{L}-]{2,}(?i:" + endings + r")|(?i:" + suffix_words + r")\.?))"), "num_street"),
+            # A street named without a number, right after "lives on", "is on", "side of" ("lives on Clare Keys street").
+            (compile(LEFT + r"((?:" + CAP + SP + r"){0,3}(?:[\p{L}-]{2,}(?i:" + endings + r")|(?i:" + types + "|" + suffix_words + r"))\.?|(?i:" + prefixes + r")\.?" + SP + r"(?:" + WORD + SP + r"){0,3}" + CAP + ")"), "street_name"),
         ]
         self.unit_tail = compile(r"^[ \t,\n]*(?:\n[^\p{L}\p{N}\n]{0,6})?(?i:" + units + r")\.?[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?")
         self.postcode_tail = compile(r"^[ \t]*[,\n][^\p{L}\p{N}]{0,8}(?:[\p{L}'’.-]+[ \t]*,?[ \t\n]*){0,5}" + POSTCODE + r"(?:[^\p{L}\p{N}]|$)")
@@ -101,6 +107,14 @@ class AddressRecognizer(Recognizer):
         self.street_word = compile(r"(?i)(?:^|[^\p{L}])(?:" + types + "|" + suffix_words + "|" + prefixes + r")(?:[^\p{L}]|$)")
         self.ending = compile(r"(?i)[\p{L}-]{2,}(?:" + endings + r")(?:[^\p{L}]|$)")
         super().__init__()
+
+    def _ours(self, text: str, start: int) -> bool:
+        """"Our Leeds office is on Park Row": one of the brand's own places, named a few words before."""
+        ws = words(text[max(0, start - 60):start])[-7:]
+        if "our" not in ws:
+            return False
+        after_our = ws[len(ws) - 1 - ws[::-1].index("our"):]
+        return any(w in self.our_places for w in after_our)
 
     # -- evidence ------------------------------------------------------------------
     def _evidence(self, doc: Doc, start: int, end: int, close_cue: bool = False) -> int:
@@ -135,7 +149,7 @@ class AddressRecognizer(Recognizer):
     # -- shapes ---------------------------------------------------------------------
     def find(self, doc: Doc):
         text = doc.lines
-        if not any(c.isdigit() for c in text) and "corner" not in doc.word_set:
+        if not any(c.isdigit() for c in text) and "corner" not in doc.word_set and not self.street_cue.anywhere(doc.word_set):
             return
         found: list[tuple[int, int]] = []
         for pattern, kind in self.shapes:
@@ -165,7 +179,7 @@ class AddressRecognizer(Recognizer):
         text = doc.lines
         if char_after(text, end).isalnum() and kind not in ("corner",):
             return False
-        if self.public_place.before(text, start) or self.not_private.before(text, start, 0):
+        if self.public_place.before(text, start) or self.not_private.before(text, start, 0) or self._ours(text, start):
             return False
         first = value.split(None, 1)[0].lower().strip(".,")
         if kind == "us":
@@ -196,6 +210,13 @@ class AddressRecognizer(Recognizer):
                     return True
                 return self._evidence(doc, start, end) >= 2
             return True
+        if kind == "num_street":
+            last = value.split()[-1].strip(".,")
+            return len(value.split()) >= 2 and not self._everyday(last) or fold(last) not in self.us_types and len(last) > 3
+        if kind == "street_name":
+            if len(value.split()) < 2 and not self.ending.search(value):
+                return False
+            return self.street_cue.before(text, start, 0)
         if kind == "corner":
             parts = value[len("corner of"):]
             if "{" in parts or "}" in parts:
