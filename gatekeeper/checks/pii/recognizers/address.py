@@ -20,7 +20,7 @@ from functools import lru_cache
 import usaddress
 
 from . import street_words as sw
-from ....words import word_rank
+from ....words import common_words, word_rank
 from .base import Context, Doc, ContextPatternRecognizer, Recognizer, alternation, candidates, char_after, char_before, compile, fold, words
 
 SP = r"[ \t]+"
@@ -155,7 +155,9 @@ class AddressRecognizer(Recognizer):
         for pattern, kind in self.shapes:
             for match_start, match_end, value in candidates(pattern, text, 1):
                 # "Ines and Nordahl Rolfsens vei 187": the street starts after "and".
-                while kind in TRIMMED and value.split(None, 1)[0].lower() in _SKIP_NAME_WORDS and " " in value:
+                capitalised = kind == "compound" and value.split()[-2][:1].isupper() if len(value.split()) > 1 else False
+                while kind in TRIMMED and " " in value and (value.split(None, 1)[0].lower() in _SKIP_NAME_WORDS
+                                                            or (capitalised and value[:1].islower() and len(value.split()) > 2)):
                     cut = len(value.split(None, 1)[0]) + 1
                     cut += len(value[cut:]) - len(value[cut:].lstrip())
                     value, match_start = value[cut:], match_start + cut
@@ -190,7 +192,9 @@ class AddressRecognizer(Recognizer):
             return True
         if kind == "compound":
             names = value.split()
-            return not (len(names) == 2 and names[0].lower() in _SKIP_NAME_WORDS)
+            street = fold(names[-2].strip(".,")) if len(names) >= 2 else ""
+            # "Gathering 2024" and "Offering 3" end like street names ("Mathieuring 39") but are English words.
+            return not (len(names) == 2 and names[0].lower() in _SKIP_NAME_WORDS) and street not in common_words()
         if kind == "suffix_word":
             street = value.rsplit(None, 1)[0].rstrip(",")
             if (first,) in self.not_private.phrases or len(street.split()) < 2:

@@ -128,7 +128,7 @@ SUFFIX_WORDS = [
 # A word counts when at least three letters stand before the ending.
 COMPOUND_ENDINGS = [
     "strasse", "straße", "str", "weg", "gasse", "platz", "allee", "damm", "ufer", "chaussee", "steig", "pfad",
-    "markt", "graben", "zeile",
+    "markt", "graben", "zeile", "ring",
     "straat", "laan", "plein", "gracht", "kade", "dijk", "singel", "steeg", "dreef", "steenweg", "baan", "plaats",
     "gata", "gatan", "gade", "gaten", "vej", "vei", "veien", "vagen", "vag", "alle", "plads", "plass", "torget",
     "straede", "stigen", "backen", "vegur", "braut", "straeti", "stigur", "gatan",
