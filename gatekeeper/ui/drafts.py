@@ -6,7 +6,7 @@ import os
 import threading
 from collections import OrderedDict
 
-from .. import pii_engine
+from ..checks.pii import engine as pii_engine
 from ..checks import known_rule_ids
 from ..checks.base import strongest
 from ..normalize import normalize_post

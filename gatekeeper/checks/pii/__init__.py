@@ -1,18 +1,21 @@
 """Private data: nothing private goes public.
 
-Detection is Presidio with Gatekeeper's recognizers (pii_engine); this check
-decides what each detection means for this post: the account's own contact
-details are fine anywhere, a customer's contact details and booking reference
-are fine in a direct message, cards, government ids and credentials never are.
+The package holds the whole concern: recognizers/ (one per kind of private
+data, their words in policies/lexicons/pii.yaml), engine.py (runs them on the
+normalised post, once per post, for this check and for redaction) and this
+check, which decides what each detection means for this post: the account's
+own contact details are fine anywhere, a customer's contact details and booking
+reference are fine in a direct message, cards, government ids and credentials
+never are.
 """
 from __future__ import annotations
 
 import ipaddress
 import re
 
-from .. import pii_engine
-from ..recognizers import is_business_number, phone_e164
-from .base import Finding, Rule, finding
+from ..base import Finding, Rule, finding
+from . import engine
+from .recognizers.phone import is_business_number, phone_e164
 
 NAME = "pii"
 
@@ -26,6 +29,8 @@ RULES = [
     Rule("pii.ssn", "block", "A US Social Security number. Never post government ids."),
     Rule("pii.ni_number", "block", "A UK National Insurance number. Never post government ids."),
     Rule("pii.passport", "block", "A passport number. Never post government ids."),
+    Rule("pii.driver_licence", "block", "A driver's licence number. Never post government ids."),
+    Rule("pii.ip_address", "block", "A person's IP address in a public post. Use a direct message."),
     Rule("pii.booking_reference", "block", "A booking or confirmation reference in a public post. Anyone could use it to change the booking: use a direct message."),
     Rule("pii.loyalty_number", "block", "A loyalty or membership number in a public post. Use a direct message."),
     Rule("pii.date_of_birth", "block", "A date of birth. Never post it: it is used to verify identity."),
@@ -45,6 +50,7 @@ ENTITY_RULE = {
     "US_SSN": "pii.ssn",
     "UK_NINO": "pii.ni_number",
     "PASSPORT": "pii.passport",
+    "DRIVER_LICENSE": "pii.driver_licence",
     "BOOKING_REFERENCE": "pii.booking_reference",
     "LOYALTY_NUMBER": "pii.loyalty_number",
     "DATE_OF_BIRTH": "pii.date_of_birth",
@@ -53,7 +59,8 @@ ENTITY_RULE = {
 }
 
 # A customer's own details are fine in a direct message to that customer.
-FINE_IN_DIRECT = {"pii.phone", "pii.email", "pii.address", "pii.booking_reference", "pii.loyalty_number"}
+FINE_IN_DIRECT = {"pii.phone", "pii.email", "pii.address", "pii.booking_reference", "pii.loyalty_number",
+                  "pii.ip_address"}
 
 _GREETING_NAME = re.compile(r"\b(?i:hi|hello|hey|dear|thanks|thank you|welcome|sorry)[,\s]+(?:@\w+|[A-Z][a-z]+)")
 
@@ -91,7 +98,7 @@ def _names_nearby(post, detections) -> bool:
 
 
 def check(post, policy) -> list[Finding]:
-    detections = pii_engine.detect(post, policy)
+    detections = engine.detect(post, policy)
     if not detections:
         return []
     phones, emails = _allowed_contacts(policy, post.account)
@@ -107,6 +114,8 @@ def check(post, policy) -> list[Finding]:
                 continue
             if private:
                 findings.append(finding(_RULES["pii.private_ip"], d.start, d.end))
+            elif post.is_public:  # public addresses are only reported when the words around say whose they are
+                findings.append(finding(_RULES["pii.ip_address"], d.start, d.end, entity=d.entity, score=round(d.score, 2)))
             continue
         rule_id = ENTITY_RULE.get(d.entity)
         if rule_id is None:

@@ -1,0 +1,49 @@
+"""Gatekeeper's recognizers: one per kind of private data, built from policies/lexicons/pii.yaml.
+
+Presidio's stock pattern recognizers misfire on brand replies (a US phone
+number read as a UK NHS number, flight numbers as passports, event dates as
+dates of birth), and their patterns run on Python's backtracking engine. These
+run on google-re2 and decide from the few words around a candidate, so a code
+after "booking ref" is private and the same code after "promo code" is not.
+"""
+from __future__ import annotations
+
+from . import address, bank, codes, credentials, dates, email, ids, network, phone
+from .base import AccountSettings, Context, Doc, ContextPatternRecognizer, Recognizer
+
+CONTEXT_KINDS = ("booking_reference", "loyalty_number", "date_of_birth", "passport", "bank_account", "ssn", "ni_number",
+                 "credential", "phone", "phone_after", "address", "postcode", "driver_licence", "ip_address",
+                 "business_phone", "own_network", "street")
+
+
+def build(lexicon: dict, internal_domains) -> list[Recognizer]:
+    """Every recognizer, configured from the lexicon's words."""
+    ctx = lexicon.get("context", {})
+    context = {kind: Context(ctx.get(kind, [])) for kind in CONTEXT_KINDS}
+    context["phone_after"] = Context(ctx.get("phone_after", []), before=0, after=4)
+    context["ip_address"] = Context(ctx.get("ip_address", []), before=5, after=3)
+    not_private = Context(lexicon.get("not_private", []))
+    public_place = Context(lexicon.get("public_place", []), before=3)
+    bank_account = ContextPatternRecognizer(
+        "BANK_ACCOUNT", "BankAccountRecognizer", [r"\d{2}-\d{2}-\d{2}", r"\d{6,17}", r"\d{3,5}(?:[ -]\d{3,5}){1,3}"],
+        context=context["bank_account"], require_context=True, not_private=not_private)
+    return [
+        phone.PhoneNumberRecognizer(context["phone"], context["phone_after"], not_private, context["business_phone"]),
+        *email.recognizers(),
+        bank.CardRecognizer(not_private),
+        bank.IbanCodeRecognizer(),
+        bank_account,
+        *ids.recognizers(context),
+        *codes.recognizers(context, not_private),
+        *dates.recognizers(context),
+        *credentials.recognizers(context, ctx.get("credential", ["password"])),
+        network.IpAddressRecognizer(context["ip_address"], context["own_network"]),
+        network.InternalLinkRecognizer(internal_domains, lexicon.get("internal_host_suffixes", [])),
+        address.AddressRecognizer(context["address"], public_place, not_private, lexicon.get("street_types", []),
+                                  lexicon.get("street_words_after", []), lexicon.get("street_words_before", []),
+                                  context["street"], lexicon.get("our_places", [])),
+        address.postcode_recognizer(context["postcode"]),
+    ]
+
+
+__all__ = ["AccountSettings", "Context", "Doc", "Recognizer", "build", "phone"]

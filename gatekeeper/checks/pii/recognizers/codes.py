@@ -1,0 +1,80 @@
+"""Booking references and loyalty numbers: codes that are private because of what they open.
+
+A code counts after a booking or loyalty word (policies/lexicons/pii.yaml), after
+the name of the account's own loyalty programme ("AcmeMiles 884213370"), or
+when it has the shape of the account's own booking references (account setting
+booking_reference_formats), and never after a word that makes it harmless
+("promo code", "flight").
+"""
+from __future__ import annotations
+
+from ....words import common_words
+from .base import Context, Doc, ContextPatternRecognizer, Recognizer, candidates, compile, runs_on
+
+CODE = r"[A-Za-z0-9][A-Za-z0-9-]{3,18}[A-Za-z0-9]"
+_LETTER_RUNS = compile(r"[A-Za-z]+")
+
+
+def code_like(value: str) -> bool:
+    """A booking or member code: letters and digits, or capitals that are not a word (PNRs like QXJTRW)."""
+    alnum = "".join(c for c in value if c.isalnum())
+    if len(alnum) < 5 or len(alnum) > 20:
+        return False
+    if any(c.isdigit() for c in alnum):
+        # "48hours", "2nd", "10am": a number with a word glued on is not a code.
+        runs = [value.lower() for _, _, value in _LETTER_RUNS.finditer(alnum)]
+        return not (len(runs) == 1 and alnum[0].isdigit() and (runs[0] in common_words() or runs[0] in _UNITS))
+    return alnum.isupper() and 5 <= len(alnum) <= 8 and alnum.lower() not in common_words()
+
+
+_UNITS = {"am", "pm", "hrs", "hr", "h", "mins", "min", "km", "kg", "mb", "gb", "st", "nd", "rd", "th", "x", "k", "m"}
+
+
+class CodeRecognizer(ContextPatternRecognizer):
+    """A code after a context word; the account's loyalty programme names count as loyalty words."""
+
+    def __init__(self, entity: str, name: str, context: Context, not_private: Context, account_words: str | None = None):
+        self.account_words = account_words
+        super().__init__(entity, name, [CODE], validate=code_like, context=context, require_context=True,
+                         not_private=not_private, edge="@/.")
+
+    def find(self, doc: Doc):
+        own = getattr(doc.account, self.account_words, None) if self.account_words else None
+        yield from super().find(doc)
+        if own:
+            for start, end, value in candidates(self.patterns[0], doc.text, self.group):
+                if runs_on(doc.text, end, self.edge):
+                    continue
+                if own.before(doc.text, start) and code_like(value) and not self.not_private.before(doc.text, start, 1):
+                    yield self.result(self.ENTITIES[0], start, end, 0.95)
+
+
+class BookingFormatRecognizer(Recognizer):
+    """Codes in the shape of the account's own booking references, with or without a booking word."""
+
+    ENTITIES = ("BOOKING_REFERENCE",)
+
+    def __init__(self, not_private: Context):
+        self.not_private = not_private
+        super().__init__()
+
+    def find(self, doc: Doc):
+        for pattern in doc.account.booking_formats:
+            for start, end, _ in candidates(pattern, doc.text, 1):
+                if runs_on(doc.text, end, "@/"):
+                    continue
+                if not self.not_private.before(doc.text, start, 1):
+                    yield self.result("BOOKING_REFERENCE", start, end, 0.9)
+
+
+def booking_format(pattern: str):
+    """Compile an account's booking-reference format as a whole-word, linear-time pattern."""
+    return compile(r"(?:^|[^\p{L}\p{N}@/.-])(" + pattern + ")")
+
+
+def recognizers(context: dict[str, Context], not_private: Context) -> list:
+    return [
+        CodeRecognizer("BOOKING_REFERENCE", "BookingReferenceRecognizer", context["booking_reference"], not_private),
+        CodeRecognizer("LOYALTY_NUMBER", "LoyaltyNumberRecognizer", context["loyalty_number"], not_private, "loyalty"),
+        BookingFormatRecognizer(not_private),
+    ]

@@ -1,0 +1,89 @@
+"""IP addresses and links to internal hosts.
+
+A private, loopback or link-local address is internal wherever it appears. A
+public address is a person's only when the words around it say so ("my IP",
+"keep getting address ... blocked", "client_ip"), and not when the brand talks
+about its own servers ("our status page", "DNS").
+"""
+from __future__ import annotations
+
+import ipaddress
+
+from .base import Context, Doc, Recognizer, candidates, char_after, char_before, compile
+
+IPV4 = compile(r"(?:^|[^\p{L}\p{N}.])(\d{1,3}(?:\.\d{1,3}){3})")
+IPV6 = compile(r"(?:^|[^\p{L}\p{N}:.])([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?)")
+
+
+def parse_ip(value: str):
+    try:
+        return ipaddress.ip_address(value)
+    except ValueError:
+        return None
+
+
+class IpAddressRecognizer(Recognizer):
+    """IP_ADDRESS for every address: private ones are always reported (the check calls them internal);
+    public ones only with a customer's context (score 0.85) and never after the brand's own words."""
+
+    ENTITIES = ("IP_ADDRESS",)
+
+    def __init__(self, cue: Context, not_private: Context):
+        self.cue, self.not_private = cue, not_private
+        super().__init__()
+
+    def find(self, doc: Doc):
+        text = doc.text
+        for pattern in (IPV4, IPV6):
+            for start, end, value in candidates(pattern, text, 1):
+                if pattern is IPV6:
+                    value = value.rstrip(":")
+                    end = start + len(value)
+                    if value.count(":") < 2:
+                        continue
+                after = char_after(text, end)
+                if after.isalnum() or (after in ".:" and char_after(text, end + 1).isalnum()):
+                    continue
+                address = parse_ip(value)
+                if address is None:
+                    continue
+                if not address.is_global:
+                    yield self.result("IP_ADDRESS", start, end, 0.95, private=True)
+                elif self.cue.near(text, start, end) and not self.not_private.before(text, start, 3):
+                    yield self.result("IP_ADDRESS", start, end, 0.85, private=False)
+
+
+URL = compile(r"(?i)(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}|\d{1,3}(?:\.\d{1,3}){3}|localhost)(?::\d{2,5})?(?:/[^\s<>\"']*)?")
+
+
+class InternalLinkRecognizer(Recognizer):
+    """Links to hosts under the company's internal domains or never-public suffixes."""
+
+    ENTITIES = ("INTERNAL_LINK",)
+
+    def __init__(self, internal_domains, suffixes):
+        self.domains = tuple(d.lower().strip(".") for d in internal_domains)
+        self.suffixes = tuple("." + s.lower().strip(".") for s in suffixes)
+        super().__init__()
+
+    def is_internal(self, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        if host == "localhost" or any(host == d or host.endswith("." + d) for d in self.domains):
+            return True
+        if any(host.endswith(s) for s in self.suffixes):
+            return True
+        address = parse_ip(host)
+        return address is not None and not address.is_global
+
+    def find(self, doc: Doc):
+        text = doc.text
+        for start, end, _ in candidates(URL, text):
+            before = char_before(text, start)
+            if before == "@" or before.isalnum() or before in ".-":
+                continue  # the domain of an e-mail address, or the middle of a word
+            link = text[start:end]
+            match_host = URL.search(link)
+            if match_host and self.is_internal(link[match_host.start(1):match_host.end(1)]):
+                while end > start and text[end - 1] in ".,;:!?)]}'\"":
+                    end -= 1
+                yield self.result("INTERNAL_LINK", start, end, 0.95)
