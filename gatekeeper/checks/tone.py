@@ -45,9 +45,9 @@ _AIMED = re.compile(r"(?<![\w])(?:you|your|you're|youre|yours|yourself|ur|u|ya|y
 # Learned-score thresholds used when the policy sets none (checks.tone in gatekeeper.yaml overrides them).
 # At or above a threshold, that action applies; the strongest one reached wins.
 DEFAULT_THRESHOLDS = {
-    "hostility": {"warn": 0.8, "review": 0.9},
-    "hate": {"review": 0.5},
-    "reply_hostility": {"warn": 0.5},
+    "hostility": {"warn": 0.75, "review": 0.82},
+    "hate": {"review": 0.2},
+    "reply_hostility": {"warn": 0.82},
 }
 # Words named in a learned finding: the strongest few, each at least this share of the strongest.
 DRIVER_WORDS = 3

@@ -7,8 +7,8 @@ Python and numpy. The features are read from the normalised text the checks see
 disguised word produces the same n-grams as the plain one.
 
 Heads: ``hostile`` (offensive, insulting, threatening or hateful), ``hate``
-(aimed at a group for who they are) and ``reply`` (hostile, fitted with the
-brand-reply examples weighted up: used for replies to customers). Each head's
+(aimed at a group for who they are) and ``reply`` (a brand's reply that is
+hostile to the customer: fitted on the written brand-reply sets only). Each head's
 score is a calibrated probability (Platt scaling fitted on a held-out split).
 """
 from __future__ import annotations
