@@ -49,6 +49,8 @@ DEFAULT_THRESHOLDS = {
     "hate": {"review": 0.2},
     "reply_hostility": {"warn": 0.82},
 }
+# In a brand's reply, below this reply score the reply reads as fine to the head fitted on brand replies.
+REPLY_FINE = 0.5
 # Words named in a learned finding: the strongest few, each at least this share of the strongest.
 DRIVER_WORDS = 3
 DRIVER_SHARE = 0.25
@@ -182,20 +184,26 @@ def learned_findings(post, policy, personal: bool) -> list[Finding]:
     score = hostility_model.model().score(hostility_model.model_text(post.text))
     post.memo["hostility"] = score.probs
     levels = thresholds(policy)
-    findings = []
     hateful = _level(score["hate"], levels["hate"])
-    if hateful:
-        findings.append(_learned_finding("tone.hateful", hateful, score, "hate", post.text, "hate score"))
     hostile = _level(score["hostile"], levels["hostility"])
+    reply = None
     if not personal and _answers_someone(post):
         reply = _level(score["reply"], levels["reply_hostility"])
-        if reply and not hostile:
-            note = ""
-            if post.in_reply_to is not None and post.in_reply_to.text is not None:
-                upset, reason = _parent_is_upset(post.in_reply_to.text, policy)
-                note = f"; {reason}" if upset else ""
-            findings.append(_learned_finding("tone.hostile_reply", reply, score, "reply", post.text,
-                                             "reply hostility score", note))
+        if score["reply"] < REPLY_FINE:
+            # The tweet-trained heads misread brand chattiness ("hope it hits the spot, pal"); in a brand's
+            # reply they count only when the head fitted on brand replies does not read it as fine.
+            hateful = hateful if score["hate"] >= 0.5 else None
+            hostile = None
+    findings = []
+    if hateful:
+        findings.append(_learned_finding("tone.hateful", hateful, score, "hate", post.text, "hate score"))
+    if reply and not hostile:
+        note = ""
+        if post.in_reply_to is not None and post.in_reply_to.text is not None:
+            upset, reason = _parent_is_upset(post.in_reply_to.text, policy)
+            note = f"; {reason}" if upset else ""
+        findings.append(_learned_finding("tone.hostile_reply", reply, score, "reply", post.text,
+                                         "reply hostility score", note))
     if hostile:
         findings.append(_learned_finding("tone.hostility", hostile, score, "hostile", post.text, "hostility score"))
     return findings
