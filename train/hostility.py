@@ -150,7 +150,7 @@ def head_weights(rows: list[dict], written_weight: float) -> np.ndarray:
     return w
 
 
-HEAD_C = {"hostile": 4.0, "hate": 4.0, "reply": 1.0}
+HEAD_C = {"hostile": 2.0, "hate": 2.0, "reply": 1.0}
 
 
 def fit(train_feats, y_train, weights, vocabulary=None, min_df=3):
@@ -293,7 +293,7 @@ def main(argv=None) -> int:
         json.dump(list(vectorizer.get_feature_names_out()), fh, ensure_ascii=False)
     meta = {
         "heads": HEADS,
-        "features": "word unigrams (w:), word bigrams (b:), character 2-5-grams inside words (c:) over the "
+        "features": "word unigrams (w:), word bigrams (b:), character 3-5-grams inside words (c:) over the "
                     "normalised, lower-cased, leet-read text; sublinear tf-idf, L2-normalised",
         "classifier": "logistic regression per head (liblinear, balanced classes), Platt-calibrated on a held-out "
                       "split; the reply head is fitted and calibrated on the written brand-reply sets only",

@@ -27,7 +27,7 @@ NAME = "hostility"
 # Words longer than this give no character n-grams beyond their first letters (bounded work per post).
 MAX_WORD = 24
 MAX_TOKENS = 400
-CHAR_NGRAMS = (2, 3, 4, 5)
+CHAR_NGRAMS = (3, 4, 5)
 # Tokens whose feature indices are remembered between posts (common words repeat).
 MEMO_SIZE = 50000
 
@@ -69,7 +69,7 @@ def features(toks: list[Token]):
     """Yield (feature, token index, other token index or -1) for a token list.
 
     Word unigrams ("w:"), word bigrams ("b:", credited to both words) and character
-    2-5-grams inside each word padded with spaces ("c:").
+    3-5-grams inside each word padded with spaces ("c:").
     """
     for i, (value, _, _, is_word) in enumerate(toks):
         yield "w:" + value, i, -1
