@@ -294,7 +294,7 @@ def main(argv=None) -> int:
     meta = {
         "heads": HEADS,
         "features": "word unigrams (w:), word bigrams (b:), character 3-5-grams inside words (c:) over the "
-                    "normalised, lower-cased, leet-read text; sublinear tf-idf, L2-normalised",
+                    "normalised, lower-cased, leet-read text; binary tf-idf, L2-normalised",
         "classifier": "logistic regression per head (liblinear, balanced classes), Platt-calibrated on a held-out "
                       "split; the reply head is fitted and calibrated on the written brand-reply sets only",
         "training_rows": len(train), "calibration_rows": len(calib), "test_rows": len(test),
