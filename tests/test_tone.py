@@ -12,17 +12,22 @@ def policy():
     return load_policy(POLICIES, known_rule_ids())
 
 
+# Rules of the learned hostility score; tests of the word lists leave them out (see test_hostility.py).
+LEARNED = {"tone.hostility", "tone.hateful", "tone.hostile_reply"}
+
+
 def rules(policy, text, parent=None, account="acme-air"):
     payload = {"account": account, "text": text}
     if parent:
         payload["in_reply_to"] = {"author": "@customer", "text": parent}
-    return [f.rule for f in tone.check(normalize_post(payload), policy)]
+    return [f.rule for f in tone.check(normalize_post(payload), policy) if f.rule not in LEARNED]
 
 
 def test_labelled_set_meets_quality_bar():
     from bench.eval_tone import evaluate
 
-    result = evaluate()
+    # The word-list rules on the project's labelled set; the learned score has its own held-out floors.
+    result = evaluate(exclude=LEARNED)
     assert result["bad"] >= 100 and result["good"] >= 100
     assert result["recall"] >= 0.95, result
     assert result["fp_rate"] <= 0.02, result

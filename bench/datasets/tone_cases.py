@@ -181,3 +181,108 @@ def cases(seed: int = 2027) -> list[dict]:
         for _ in range(5):
             good.append({"text": fill(t), "bad": False, "kind": "empathetic_reply", "in_reply_to": r.choice(COMPLAINTS)})
     return bad + good
+
+
+# Held out from the hostility model: written for evaluation only, never in train/hostility_data/.
+# Replies to customers, each with the post it answers.
+HOSTILE_REPLIES = [
+    ("My flight was cancelled and nobody told me.", "We did tell you. You just don't check your email, apparently."),
+    ("Where is my suitcase?? Day 4 now.", "Probably still wherever you left it. Patience."),
+    ("Your app charged me twice.", "Funny how this only ever happens to you."),
+    ("Why was I moved to a middle seat?", "Because you booked the cheapest fare. What did you expect, first class?"),
+    ("Still no refund after 6 weeks.", "Keep posting like this and the refund will take six more."),
+    ("The hotel room was filthy.", "Maybe it was clean before you checked in."),
+    ("I was on hold for an hour.", "An hour of your precious time, how tragic."),
+    ("Your driver threw my parcel over the fence.", "At least it arrived. Some people are never grateful."),
+    ("This is the third time my order was wrong.", "Have you tried ordering more clearly?"),
+    ("The gate agent was rude to me.", "Our agent says you were the rude one. We believe her."),
+    ("Can someone explain this fee?", "It was explained at checkout. In big letters. For people like you."),
+    ("I want to speak to a manager.", "The manager has seen your tweets and would rather not."),
+    ("My bag arrived broken.", "Bags break when you stuff them like that."),
+    ("Why is my bill so high?", "Maybe use less data. Just a thought."),
+    ("You lost my booking!", "We didn't lose anything. You typed your own email wrong."),
+    ("Terrible service today.", "Terrible customers get terrible service."),
+    ("I'm never flying with you again.", "Promise?"),
+    ("The food made me sick.", "Or maybe it was the six drinks you had at the bar."),
+    ("Your website keeps crashing.", "Works fine for us. Maybe upgrade from that ancient laptop."),
+    ("My delivery is two days late.", "And you've tweeted about it eleven times. We get it."),
+    ("I demand compensation.", "You can demand whatever you like."),
+    ("The crew ignored my call button.", "Perhaps they needed a break from you."),
+    ("Why can't I get a refund?", "Because you didn't read the terms, like we already told you twice."),
+    ("This is unacceptable.", "What's unacceptable is the way you talk to our staff. Last warning."),
+    ("I'm going to leave a bad review.", "Go on then. Your booking might not survive it."),
+]
+FRIENDLY_REPLIES = [
+    ("My flight was cancelled and nobody told me.", "That's really not okay, and we're sorry. We've rebooked you on the next flight and added a meal voucher."),
+    ("Where is my suitcase?? Day 4 now.", "Four days is far too long. We've found it in Madrid and a courier brings it to you tomorrow."),
+    ("Your app charged me twice.", "Sorry about that! The second charge has been reversed and should disappear within 3 days."),
+    ("Why was I moved to a middle seat?", "We had to change the aircraft, and we're sorry. We've put you back in an aisle seat, 22C."),
+    ("Still no refund after 6 weeks.", "You've waited far too long. We've pushed it through today and you'll get an email confirmation."),
+    ("The hotel room was filthy.", "We're so sorry. The manager is moving you to a new room and the night is on us."),
+    ("I was on hold for an hour.", "That's a long wait and we're sorry. We can help right here: what's the issue?"),
+    ("Your driver threw my parcel over the fence.", "That's not how we deliver, and we've raised it with the driver's depot. Was anything damaged?"),
+    ("This is the third time my order was wrong.", "Three times is three too many. A full refund is on its way, and we've flagged the store."),
+    ("The gate agent was rude to me.", "We're sorry you were treated that way. Could you DM us the flight and time so we can follow up?"),
+    ("Can someone explain this fee?", "Of course! It's the seat selection fee. If you didn't mean to pick a seat, we'll refund it."),
+    ("I want to speak to a manager.", "Absolutely. Our customer relations lead, Dana, will call you this afternoon."),
+    ("My bag arrived broken.", "Sorry to see that. Send us a photo and we'll cover the repair or a replacement."),
+    ("Why is my bill so high?", "Good question. It looks like the roaming bundle ran out. We've credited the extra charges this time."),
+    ("You lost my booking!", "Let's find it together. Could you DM us the email you used? Sometimes it lands under a typo."),
+    ("Terrible service today.", "We're sorry we let you down. What happened? We'd like to put it right."),
+    ("I'm never flying with you again.", "We're sorry to hear that and we understand. If you'll let us, we'd like to fix what went wrong."),
+    ("The food made me sick.", "We're really sorry you're unwell. We've reported it to our catering team; could you DM us your flight?"),
+    ("Your website keeps crashing.", "Thanks for telling us. We had an outage this morning and it's fixed now. Does it work for you?"),
+    ("My delivery is two days late.", "Sorry for the delay. It's out for delivery today and we've refunded the shipping."),
+    ("I demand compensation.", "You're entitled to it for a delay that long. We've started the claim for you."),
+    ("The crew ignored my call button.", "That's not the care we want for you. We've shared it with the cabin crew manager."),
+    ("Why can't I get a refund?", "The fare is non-refundable, but you can use the full value as credit for a year. Want us to set that up?"),
+    ("This is unacceptable.", "You're right, and we're sorry. Here's what we're doing about it."),
+    ("I'm going to leave a bad review.", "That's completely your right. We'd still love the chance to sort this out first."),
+]
+# Hostile posts with no word from the lists: name-calling, dehumanising talk, threats, misogyny.
+HOSTILE_POSTS = [
+    "That senator is a spineless coward and a liar.",
+    "People from that country are leeches, all of them.",
+    "You deserve every bad thing coming to you.",
+    "I'd happily watch that whole village burn.",
+    "Women should be seen and not heard.",
+    "They're like locusts, stripping every town they arrive in.",
+    "Shut up, nobody wants to hear from a loser like you.",
+    "What a brain-dead take from a brain-dead man.",
+    "Someone needs to teach her a lesson she won't forget.",
+    "Migrants bring nothing but crime and disease.",
+    "You are the dumbest person I've ever had the misfortune to read.",
+    "Go jump off a bridge.",
+    "These fanatics should be wiped off the map.",
+    "He's a vile little rat and everyone knows it.",
+    "Your kind isn't welcome anywhere near here.",
+]
+ORDINARY_POSTS = [
+    "Finally finished the marathon training plan. Legs are dead but happy!",
+    "Anyone know a good place for ramen near the station?",
+    "The sunset over the harbour tonight was unreal.",
+    "Our team won the pub quiz by one point. Still buzzing.",
+    "Reading a brilliant book about the history of maps.",
+    "That thunderstorm killed the power for two hours.",
+    "My cat has decided the laptop is her bed now.",
+    "Big game tonight, come on you reds!",
+    "New recipe: roasted squash with chilli and lime. Ten out of ten.",
+    "Traffic on the ring road is terrible this morning, leave early.",
+    "Happy birthday to my little brother, the best human I know.",
+    "Can't believe it's already December. Where did the year go?",
+    "The museum's new dinosaur hall is worth the trip.",
+    "Voting opens at 7am tomorrow, don't forget your ID.",
+    "Just adopted a rescue dog named Biscuit!",
+]
+
+
+def hostility_cases() -> list[dict]:
+    """Held-out cases for the learned hostility score (none of them is training data)."""
+    out = []
+    for parent, reply in HOSTILE_REPLIES:
+        out.append({"kind": "hostile_reply", "text": reply, "in_reply_to": parent, "bad": True})
+    for parent, reply in FRIENDLY_REPLIES:
+        out.append({"kind": "friendly_reply", "text": reply, "in_reply_to": parent, "bad": False})
+    out += [{"kind": "hostile_post", "text": t, "bad": True} for t in HOSTILE_POSTS]
+    out += [{"kind": "ordinary_post", "text": t, "bad": False} for t in ORDINARY_POSTS]
+    return out

@@ -3,6 +3,12 @@
 Word lists live in policies/lexicons/tone.yaml and offensive.yaml. When the
 post answers another post (in_reply_to), the reply is judged against it: a
 cheerful canned reply or a laughing emoji to an upset customer is flagged.
+
+Beside the lists, a learned model (gatekeeper/models/hostility) scores how
+hostile a post reads, whether it attacks a group, and, for a brand's reply to
+someone, whether it is hostile to the person answered. Its thresholds are in
+the policy (checks.tone in gatekeeper.yaml); each finding names the words that
+drove the score.
 """
 from __future__ import annotations
 
@@ -10,8 +16,9 @@ import re
 from functools import lru_cache
 
 from .. import profanity
+from ..models import hostility as hostility_model
 from ..rules.phrases import find_phrases
-from .base import Finding, Rule, finding
+from .base import Finding, Rule, finding, strongest
 
 NAME = "tone"
 
@@ -25,12 +32,28 @@ RULES = [
     Rule("tone.mismatched_reply", "review", "A cheerful reply to a customer who is upset or sarcastic. Read the post you are answering."),
     Rule("tone.laughing_at_customer", "review", "A laughing emoji or 'lol' in reply to an upset customer."),
     Rule("tone.tone_deaf_promo", "review", "A promotion tied to a tragedy, a disaster, race or religion. This needs review."),
+    Rule("tone.hostility", "warn", "This reads as hostile: insulting, threatening or demeaning. Rephrase it."),
+    Rule("tone.hateful", "review", "This reads as hate against a group of people. It needs review."),
+    Rule("tone.hostile_reply", "warn", "This reply reads as hostile to the customer: a threat, a put-down, sarcasm or blame."),
 ]
 _RULES = {rule.id: rule for rule in RULES}
 
 # Within this many characters of an offensive word, a second person or a handle makes it aimed at someone.
 AIM_WINDOW = 40
 _AIMED = re.compile(r"(?<![\w])(?:you|your|you're|youre|yours|yourself|ur|u|ya|y'all|yall|@\w+)(?![\w])")
+
+# Learned-score thresholds used when the policy sets none (checks.tone in gatekeeper.yaml overrides them).
+# At or above a threshold, that action applies; the strongest one reached wins.
+DEFAULT_THRESHOLDS = {
+    "hostility": {"warn": 0.74, "review": 0.79},
+    "hate": {"review": 0.17},
+    "reply_hostility": {"warn": 0.81},
+}
+# In a brand's reply, below this reply score the reply reads as fine to the head fitted on brand replies.
+REPLY_FINE = 0.5
+# Words named in a learned finding: the strongest few, each at least this share of the strongest.
+DRIVER_WORDS = 3
+DRIVER_SHARE = 0.25
 
 SHOUT_MIN_LETTERS = 15
 SHOUT_MIN_WORDS = 4
@@ -125,12 +148,75 @@ def _reply_findings(post, policy) -> list[Finding]:
     return findings
 
 
+def thresholds(policy) -> dict[str, dict[str, float]]:
+    configured = policy.check_config("tone")
+    return {name: configured.get(name, default) for name, default in DEFAULT_THRESHOLDS.items()}
+
+
+def _level(score: float, levels: dict[str, float]) -> str | None:
+    """The strongest action whose threshold the score reaches, or None."""
+    reached = [action for action, threshold in levels.items() if score >= threshold]
+    return strongest(reached) if reached else None
+
+
+def _learned_finding(rule_id: str, action: str, score, head: str, text, what: str, note: str = "") -> Finding:
+    drivers = score.drivers(head)
+    top = [d for d in drivers[:DRIVER_WORDS] if d[2] >= DRIVER_SHARE * drivers[0][2]] if drivers else []
+    spans = [text.span(start, end) for start, end, _ in top]
+    words = [text.original[start:end] for start, end in spans]
+    because = ", ".join(f"'{w}'" for w in words) if words else "the wording as a whole"
+    rule = _RULES[rule_id]
+    start, end = spans[0] if spans else (0, len(text.original))
+    message = f"{rule.message} ({what} {score[head]:.2f}, driven by {because}{note})"
+    found = finding(rule, start, end, message=message, score=round(score[head], 3), words=words)
+    found.action = action
+    return found
+
+
+def _answers_someone(post) -> bool:
+    """A reply: the post names what it answers, or opens with the handle it speaks to."""
+    tokens = post.text.tokens
+    return post.in_reply_to is not None or bool(tokens and tokens[0].kind == "mention" and tokens[0].start < 3)
+
+
+def learned_findings(post, policy, personal: bool) -> list[Finding]:
+    """Findings from the hostility model: hostile, hateful, and hostile to the customer answered."""
+    score = hostility_model.model().score(hostility_model.model_text(post.text))
+    post.memo["hostility"] = score.probs
+    levels = thresholds(policy)
+    hateful = _level(score["hate"], levels["hate"])
+    hostile = _level(score["hostile"], levels["hostility"])
+    reply = None
+    if not personal and _answers_someone(post):
+        reply = _level(score["reply"], levels["reply_hostility"])
+        if score["reply"] < REPLY_FINE:
+            # The tweet-trained heads misread brand chattiness ("hope it hits the spot, pal"); in a brand's
+            # reply they count only when the head fitted on brand replies does not read it as fine.
+            hateful = hateful if score["hate"] >= 0.5 else None
+            hostile = None
+    findings = []
+    if hateful:
+        findings.append(_learned_finding("tone.hateful", hateful, score, "hate", post.text, "hate score"))
+    if reply and not hostile:
+        note = ""
+        if post.in_reply_to is not None and post.in_reply_to.text is not None:
+            upset, reason = _parent_is_upset(post.in_reply_to.text, policy)
+            note = f"; {reason}" if upset else ""
+        findings.append(_learned_finding("tone.hostile_reply", reply, score, "reply", post.text,
+                                         "reply hostility score", note))
+    if hostile:
+        findings.append(_learned_finding("tone.hostility", hostile, score, "hostile", post.text, "hostility score"))
+    return findings
+
+
 def check(post, policy) -> list[Finding]:
     account = policy.accounts.get(post.account, {})
     findings = offensive_findings(post.text, policy)
     if account.get("kind") == "personal":
-        # Personal accounts are not held to the brand voice; slurs and insults still count.
-        return [f for f in findings if f.rule in ("tone.hate", "tone.insult")]
+        # Personal accounts are not held to the brand voice; slurs, insults, hostility and hate still count.
+        findings = [f for f in findings if f.rule in ("tone.hate", "tone.insult")]
+        return findings + learned_findings(post, policy, personal=True)
+    findings.extend(learned_findings(post, policy, personal=False))
     lower = post.text.lower
     shout = _shouting(post)
     if shout:

@@ -1,0 +1,114 @@
+"""The hostility model next to alt-profanity-check: time per post and recall / false positives.
+
+    .venv/bin/python bench/bench_hostility.py [DEV_DIR]      (default: ../shared/data/real-dev)
+
+Both are timed on the same posts in the same run, one post at a time (as the gate sees them).
+Quality is printed on the shared dev sets (real-offensive, real-hate: share flagged; real-ok,
+real-care: share flagged by mistake) and on the held-out written cases in bench/datasets.
+alt-profanity-check was trained on data that includes the Davidson tweets the dev sets come
+from, so its dev figures are inflated; compare on the held-out cases for a fair view.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.datasets.tone_cases import hostility_cases  # noqa: E402
+from bench.timing import line, summary, time_each  # noqa: E402
+from gatekeeper.checks import known_rule_ids, tone  # noqa: E402
+from gatekeeper.models.hostility import model, model_text  # noqa: E402
+from gatekeeper.normalize import normalize_post, normalize_text  # noqa: E402
+from gatekeeper.rules.policy import load_policy  # noqa: E402
+
+DEV_FAMILIES = {"real-offensive": "flag", "real-hate": "flag", "real-ok": "pass", "real-care": "pass"}
+DEFAULT_DEV = ROOT.parent / "shared" / "data" / "real-dev"
+
+
+def load_dev(dev_dir: Path) -> dict[str, list[dict]]:
+    out = {}
+    for family in DEV_FAMILIES:
+        path = dev_dir / f"{family}.jsonl"
+        if path.exists():
+            out[family] = [json.loads(line)["post"] for line in path.open(encoding="utf-8") if line.strip()]
+    return out
+
+
+def model_flags(policy, text: str, reply: bool) -> bool:
+    levels = tone.thresholds(policy)
+    score = model().score(model_text(normalize_text(text)))
+    lowest = lambda name: min(levels[name].values())  # noqa: E731
+    flagged = score["hostile"] >= lowest("hostility") or score["hate"] >= lowest("hate")
+    return flagged or (reply and score["reply"] >= lowest("reply_hostility"))
+
+
+def tone_flags(policy, post: dict, account: str) -> bool:
+    payload = {"account": account, "text": post["text"]}
+    if post.get("in_reply_to"):
+        payload["in_reply_to"] = post["in_reply_to"]
+    return any(f.action != "allow" for f in tone.check(normalize_post(payload), policy))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dev_dir", nargs="?", type=Path, default=DEFAULT_DEV)
+    args = parser.parse_args(argv)
+
+    from profanity_check import predict_prob
+
+    policy = load_policy(ROOT / "policies", known_rule_ids())
+    dev = load_dev(args.dev_dir)
+    texts = [post["text"] for posts in dev.values() for post in posts]
+    held_out = hostility_cases()
+    texts += [case["text"] for case in held_out]
+    if not texts:
+        print("no posts found")
+        return 1
+    normalised = [model_text(normalize_text(t)) for t in texts]
+
+    print(f"time per post, {len(texts)} posts, one at a time")
+    m = model()
+    ours = time_each(m.score, normalised)
+    ours_norm = time_each(lambda t: m.score(model_text(normalize_text(t))), texts)
+    base = time_each(lambda t: predict_prob([t]), texts)
+    base_s = summary(base)
+    print(line("alt-profanity-check predict_prob", base))
+    print(line("hostility model (normalised text)", ours, base_s))
+    print(line("hostility model incl. normalisation", ours_norm, base_s))
+    started = time.perf_counter()
+    predict_prob(texts)
+    batch_ms = (time.perf_counter() - started) * 1000 / len(texts)
+    print(f"{'alt-profanity-check, one batch of all posts':<44} {batch_ms:8.3f} ms a post (the gate sees one post at a time)")
+
+    print("\nquality: share of posts flagged (must-flag sets: recall; must-pass sets: false positives)")
+    print(f"{'set':<22}{'n':>5}  {'model':>7}  {'tone check':>10}  {'alt-profanity-check':>20}")
+    for family, posts in dev.items():
+        reply = family == "real-care"
+        account = "acme-air" if reply else "jdoe"  # brand replies on a corporate account, tweets on a personal one
+        n = len(posts)
+        ours_rate = sum(model_flags(policy, p["text"], reply) for p in posts) / n
+        tone_rate = sum(tone_flags(policy, p, account) for p in posts) / n
+        base_rate = sum(predict_prob([p["text"]])[0] >= 0.5 for p in posts) / n
+        print(f"{family:<22}{n:>5}  {ours_rate:>7.1%}  {tone_rate:>10.1%}  {base_rate:>20.1%}   ({DEV_FAMILIES[family]})")
+    kinds = sorted({c["kind"] for c in held_out})
+    for kind in kinds:
+        cases = [c for c in held_out if c["kind"] == kind]
+        reply = kind.endswith("reply")
+        posts = [{"text": c["text"], **({"in_reply_to": {"text": c["in_reply_to"]}} if reply else {})} for c in cases]
+        n = len(cases)
+        ours_rate = sum(model_flags(policy, c["text"], reply) for c in cases) / n
+        tone_rate = sum(tone_flags(policy, p, "acme-air") for p in posts) / n
+        base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
+        must = "flag" if cases[0]["bad"] else "pass"
+        print(f"{'held-out ' + kind:<22}{n:>5}  {ours_rate:>7.1%}  {tone_rate:>10.1%}  {base_rate:>20.1%}   ({must})")
+    print("\nalt-profanity-check was trained on the Davidson tweets behind the dev sets: its dev figures are inflated.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,201 @@
+"""The learned hostility score: safe loading, determinism, policy thresholds, explanations."""
+import json
+import zipfile
+
+import numpy as np
+import pytest
+
+from gatekeeper.checks import known_rule_ids, tone
+from gatekeeper.cli import main as cli_main
+from gatekeeper.models import load_arrays, model_path
+from gatekeeper.models.hostility import HostilityModel, model, model_text
+from gatekeeper.normalize import normalize_post, normalize_text
+from gatekeeper.rules.policy import PolicyInvalid, load_policy
+
+
+@pytest.fixture(scope="module")
+def policy():
+    from conftest import POLICIES
+
+    return load_policy(POLICIES, known_rule_ids())
+
+
+def findings(policy, text, account="acme-air", parent=None):
+    payload = {"account": account, "text": text}
+    if parent is not None:
+        payload["in_reply_to"] = {"author": "@customer", "text": parent}
+    return tone.check(normalize_post(payload), policy)
+
+
+def learned(found):
+    return {f.rule: f for f in found if f.rule in ("tone.hostility", "tone.hateful", "tone.hostile_reply")}
+
+
+def score(text):
+    return model().score(model_text(normalize_text(text)))
+
+
+def set_tone(policy_dir, block: str):
+    main = policy_dir / "gatekeeper.yaml"
+    text = main.read_text()
+    start = text.index("  tone:\n")
+    end = text.index("\n# Change the action")
+    main.write_text(text[:start] + block + text[end:])
+
+
+# -- the artifact -------------------------------------------------------------------------------
+
+def test_model_files_hold_no_pickles():
+    folder = model_path("hostility")
+    with zipfile.ZipFile(folder / "model.npz") as archive:
+        assert all(name.endswith(".npy") for name in archive.namelist())
+    arrays = load_arrays("hostility")  # np.load(..., allow_pickle=False): an object array would raise
+    assert arrays and all(a.dtype != object for a in arrays.values())
+    vocab = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+    assert all(isinstance(v, str) for v in vocab) and len(vocab) == arrays["coef"].shape[0]
+    size = sum(p.stat().st_size for p in folder.iterdir() if p.suffix in (".npz", ".json"))
+    assert size < 5_000_000
+
+
+def test_pickled_arrays_are_refused(tmp_path, monkeypatch):
+    import gatekeeper.models as models
+
+    (tmp_path / "evil").mkdir()
+    np.savez(tmp_path / "evil" / "model.npz", coef=np.array([{"a": 1}], dtype=object))
+    monkeypatch.setattr(models, "MODELS_DIR", tmp_path)
+    with pytest.raises(ValueError):
+        models.load_arrays("evil")
+
+
+def test_model_is_loaded_once():
+    assert model() is model()
+
+
+def test_scores_are_deterministic():
+    text = "Keep complaining and your booking gets cancelled."
+    first = score(text)
+    fresh = HostilityModel.load().score(model_text(normalize_text(text)))
+    assert first.probs == score(text).probs == fresh.probs
+    assert all(0.0 <= p <= 1.0 for p in first.probs.values())
+
+
+def test_disguised_words_score_like_plain_ones():
+    plain, disguised = score("you are an idiot"), score("y0u are an 1d10t")
+    assert abs(plain["hostile"] - disguised["hostile"]) < 0.05
+
+
+# -- held-out examples, written for these tests (not in the training data) ------------------------
+
+HOSTILE = [
+    "Nobody wants your opinion, you pathetic little troll.",
+    "They are parasites and should be thrown out of the country.",
+    "You're a disgusting liar and everyone can see it.",
+    "I hope you rot, you worthless clown.",
+]
+FRIENDLY = [
+    "Thanks for your patience today. Your new boarding pass is in the app.",
+    "We're sorry the delivery was late. We've refunded the shipping cost.",
+    "Lovely to see you at the store opening on Saturday!",
+    "Our team is looking into the outage and we'll post an update at noon.",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_posts_are_flagged(policy, text):
+    found = learned(findings(policy, text))
+    assert found, text
+    assert all(f.action in ("warn", "review", "block") for f in found.values())
+
+
+@pytest.mark.parametrize("text", FRIENDLY)
+def test_friendly_posts_pass(policy, text):
+    assert not learned(findings(policy, text))
+
+
+def test_held_out_cases_meet_a_floor(policy):
+    from bench.datasets.tone_cases import hostility_cases
+
+    caught, total = {}, {}
+    for case in hostility_cases():
+        flagged = bool(learned(findings(policy, case["text"], parent=case.get("in_reply_to"))))
+        total[case["kind"]] = total.get(case["kind"], 0) + 1
+        caught[case["kind"]] = caught.get(case["kind"], 0) + flagged
+    # Floors below today's figures (60% and 40%), to catch regressions; the issue's bars are higher.
+    assert caught["hostile_reply"] / total["hostile_reply"] >= 0.5, caught
+    assert caught["hostile_post"] / total["hostile_post"] >= 0.3, caught
+    assert caught["friendly_reply"] / total["friendly_reply"] <= 0.05, caught
+    assert caught["ordinary_post"] / total["ordinary_post"] <= 0.1, caught
+
+
+def test_reply_to_customer_is_judged_as_aimed_at_them(policy):
+    found = learned(findings(policy, "Maybe read your ticket next time instead of crying to us.",
+                             parent="My flight left without me and nobody helped!"))
+    assert found and all(f.details["words"] for f in found.values())
+
+
+# -- explanations -------------------------------------------------------------------------------
+
+def test_finding_names_the_words_that_drove_it(policy):
+    text = "Shut up, you brainless idiot."
+    found = learned(findings(policy, text))
+    f = found.get("tone.hostility") or next(iter(found.values()))
+    assert f.details["words"], f
+    assert any(w.lower() in ("idiot", "brainless") for w in f.details["words"]), f.details
+    assert text[f.start:f.end] == f.details["words"][0]
+    assert f.details["words"][0] in f.message
+
+
+def test_explanation_spans_point_at_the_original_disguised_text(policy):
+    text = "what a st\u00fcpid 1d10t"
+    found = learned(findings(policy, text))
+    assert found
+    f = next(iter(found.values()))
+    assert text[f.start:f.end] in ("1d10t", "st\u00fcpid")
+
+
+# -- personal accounts --------------------------------------------------------------------------
+
+def test_personal_account_is_still_warned_about_hostility(policy):
+    found = learned(findings(policy, "You're a disgusting liar and a coward, everyone can see it.", account="jdoe"))
+    assert found and max(f.action for f in found.values()) in ("warn", "review", "block")
+
+
+def test_personal_account_keeps_its_voice(policy):
+    assert not learned(findings(policy, "What a day, legs are dead after that run, totally worth it.", account="jdoe"))
+
+
+# -- thresholds come from the policy -----------------------------------------------------------
+
+def test_thresholds_from_policy_are_honoured(policy_dir):
+    text = "We're sorry the delivery was late. We've refunded the shipping cost."
+    set_tone(policy_dir, "  tone:\n    hostility: {warn: 0.001}\n    hate: {block: 0.999}\n")
+    eager = load_policy(policy_dir, known_rule_ids())
+    found = learned(findings(eager, text))
+    assert found["tone.hostility"].action == "warn"
+
+    hostile = "You're a disgusting liar and everyone can see it."
+    set_tone(policy_dir, "  tone:\n    hostility: {review: 0.999}\n    hate: {block: 0.999}\n    reply_hostility: {warn: 0.999}\n")
+    strict = load_policy(policy_dir, known_rule_ids())
+    assert not learned(findings(strict, hostile))
+
+    set_tone(policy_dir, "  tone:\n    hostility: {warn: 0.1, block: 0.2}\n")
+    blocking = load_policy(policy_dir, known_rule_ids())
+    assert learned(findings(blocking, hostile))["tone.hostility"].action == "block"
+
+
+@pytest.mark.parametrize("block", [
+    "  tone:\n    hostility: {warn: 1.5}\n",
+    "  tone:\n    hostility: {warn: 0}\n",
+    "  tone:\n    hostility: {warn: high}\n",
+    "  tone:\n    hostility: {warm: 0.5}\n",
+    "  tone:\n    hate: {}\n",
+    "  tone:\n    hostility_typo: {warn: 0.5}\n",
+])
+def test_lint_rejects_bad_thresholds(policy_dir, block, capsys):
+    set_tone(policy_dir, block)
+    with pytest.raises(PolicyInvalid) as info:
+        load_policy(policy_dir, known_rule_ids())
+    assert any("gatekeeper.yaml" in str(e) for e in info.value.errors)
+    assert cli_main(["policy", "lint", str(policy_dir)]) != 0
+    printed = capsys.readouterr()
+    assert "gatekeeper.yaml" in printed.out + printed.err

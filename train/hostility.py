@@ -1,0 +1,313 @@
+"""Train the hostility model shipped in gatekeeper/models/hostility/.
+
+    .venv/bin/python train/hostility.py DATA_DIR [--dev-dir ../shared/data/real-dev] [--out gatekeeper/models/hostility]
+
+DATA_DIR holds the public corpora (see train/DATA.md, "Hostility"):
+    DATA_DIR/davidson/labeled_data.csv        t-davidson/hate-speech-and-offensive-language (MIT)
+    DATA_DIR/hatexplain/092-HateXplain.csv    HateXplain (MIT), as processed in Media-Bias-Group/MBIB
+The written sets come from train/hostility_data/ in this repository.
+
+Rows of the shared dev sets (real-offensive, real-hate, real-ok) are read only to leave those exact
+rows out of training (matched on normalised text). Thresholds are suggested from this script's own
+held-out split, never from the dev rows. Needs scikit-learn (the `train` extra); the shipped model
+does not. Deterministic for a given data folder and seed.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import json
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from gatekeeper.models.hostility import feature_strings, model_text  # noqa: E402
+from gatekeeper.normalize import normalize_text  # noqa: E402
+
+WRITTEN = ROOT / "train" / "hostility_data"
+HEADS = ["hostile", "hate", "reply"]
+DEV_FAMILIES = ["real-offensive", "real-hate", "real-ok"]
+
+
+def dedup_key(text: str) -> str:
+    """Normalised text for matching rows across copies: entities decoded, case and spacing folded."""
+    text = html.unescape(html.unescape(text)).lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def load_dev_exclusions(dev_dir: Path) -> set[str]:
+    keys = set()
+    for family in DEV_FAMILIES:
+        path = dev_dir / f"{family}.jsonl"
+        if not path.exists():
+            continue
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    keys.add(dedup_key(json.loads(line)["post"]["text"]))
+    return keys
+
+
+def load_davidson(path: Path, exclude: set[str], stats: dict) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            text = html.unescape(rec["tweet"])
+            if dedup_key(rec["tweet"]) in exclude:
+                stats["davidson_excluded_dev"] += 1
+                continue
+            cls = int(rec["class"])
+            hate_votes, off_votes = int(rec["hate_speech"]), int(rec["offensive_language"])
+            label = {0: "hate", 1: "offensive", 2: "none"}[cls]
+            # "Ordinary" for the false-positive estimate: nobody voted offensive or hate.
+            group = "davidson-" + label + ("-clean" if cls == 2 and hate_votes + off_votes == 0 else "")
+            rows.append({"text": text, "label": label, "source": "davidson", "group": group})
+    return rows
+
+
+def load_hatexplain(path: Path, exclude: set[str], stats: dict) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            category = int(rec["category"])
+            if category == 3:  # annotators split three ways: no majority label
+                stats["hatexplain_undecided"] += 1
+                continue
+            # The MBIB copy lower-cases, strips punctuation and turns "<user>" into "user".
+            text = re.sub(r"\buser\b", "@user", rec["text"]).strip()
+            if dedup_key(text) in exclude:
+                stats["hatexplain_excluded_dev"] += 1
+                continue
+            label = {0: "none", 1: "hate", 2: "offensive"}[category]
+            rows.append({"text": text, "label": label, "source": "hatexplain", "group": "hatexplain-" + label})
+    return rows
+
+
+def load_written() -> list[dict]:
+    files = {"brand_fine.txt": "none", "ordinary.txt": "none", "customer_hostile.txt": "offensive",
+             "general_hostile.txt": "offensive"}
+    rows = []
+    for name, label in files.items():
+        lines = [line.strip() for line in (WRITTEN / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        for line in lines:
+            rows.append({"text": line, "label": label, "source": "written", "group": "written-" + name[:-4]})
+    return rows
+
+
+def split(rows: list[dict], seed: int) -> tuple[list, list, list]:
+    """80/10/10 train/calibration/test, stratified by group, after dropping duplicate texts."""
+    seen, unique = set(), []
+    for row in rows:
+        key = dedup_key(row["text"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(row)
+    by_group = defaultdict(list)
+    for row in unique:
+        by_group[row["group"]].append(row)
+    rng = random.Random(seed)
+    train, calib, test = [], [], []
+    for group in sorted(by_group):
+        items = by_group[group]
+        rng.shuffle(items)
+        n = len(items)
+        a, b = int(n * 0.8), int(n * 0.9)
+        train += items[:a]
+        calib += items[a:b]
+        test += items[b:]
+    return train, calib, test
+
+
+def targets(rows: list[dict]) -> np.ndarray:
+    y = np.zeros((len(rows), len(HEADS)), dtype=np.int8)
+    for i, row in enumerate(rows):
+        y[i, 0] = row["label"] in ("offensive", "hate")
+        y[i, 1] = row["label"] == "hate"
+        y[i, 2] = y[i, 0]
+    return y
+
+
+def featurize(rows: list[dict]) -> list[list[str]]:
+    return [feature_strings(model_text(normalize_text(row["text"]))) for row in rows]
+
+
+def head_weights(rows: list[dict], written_weight: float) -> np.ndarray:
+    """Sample weights per head. The reply head learns from the written brand-reply sets alone (weight 0
+    elsewhere): mixed with the tweet corpora it learns tweet style rather than hostility to a customer."""
+    written = np.array([r["source"] == "written" for r in rows])
+    w = np.ones((len(rows), len(HEADS)))
+    w[written, 0] = w[written, 1] = written_weight
+    w[:, 2] = written.astype(float)
+    return w
+
+
+HEAD_C = {"hostile": 2.0, "hate": 2.0, "reply": 1.0}
+
+
+def fit(train_feats, y_train, weights, vocabulary=None, min_df=3):
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = CountVectorizer(analyzer=lambda feats: feats, min_df=1 if vocabulary else min_df,
+                                 vocabulary=vocabulary, lowercase=False, binary=True)
+    counts = vectorizer.fit_transform(train_feats)
+    tfidf = TfidfTransformer(norm="l2")
+    X = tfidf.fit_transform(counts)
+    models = []
+    for h, head in enumerate(HEADS):
+        rows = np.flatnonzero(weights[:, h] > 0)
+        clf = LogisticRegression(C=HEAD_C[head], solver="liblinear", class_weight="balanced", max_iter=2000)
+        clf.fit(X[rows], y_train[rows, h], sample_weight=weights[rows, h])
+        models.append(clf)
+    return vectorizer, tfidf, models
+
+
+def raw_scores(vectorizer, tfidf, models, feats) -> np.ndarray:
+    X = tfidf.transform(vectorizer.transform(feats))
+    return np.stack([m.decision_function(X) for m in models], axis=1)
+
+
+def platt(raw: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=1e6, max_iter=1000)
+    clf.fit(raw.reshape(-1, 1), y)
+    return float(clf.coef_[0, 0]), float(clf.intercept_[0])
+
+
+def probabilities(raw: np.ndarray, params) -> np.ndarray:
+    out = np.empty_like(raw)
+    for h, (a, b) in enumerate(params):
+        out[:, h] = 1.0 / (1.0 + np.exp(-(a * raw[:, h] + b)))
+    return out
+
+
+def rate_table(rows, probs, head, thresholds):
+    groups = defaultdict(list)
+    for row, p in zip(rows, probs[:, head]):
+        groups[row["group"]].append(p)
+    lines = []
+    for group in sorted(groups):
+        ps = np.array(groups[group])
+        cells = "  ".join(f"{(ps >= t).mean() * 100:5.1f}%" for t in thresholds)
+        lines.append(f"  {group:32s} n={len(ps):5d}  {cells}")
+    return "\n".join(lines)
+
+
+def choose_threshold(rows, probs, head, groups_max: dict[str, float]) -> float:
+    """The lowest threshold at which every listed 'must pass' group stays within its flag rate."""
+    for t in np.arange(0.05, 0.99, 0.01):
+        ok = True
+        for group, limit in groups_max.items():
+            ps = np.array([p for row, p in zip(rows, probs[:, head]) if row["group"] == group])
+            if len(ps) and (ps >= t).mean() > limit:
+                ok = False
+                break
+        if ok:
+            return round(float(t), 2)
+    return 0.99
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--dev-dir", type=Path, default=ROOT.parent / "shared" / "data" / "real-dev",
+                        help="shared dev sets: their rows are left out of training (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=ROOT / "gatekeeper" / "models" / "hostility")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--max-features", type=int, default=60000)
+    parser.add_argument("--written-weight", type=float, default=5.0)
+    args = parser.parse_args(argv)
+
+    started = time.time()
+    stats: Counter = Counter()
+    exclude = load_dev_exclusions(args.dev_dir)
+    stats["dev_rows_read_for_exclusion"] = len(exclude)
+    rows = load_davidson(args.data_dir / "davidson" / "labeled_data.csv", exclude, stats)
+    rows += load_hatexplain(args.data_dir / "hatexplain" / "092-HateXplain.csv", exclude, stats)
+    rows += load_written()
+    train, calib, test = split(rows, args.seed)
+    print(f"rows: {len(rows)}  train {len(train)}  calibration {len(calib)}  test {len(test)}")
+    print("excluded / dropped:", dict(stats))
+    print("labels:", dict(Counter((r["source"], r["label"]) for r in rows)))
+
+    f_train, f_calib, f_test = featurize(train), featurize(calib), featurize(test)
+    y_train, y_calib, y_test = targets(train), targets(calib), targets(test)
+    w_train = head_weights(train, args.written_weight)
+
+    # First fit on every n-gram seen 3+ times, then keep the strongest features and refit on those
+    # alone, so the shipped vocabulary (and each post's normalisation) is exactly what was trained.
+    vectorizer, tfidf, models = fit(f_train, y_train, w_train)
+    strength = np.max(np.abs(np.stack([m.coef_[0] for m in models])), axis=0)
+    names = vectorizer.get_feature_names_out()
+    keep = np.argsort(-strength, kind="stable")[: args.max_features]
+    vocabulary = sorted(names[i] for i in keep)
+    print(f"vocabulary: {len(names)} n-grams seen 3+ times, keeping {len(vocabulary)}")
+    vectorizer, tfidf, models = fit(f_train, y_train, w_train, vocabulary=vocabulary)
+
+    calib_raw = raw_scores(vectorizer, tfidf, models, f_calib)
+    # Each head is calibrated on the rows it is meant for (the reply head on the written replies).
+    written_calib = np.array([r["source"] == "written" for r in calib])
+    params = [platt(calib_raw[:, h], y_calib[:, h]) if HEADS[h] != "reply"
+              else platt(calib_raw[written_calib, h], y_calib[written_calib, h]) for h in range(len(HEADS))]
+    calib_p = probabilities(calib_raw, params)
+    test_p = probabilities(raw_scores(vectorizer, tfidf, models, f_test), params)
+
+    # Thresholds from the calibration split: ordinary tweets (nobody voted offensive) and brand replies.
+    # (The written sets are small here: one brand reply is ~3% of them.)
+    warn = choose_threshold(calib, calib_p, 0, {"davidson-none-clean": 0.02, "written-brand_fine": 0.03,
+                                                "written-ordinary": 0.1})
+    review = choose_threshold(calib, calib_p, 0, {"davidson-none-clean": 0.01, "written-brand_fine": 0.03})
+    hate_review = choose_threshold(calib, calib_p, 1, {"davidson-none-clean": 0.01, "davidson-offensive": 0.15,
+                                                       "written-brand_fine": 0.0})
+    # Replies: the written sets are small, so pool the calibration and test rows of the brand replies.
+    pooled = [(r, p) for r, p in zip(calib + test, np.vstack([calib_p, test_p])) if r["source"] == "written"]
+    reply_warn = choose_threshold([r for r, _ in pooled], np.array([p for _, p in pooled]), 2,
+                                  {"written-brand_fine": 0.01})
+    suggested = {"hostility": {"warn": warn, "review": review}, "hate": {"review": hate_review},
+                 "reply": {"warn": reply_warn}}
+    print("suggested thresholds (calibration split):", suggested)
+    print("\nflag rate on the test split, hostile head at", [warn, review, 0.5, 0.9])
+    print(rate_table(test, test_p, 0, [warn, review, 0.5, 0.9]))
+    print("\nflag rate on the test split, hate head at", [hate_review, 0.5, 0.9])
+    print(rate_table(test, test_p, 1, [hate_review, 0.5, 0.9]))
+    print("\nflag rate on the test split, reply head at", [reply_warn, 0.5, 0.9])
+    print(rate_table(test, test_p, 2, [reply_warn, 0.5, 0.9]))
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    coef = np.stack([m.coef_[0] for m in models], axis=1).astype(np.float32)
+    np.savez_compressed(args.out / "model.npz",
+                        idf=tfidf.idf_.astype(np.float32), coef=coef,
+                        intercept=np.array([m.intercept_[0] for m in models], dtype=np.float32),
+                        platt=np.array(params, dtype=np.float64))
+    with open(args.out / "vocab.json", "w", encoding="utf-8") as fh:
+        json.dump(list(vectorizer.get_feature_names_out()), fh, ensure_ascii=False)
+    meta = {
+        "heads": HEADS,
+        "features": "word unigrams (w:), word bigrams (b:), character 3-5-grams inside words (c:) over the "
+                    "normalised, lower-cased, leet-read text; binary tf-idf, L2-normalised",
+        "classifier": "logistic regression per head (liblinear, balanced classes), Platt-calibrated on a held-out "
+                      "split; the reply head is fitted and calibrated on the written brand-reply sets only",
+        "training_rows": len(train), "calibration_rows": len(calib), "test_rows": len(test),
+        "sources": sorted({r["source"] for r in rows}),
+        "excluded": dict(stats),
+        "suggested_thresholds": suggested,
+        "seed": args.seed, "C": HEAD_C, "written_weight": args.written_weight,
+    }
+    with open(args.out / "meta.json", "w", encoding="utf-8") as fh:
+        json.dump(meta, fh, indent=2, sort_keys=True)
+    print(f"\nwrote {args.out} in {time.time() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
