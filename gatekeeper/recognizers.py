@@ -240,7 +240,7 @@ class GatekeeperPhoneRecognizer(EntityRecognizer):
 
 # -- links and addresses ------------------------------------------------------------
 
-URL_RE = re.compile(r"\b(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}|\d{1,3}(?:\.\d{1,3}){3}|localhost)(?::\d{2,5})?(?:/[^\s<>\"']*)?", re.I)
+URL_RE = re.compile(r"\b(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,16}[a-z][a-z0-9-]{1,62}|\d{1,3}(?:\.\d{1,3}){3}|localhost)(?::\d{2,5})?(?:/[^\s<>\"']*)?", re.I)
 
 
 class GatekeeperInternalLinkRecognizer(EntityRecognizer):
@@ -304,9 +304,10 @@ US_ZIP_WITH_STATE = r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
 
 
 # An address written out to dodge filters: "jane dot doe at gmail dot com", "jane [at] gmail [dot] com".
-OBFUSCATED_EMAIL = (r"(?i)\b[a-z0-9._%+-]+(?:\s*(?:\(|\[|\{)?\s*dot\s*(?:\)|\]|\})?\s*[a-z0-9_%+-]+)*"
-                    r"\s*(?:\(at\)|\[at\]|\{at\}|\sat\s)\s*[a-z0-9-]+"
-                    r"(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*[a-z0-9-]+)*"
+# Quantifiers are bounded (an address part is at most 64 characters) so the pattern runs in linear time.
+OBFUSCATED_EMAIL = (r"(?i)\b[a-z0-9._%+-]{1,64}(?:\s*(?:\(|\[|\{)?\s*dot\s*(?:\)|\]|\})?\s*[a-z0-9_%+-]{1,64}){0,8}"
+                    r"\s*(?:\(at\)|\[at\]|\{at\}|\sat\s)\s*[a-z0-9-]{1,63}"
+                    r"(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*[a-z0-9-]{1,63}){0,8}"
                     r"\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s)\s*(?:com|net|org|edu|gov|io|co|uk|me|info|biz)\b")
 
 
@@ -348,4 +349,5 @@ SECRET_FORMATS = [
 ]
 # A keyword then a value: "password: Tr0ub4dor&3", "API key = 8f3a…".
 SECRET_ASSIGNMENT = r"(?i)\b{words}\b(?:\s+(?!is\b|was\b)[\w'’-]+){{0,4}}?\s*(?:is|was|:|=|->|will be)\s*[\"'“‘]?([^\s\"'”’]{{4,128}})"
-HIGH_ENTROPY = r"\b(?=[A-Za-z0-9+/_-]*\d)(?=[A-Za-z0-9+/_-]*[A-Za-z])[A-Za-z0-9+/_-]{32,}={0,2}"
+# Starts only where a run of token characters starts, so the lookaheads scan each run once (linear time).
+HIGH_ENTROPY = r"(?<![A-Za-z0-9+/_-])(?=[A-Za-z0-9+/_-]*\d)(?=[A-Za-z0-9+/_-]*[A-Za-z])[A-Za-z0-9+/_-]{32,}={0,2}"
