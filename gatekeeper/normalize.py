@@ -25,6 +25,10 @@ _INVISIBLE = {
 }
 
 
+_CYRILLIC_LOOKALIKES = {"к": "k", "м": "m", "т": "t", "н": "h", "в": "b", "г": "r", "п": "n", "и": "u", "ш": "w",
+                        "ь": "b", "ѕ": "s", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "з": "3", "ч": "4"}
+
+
 @lru_cache(maxsize=1)
 def _confusable_table() -> dict[str, str]:
     """Map each non-ASCII look-alike letter to the ASCII letter it imitates.
@@ -46,6 +50,11 @@ def _confusable_table() -> dict[str, str]:
                     target = "I"
                 table[char] = target
                 break
+    # Cyrillic letters that pass for Latin ones in handles but that the confusables data maps to
+    # other non-Latin letters (к -> Greek kappa): read them as the Latin letter they imitate.
+    for char, target in _CYRILLIC_LOOKALIKES.items():
+        table.setdefault(char, target)
+        table.setdefault(char.upper(), target.upper())
     return table
 
 

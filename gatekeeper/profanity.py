@@ -30,9 +30,9 @@ from .words import word_rank, zipf
 
 MASKS = set("*#%")
 EDGE_PUNCT = ".,;:?\"'()[]{}<>«»“”‘’…~^"
-# Single characters with one or two separators between them ("f u c k", "f.u.c.k"). A "letter" is
+# Single characters with one to three separators between them ("f u c k", "f.u.c.k", "f - u - c - k"). A "letter" is
 # never a separator, so there is one way to read a run: linear, and starts only after whitespace.
-SPACED = re.compile(r"(?<!\S)(?:[^\s.\-_/][ .\-_/]{1,2}){2,}[^\s.\-_/](?![^\s.,!?])")
+SPACED = re.compile(r"(?<!\S)(?:[^\s.\-_/][ .\-_/]{1,3}){2,}[^\s.\-_/](?![^\s.,!?])")
 RUN3 = re.compile(r"(.)\1{2,}")
 RUN2 = re.compile(r"(.)\1+")
 RUN_ANY = re.compile(r"(.)\1*")
@@ -42,8 +42,8 @@ _DOTTED = re.compile(r"(?:[^\W_][.\-_]){2,}[^\W_]")
 LONG_TOKEN = 48
 # A word this common (Zipf scale) is itself, not a letter-swapped disguise.
 COMMON_WORD_ZIPF = 3.0
-# Letters people swap in to get past filters: fvck, cvnt; niqqa, faqqot; phuck.
-SWAPS = (("v", "u"), ("q", "g"), ("ph", "f"))
+# Letters people swap in to get past filters: fvck, cvnt; niqqa, faqqot; phuck; jakkass; azzhole; kunt.
+SWAPS = (("v", "u"), ("q", "g"), ("ph", "f"), ("kk", "ck"), ("z", "s"), ("k", "c"))
 _LOOKUP_CACHE = 65536
 
 
@@ -112,7 +112,7 @@ class OffensiveMatcher:
         slurs = (lower(lexicon.get("slurs", [])) | imported["slur"]) - explicit
         strong = (set(builtin_words()) | lower(lexicon.get("extra_terms", [])) | imported["strong"]) - explicit - slurs
         listed = {w for w in slurs | strong if " " not in w}
-        # Imported phrases of everyday words would flag ordinary posts; run together, they still count in handles.
+        # Imported phrases of everyday words ("brownie king", "switch hitter") would flag ordinary posts.
         innocent = {p for p in (slurs | strong | imported["handle"]) if " " in p and _innocent_phrase(p, listed)}
         slurs -= innocent
         strong -= innocent
@@ -125,10 +125,12 @@ class OffensiveMatcher:
         self.hate_phrases = list(lexicon.get("hate_phrases", [])) + [
             f"{verb} {group}" for verb in lexicon.get("hate_verbs", []) for group in lexicon.get("protected_groups", [])]
         # Words offensive in a username only: the policy's handle_terms, the imported sexual terms that
-        # are not everyday words, and every imported phrase run together ("junglebunny").
+        # are not everyday words, and imported phrases run together ("sandnigger", "cumshot") unless
+        # they are made of everyday words only ("brownieking", "switchhitter").
         self.handle_words = lower(lexicon.get("handle_terms", [])) | {
             w for w in imported["handle"] - explicit if " " not in w and "-" not in w and zipf(w) < 3.5}
-        self.handle_words |= {re.sub(r"[^a-z]", "", p) for p in innocent | {w for w in imported["handle"] if " " in w or "-" in w}}
+        self.handle_words |= {re.sub(r"[^a-z]", "", p) for p in imported["handle"] | imported["strong"] | imported["slur"]
+                              if (" " in p or "-" in p) and p not in innocent}
         self.handle_words = (self.handle_words - explicit) | lower(lexicon.get("handle_terms", []))
         self.allowed_phrases = compile_phrases(lexicon.get("allowed_phrases", []))
         self.phrases = [

