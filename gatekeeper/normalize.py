@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import confusable_homoglyphs
 
@@ -22,6 +23,10 @@ _INVISIBLE = {
     "\u00ad", "\u034f", "\u061c", "\u115f", "\u1160", "\u17b4", "\u17b5",
     "\u180e", "\u3164", "\uffa0", "\ufeff",
 }
+
+
+_CYRILLIC_LOOKALIKES = {"к": "k", "м": "m", "т": "t", "н": "h", "в": "b", "г": "r", "п": "n", "и": "u", "ш": "w",
+                        "ь": "b", "ѕ": "s", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "з": "3", "ч": "4"}
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +50,11 @@ def _confusable_table() -> dict[str, str]:
                     target = "I"
                 table[char] = target
                 break
+    # Cyrillic letters that pass for Latin ones in handles but that the confusables data maps to
+    # other non-Latin letters (к -> Greek kappa): read them as the Latin letter they imitate.
+    for char, target in _CYRILLIC_LOOKALIKES.items():
+        table.setdefault(char, target)
+        table.setdefault(char.upper(), target.upper())
     return table
 
 
@@ -72,13 +82,21 @@ def _fold_char(char: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+# Every pattern here sees user text, so each runs in linear time. Python's re backtracks, so
+# each alternative is either a single character class (one pass) or has bounded quantifiers
+# (bounded work per starting position); lookbehinds keep the domain and handle alternatives
+# from restarting inside a run they already scanned. google-re2 would guarantee this too, but
+# its Python wrapper costs ~15 us a match, 15x re on a tweet, so it is used only where one
+# search covers a whole text (profanity.py's long-token scan).
+# An e-mail's local part is at most 64 characters (RFC 5321); a host has at most 127 labels,
+# a Fediverse instance in a handle far fewer.
 _TOKEN_RE = re.compile(
     r"""
-    (?P<url>(?:[A-Za-z][A-Za-z0-9+.-]{1,15}://|www\.)[^\s<>"]+)
-  | (?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)
-  | (?P<mention>(?<![\w@])@[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)
+    (?P<url>(?:(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,15}://|www\.)[^\s<>"]+)
+  | (?P<email>(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,16})
+  | (?P<mention>(?<![\w@])@[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,16})?)
   | (?P<hashtag>(?<![\w\#])\#[^\W][\w]*)
-  | (?P<domain>(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{1,62}(?::\d{1,5})?(?:/[^\s<>"]*)?)
+  | (?P<domain>(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,126}[A-Za-z][A-Za-z0-9-]{1,62}(?::\d{1,5})?(?:/[^\s<>"]*)?)
   | (?P<word>[^\W_]+(?:['\u2019-][^\W_]+)*)
     """,
     re.VERBOSE,
@@ -86,8 +104,9 @@ _TOKEN_RE = re.compile(
 _TRAILING_PUNCT = ".,;:!?)]}'\"\u2019\u201d>"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One token; a named tuple because a 10,000-character post can have 5,000 of them."""
+
     kind: str  # word, mention, hashtag, url, email
     value: str  # normalised text of the token
     start: int  # span in the original text
@@ -102,7 +121,10 @@ class Token:
 
 # Only the unmistakable substitutions: "2", "6", "8", "9" are read as digits in prose.
 _LEET_TABLE = str.maketrans({c: FIRST[c] for c in "013457@$!"})
-_LEET_IN_WORD = re.compile(r"[a-z0-9@$!]*[a-z][a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*|[a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*[a-z][a-z0-9@$!]*")
+# A whole run of word characters that holds at least one look-alike digit or symbol. The
+# lookbehind starts a match only where a run starts, and the run is scanned once: linear.
+_LEET_CHARS = frozenset("013457@$!")
+_LEET_IN_WORD = re.compile(r"(?<![a-z0-9@$!])[a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*")
 
 
 def _read_leet(match: re.Match) -> str:
@@ -150,7 +172,7 @@ class Text:
         """
         cached = self.__dict__.get("_unleet")
         if cached is None:
-            cached = _LEET_IN_WORD.sub(_read_leet, self.lower)
+            cached = _LEET_IN_WORD.sub(_read_leet, self.lower) if not _LEET_CHARS.isdisjoint(self.lower) else self.lower
             self.__dict__["_unleet"] = cached
         return cached
 
@@ -200,6 +222,7 @@ def normalize_text(original: str) -> Text:
 
 def _tokenize(text: Text) -> list[Token]:
     tokens = []
+    starts, ends = text._starts, text._ends
     for match in _TOKEN_RE.finditer(text.norm):
         kind = match.lastgroup
         start, end = match.span()
@@ -221,7 +244,8 @@ def _tokenize(text: Text) -> list[Token]:
         elif kind == "hashtag":
             value = value.rstrip("_") or value
             end = start + len(value)
-        tokens.append(Token(kind, value, *text.span(start, end), start, end))
+        # Tokens are never empty, so the original span is read straight off the map.
+        tokens.append(Token(kind, value, starts[start], ends[end - 1], start, end))
     return tokens
 
 

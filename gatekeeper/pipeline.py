@@ -1,7 +1,10 @@
 """One pipeline: normalise once, run each enabled check, take the strongest action.
 
 A check that raises or runs past its time budget becomes a finding with the
-policy's on_check_error action; it never turns into a silent allow.
+policy's on_check_error action; it never turns into a silent allow. The
+normaliser counts against the same budget (`evaluate`): if it fails or runs
+out of time, the post gets that finding too, and every check it kept from
+running is listed as timed out.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .checks import CHECKS
 from .checks.base import Finding, Rule, escalated, finding, strongest
-from .normalize import Post
+from .normalize import Post, Text, normalize_post
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +43,22 @@ class Decision:
 _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="gatekeeper-check")
 
 
-def _run_checks(post: Post, policy, modules, results: list, timings: dict, cancelled: threading.Event) -> None:
+NORMALIZE = "normalize"  # the name the normaliser's failures are reported under
+
+
+def _run_checks(post, policy, modules, results: list, timings: dict, cancelled: threading.Event) -> None:
+    """Run the checks on a post; `post` may be a payload, which is normalised first, on the same budget."""
+    if not isinstance(post, Post):
+        started = time.perf_counter()
+        try:
+            post = normalize_post(post)
+        except Exception as exc:
+            log.exception("normalising the post failed")
+            results.append((NORMALIZE, None, exc))
+            return
+        finally:
+            timings[NORMALIZE] = round((time.perf_counter() - started) * 1000, 3)
+        results.append((NORMALIZE, post, None))
     for module in modules:
         if cancelled.is_set():
             return
@@ -64,13 +82,36 @@ def _apply_policy(item: Finding, policy) -> Finding:
     return item
 
 
+def evaluate(payload: dict, policy, checks=None) -> tuple[Post, Decision]:
+    """Normalise and decide within one time budget: the normaliser's time counts against check_timeout_ms.
+
+    If normalising fails or runs out of time, the post as sent (folded no further, no tokens) is
+    returned with a decision that carries the on_check_error finding, so callers can still log it.
+    """
+    decision, post = _decide(payload, policy, checks)
+    return post if post is not None else raw_post(payload), decision
+
+
+def raw_post(payload: dict) -> Post:
+    """The post as sent, with an identity map and no tokens: for logging when normalising failed."""
+    text = payload.get("text") or ""
+    n = len(text)
+    return Post(account=payload.get("account"), text=Text(text, text, text.lower(), list(range(n)), list(range(1, n + 1)), []),
+                visibility=payload.get("visibility", "public"), automated=bool(payload.get("automated", False)),
+                author=payload.get("author"))
+
+
 def decide(post: Post, policy, checks=None) -> Decision:
+    return _decide(post, policy, checks)[0]
+
+
+def _decide(post, policy, checks=None) -> tuple[Decision, Post | None]:
     modules = [m for m in (checks if checks is not None else CHECKS) if policy.check_enabled(m.NAME)]
     on_error = policy.setting("on_check_error", "review")
     timeout = policy.setting("check_timeout_ms", DEFAULT_CHECK_TIMEOUT_MS) / 1000
     findings: list[Finding] = []
 
-    reason = policy.freeze_reason(post.account)
+    reason = policy.freeze_reason(post.account if isinstance(post, Post) else post["account"])
     if reason:
         findings.append(finding(FREEZE, 0, 0, f"This account is frozen: {reason}"))
 
@@ -86,20 +127,31 @@ def decide(post: Post, policy, checks=None) -> Decision:
         log.exception("check runner failed")
 
     finished = {}
+    normalize_failed = False
+    normalized = post if isinstance(post, Post) else None
     for name, found, error in list(results):
         finished[name] = True
+        if name == NORMALIZE:
+            if error is not None:
+                normalize_failed = True
+                findings.append(_error_finding(CHECK_ERROR, NORMALIZE, on_error, f"The post could not be normalised ({type(error).__name__}), so it could not be checked."))
+            else:
+                normalized = found
+            continue
         if error is not None:
             findings.append(_error_finding(CHECK_ERROR, name, on_error, f"The {name} check failed ({type(error).__name__}), so this post could not be fully checked."))
         else:
             findings.extend(_apply_policy(f, policy) for f in found)
+    if not isinstance(post, Post) and NORMALIZE not in finished:
+        findings.append(_error_finding(CHECK_TIMEOUT, NORMALIZE, on_error, f"Normalising the post did not finish within {int(timeout * 1000)} ms, so it could not be checked."))
     for module in modules:
-        if module.NAME not in finished:
+        if module.NAME not in finished and not normalize_failed:
             findings.append(_error_finding(CHECK_TIMEOUT, module.NAME, on_error, f"The {module.NAME} check did not finish within {int(timeout * 1000)} ms, so this post could not be fully checked."))
 
     findings = [_apply_policy(f, policy) if f.check in ("policy", "pipeline") else f for f in findings]
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     verdict = strongest(f.action for f in findings)
-    return Decision(verdict, findings, policy.version, timings)
+    return Decision(verdict, findings, policy.version, dict(timings)), normalized
 
 
 def _error_finding(rule: Rule, check_name: str, action: str, message: str) -> Finding:

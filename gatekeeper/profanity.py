@@ -4,9 +4,15 @@ better-profanity's word list is good, its matcher slow (~100 ms a tweet) and
 easy to fool. This matcher takes the list (plus the policy's offensive
 lexicon) and looks each word up in a set, after undoing spacing (s h i t),
 masking (f***, b***h), leetspeak ($hit, a$$hole, sh1t), stretching (fuuuck)
-and hyphen or dot splitting (f.u.c.k). Look-alike and zero-width characters
-are already gone: it works on the normalised text. Matching is by whole word,
-so cocktail, Scunthorpe, assessment and therapist never match.
+hyphen or dot splitting (f.u.c.k) and swapped letters (fvck, niqqa, phuck).
+Look-alike and zero-width characters are already gone: it works on the
+normalised text. Matching is by whole word, so cocktail, Scunthorpe,
+assessment and therapist never match; a common English word (wordfreq) is
+never read through a letter swap ("vote" is not "uote").
+
+Every pattern here runs in linear time and the work per token is bounded:
+readings are capped, results are cached, and a token longer than any word
+(LONG_TOKEN) gets one reading in one pass.
 """
 from __future__ import annotations
 
@@ -20,14 +26,25 @@ import better_profanity
 
 from .leet import READINGS as LEET
 from .rules.phrases import compile_phrases
-from .words import word_rank
+from .words import word_rank, zipf
 
 MASKS = set("*#%")
 EDGE_PUNCT = ".,;:?\"'()[]{}<>«»“”‘’…~^"
-SPACED = re.compile(r"(?<![^\s])(?:[^\s][ .\-_/]{1,2}){2,}[^\s](?![^\s.,!?])")
+# Single characters with one to three separators between them ("f u c k", "f.u.c.k", "f - u - c - k"). A "letter" is
+# never a separator, so there is one way to read a run: linear, and starts only after whitespace.
+SPACED = re.compile(r"(?<!\S)(?:[^\s.\-_/][ .\-_/]{1,3}){2,}[^\s.\-_/](?![^\s.,!?])")
 RUN3 = re.compile(r"(.)\1{2,}")
 RUN2 = re.compile(r"(.)\1+")
+RUN_ANY = re.compile(r"(.)\1*")
 _TOKEN = re.compile(r"\S+")
+_DOTTED = re.compile(r"(?:[^\W_][.\-_]){2,}[^\W_]")
+# No offensive word is longer than this; a longer token gets one bounded reading.
+LONG_TOKEN = 48
+# A word this common (Zipf scale) is itself, not a letter-swapped disguise.
+COMMON_WORD_ZIPF = 3.0
+# Letters people swap in to get past filters: fvck, cvnt; niqqa, faqqot; phuck; jakkass; azzhole; kunt.
+SWAPS = (("v", "u"), ("q", "g"), ("ph", "f"), ("kk", "ck"), ("z", "s"), ("k", "c"))
+_LOOKUP_CACHE = 65536
 
 
 def _unstretched(word: str) -> tuple[str, ...]:
@@ -53,6 +70,34 @@ class Hit:
     end: int
 
 
+def expand_match(match: str) -> list[str]:
+    """An imported entry's forms: "fu*ck|fuckin" -> fuck, fuckin ("*" repeats the letter before; stretched readings cover it)."""
+    return [form.replace("*", "").strip().lower() for form in match.split("|") if form.replace("*", "").strip()]
+
+
+def imported_terms(lexicon: dict) -> dict[str, set[str]]:
+    """The imported lists' forms by kind (slur, strong, handle), as imported_kinds maps tag and severity."""
+    kinds = lexicon.get("imported_kinds", {})
+    rank = {"handle": 0, "strong": 1, "slur": 2}
+    out: dict[str, set[str]] = {"slur": set(), "strong": set(), "handle": set()}
+    for group in lexicon.get("imported_lists", []):
+        for term in group.get("terms", []):
+            best = None
+            for tag in term.get("tags", []):
+                for kind, minimum in kinds.get(tag, {}).items():
+                    if term["severity"] >= minimum and (best is None or rank[kind] > rank[best]):
+                        best = kind
+            if best:
+                out[best].update(expand_match(term["match"]))
+    return out
+
+
+def _innocent_phrase(phrase: str, listed: set[str]) -> bool:
+    """A phrase made only of common words, none of them offensive ("brownie king", "switch hitter")."""
+    words = re.findall(r"[a-z]+", phrase)
+    return all(zipf(w) >= COMMON_WORD_ZIPF and w not in listed for w in words)
+
+
 class OffensiveMatcher:
     SEVERITY = ("slur", "strong", "mild", "exclaim")
 
@@ -62,8 +107,15 @@ class OffensiveMatcher:
         not_offensive = lower(lexicon.get("not_offensive", []))
         mild = lower(lexicon.get("mild_terms", []))
         exclaim = lower(lexicon.get("mild_exclamations", []))
-        slurs = lower(lexicon.get("slurs", []))
-        strong = (set(builtin_words()) | lower(lexicon.get("extra_terms", []))) - not_offensive - mild - exclaim - slurs
+        explicit = not_offensive | mild | exclaim
+        imported = imported_terms(lexicon)
+        slurs = (lower(lexicon.get("slurs", [])) | imported["slur"]) - explicit
+        strong = (set(builtin_words()) | lower(lexicon.get("extra_terms", [])) | imported["strong"]) - explicit - slurs
+        listed = {w for w in slurs | strong if " " not in w}
+        # Imported phrases of everyday words ("brownie king", "switch hitter") would flag ordinary posts.
+        innocent = {p for p in (slurs | strong | imported["handle"]) if " " in p and _innocent_phrase(p, listed)}
+        slurs -= innocent
+        strong -= innocent
         # Single words are looked up in sets; multi-word entries become phrase regexes.
         self.words = {}
         for kind, items in (("exclaim", exclaim), ("mild", mild), ("strong", strong), ("slur", slurs)):
@@ -72,7 +124,14 @@ class OffensiveMatcher:
                     self.words[w] = kind
         self.hate_phrases = list(lexicon.get("hate_phrases", [])) + [
             f"{verb} {group}" for verb in lexicon.get("hate_verbs", []) for group in lexicon.get("protected_groups", [])]
-        self.handle_words = lower(lexicon.get("handle_terms", []))
+        # Words offensive in a username only: the policy's handle_terms, the imported sexual terms that
+        # are not everyday words, and imported phrases run together ("sandnigger", "cumshot") unless
+        # they are made of everyday words only ("brownieking", "switchhitter").
+        self.handle_words = lower(lexicon.get("handle_terms", [])) | {
+            w for w in imported["handle"] - explicit if " " not in w and "-" not in w and zipf(w) < 3.5}
+        self.handle_words |= {re.sub(r"[^a-z]", "", p) for p in imported["handle"] | imported["strong"] | imported["slur"]
+                              if (" " in p or "-" in p) and p not in innocent}
+        self.handle_words = (self.handle_words - explicit) | lower(lexicon.get("handle_terms", []))
         self.allowed_phrases = compile_phrases(lexicon.get("allowed_phrases", []))
         self.phrases = [
             ("hate", compile_phrases(self.hate_phrases)),
@@ -86,13 +145,16 @@ class OffensiveMatcher:
         for w in self.words:
             if w.isalpha():
                 self.by_length.setdefault(len(w), []).append(w)
+        self.lookup = lru_cache(maxsize=_LOOKUP_CACHE)(self._lookup)
 
     # -- one word ---------------------------------------------------------------
-    def lookup(self, token: str) -> tuple[str, str] | None:
-        """(kind, list word) if this one word is offensive under any disguise."""
+    def _lookup(self, token: str) -> tuple[str, str] | None:
+        """(kind, list word) if this one word is offensive under any disguise. Cached per matcher as `lookup`."""
         token = token.lower()
         if not token or token in self.allowed:
             return None
+        if len(token) > LONG_TOKEN:
+            return self._long(token)
         if token.isalpha():
             # Most words are plain letters: a set lookup, then the stretched readings (fuuuck, fuuck).
             for reading in (token, *_unstretched(token)):
@@ -101,22 +163,52 @@ class OffensiveMatcher:
                 kind = self.words.get(reading)
                 if kind:
                     return kind, reading
+            if zipf(token) >= COMMON_WORD_ZIPF:
+                return None  # a real word ("vote", "queue") is not a swapped-letter disguise
+            return self._best(self._swapped(token))
+        best = self._best(self._readings(token))
+        if best is False:
             return None
-        best = None
-        for candidate in self._readings(token):
-            if candidate in self.allowed:
-                return None
-            kind = self.words.get(candidate)
-            if kind and (best is None or self.SEVERITY.index(kind) < self.SEVERITY.index(best[0])):
-                best = (kind, candidate)
         if best is None and any(c in MASKS for c in token):
             return self._masked(token)
         return best
 
+    def _best(self, readings):
+        """The most severe (kind, word) among readings; False if a reading is an allowed word."""
+        best = None
+        for candidate in readings:
+            if candidate in self.allowed:
+                return False
+            kind = self.words.get(candidate)
+            if kind and (best is None or self.SEVERITY.index(kind) < self.SEVERITY.index(best[0])):
+                best = (kind, candidate)
+        return best
+
+    def _long(self, token: str) -> tuple[str, str] | None:
+        """Longer than any word: one reading (look-alike digits as letters, runs squeezed), one pass."""
+        reading = RUN2.sub(r"\1", "".join(LEET[c][0] if c in LEET else c for c in token))
+        if len(reading) > LONG_TOKEN:
+            return None
+        found = self._best((reading,))
+        return found or None
+
+    @staticmethod
+    def _swapped(token: str) -> list[str]:
+        """Readings with swapped letters undone (fvck, niqqa, phuck), each also unstretched; at most 16."""
+        forms = [token]
+        for typed, meant in SWAPS:
+            if typed in token:
+                forms += [f.replace(typed, meant) for f in forms]
+        out = []
+        for form in forms[1:]:
+            out.append(form)
+            out.extend(_unstretched(form))
+        return out[:16]
+
     def _readings(self, token: str):
         yield token
         bare = token.strip("-_.")
-        if re.fullmatch(r"(?:[^\W_][.\-_]){2,}[^\W_]", bare):  # f.u.c.k, f-u-c-k, f_u_c_k
+        if _DOTTED.fullmatch(bare):  # f.u.c.k, f-u-c-k, f_u_c_k
             yield re.sub(r"[.\-_]", "", bare)
         forms = {token}
         if any(c in LEET for c in token) and any(c.isalpha() for c in token):
@@ -124,17 +216,21 @@ class OffensiveMatcher:
         for form in list(forms):
             yield form
             yield from _unstretched(form)
+            if form.isalpha() and zipf(form) < COMMON_WORD_ZIPF:
+                yield from self._swapped(form)
         if token.endswith("'s") or token.endswith("’s"):
             yield token[:-2]
 
     @staticmethod
     def _deleet(token: str, limit: int = 16):
+        """Every reading of look-alike digits and symbols as letters; only the likeliest when there are too many."""
         options = [LEET.get(c, c) if c in LEET else c for c in token]
         count = 1
         for o in options:
             count *= len(o)
-        if count > limit:
-            options = [o[0] for o in options]
+            if count > limit:
+                options = [o[0] for o in options]
+                break
         for combo in itertools.product(*options):
             yield "".join(combo)
 
@@ -142,10 +238,11 @@ class OffensiveMatcher:
         """f***, f**k, b***h, s**t: masks stand for letters; the visible letters must fit one list word."""
         core = token.strip(EDGE_PUNCT)
         visible = [c for c in core if c.isalpha()]
-        if len(visible) < 1 or not core[0].isalpha() or len(core) < 3:
+        if len(visible) < 1 or not core[0].isalpha() or len(core) < 3 or len(core) not in self.by_length:
             return None
-        pattern = re.compile("".join("[a-z]" if c in MASKS else re.escape(LEET.get(c, c)[0] if not c.isalpha() else c) for c in core))
-        matches = [w for w in self.by_length.get(len(core), []) if pattern.fullmatch(w)]
+        # Each mask stands for any letter; every other character must be that letter (digits read as letters).
+        wanted = [None if c in MASKS else (c if c.isalpha() else LEET.get(c, c)[0]) for c in core]
+        matches = [w for w in self.by_length[len(core)] if all(x is None or x == y for x, y in zip(wanted, w))]
         if len(visible) == 1:
             # "f***" alone: only the strongest reading counts.
             matches = [w for w in matches if self.words[w] in ("strong", "slur") and w in ("fuck", "shit", "cunt", "twat", "dick", "crap", "piss", "damn")]
@@ -175,7 +272,7 @@ class OffensiveMatcher:
             if not word:
                 continue
             found = self.lookup(word)
-            if found is None and "-" in word.strip("-"):
+            if found is None and "-" in word.strip("-") and len(word) <= 4 * LONG_TOKEN:
                 for part_match in re.finditer(r"[^-]+", word):
                     part = self.lookup(part_match.group())
                     if part:
@@ -186,6 +283,8 @@ class OffensiveMatcher:
                 hits.append(Hit(found[0], found[1], start + left, start + left + len(word)))
         for match in SPACED.finditer(lower):
             joined = re.sub(r"[ .\-_/]", "", match.group())
+            if len(joined) > LONG_TOKEN:
+                continue  # a long run of single characters is not one word
             found = self.lookup(joined)
             if found:
                 hits.append(Hit(found[0], found[1], *match.span()))

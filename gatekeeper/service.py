@@ -20,8 +20,7 @@ from .checks.pii import engine as pii_engine
 from .checks import known_rule_ids
 from .forwarding import ForwardError, Outbound, forward
 from .native import native_texts
-from .normalize import normalize_post
-from .pipeline import decide, warm
+from .pipeline import evaluate, warm
 from .redact import redact
 from .rules.policy import PolicyStore
 from .store import Store, canonical, iso_ago
@@ -138,8 +137,7 @@ class Gate:
         fields = native_texts(payload.get("native"))
         if fields:
             return self._evaluate_with_fields(payload, fields, policy)
-        post = normalize_post(payload)
-        decision = decide(post, policy)
+        post, decision = evaluate(payload, policy)  # normalising counts against the checks' time budget
         try:
             redacted = redact(payload["text"], [d.span for d in pii_engine.detect(post, policy)])
         except Exception:
@@ -160,8 +158,7 @@ class Gate:
             combined += FIELD_SEPARATOR
             segments.append((name, len(combined), len(combined) + len(value)))
             combined += value
-        post = normalize_post({**payload, "text": combined})
-        decision = decide(post, policy)
+        post, decision = evaluate({**payload, "text": combined}, policy)
         for item in decision.findings:
             if item.start < len(text):
                 item.end = min(item.end, len(text))

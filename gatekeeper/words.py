@@ -84,3 +84,39 @@ def segment(text: str) -> tuple[str, ...]:
         words.append(text[back[end]:end])
         end = back[end]
     return tuple(reversed(words))
+
+
+# -- real words and place names: what a matcher must not read as a disguised offensive word ------------
+
+_MIN_ZIPF = 1.5  # rarer than this, wordfreq's list is mostly typos, handles and disguised swearing
+
+
+@lru_cache(maxsize=1)
+def _zipf_table() -> dict[str, int]:
+    """wordfreq's English list (bundled, offline) as word -> Zipf frequency x 100, for letters-only words."""
+    import wordfreq
+
+    table: dict[str, int] = {}
+    # Bucket i of the list holds words at 10**(-i/100) of all words: Zipf = 9 - i/100.
+    for i, bucket in enumerate(wordfreq.get_frequency_list("en", "large")):
+        zipf_x100 = 900 - i
+        if zipf_x100 < _MIN_ZIPF * 100:
+            break
+        for word in bucket:
+            if word.isascii() and word.isalpha():
+                table[word] = zipf_x100
+    wordfreq.get_frequency_list.cache_clear()  # the full list is not needed again; free it
+    return table
+
+
+def zipf(word: str) -> float:
+    """How common an English word is on wordfreq's Zipf scale (7 = "the", 3 = "cockpit", 0 = unseen)."""
+    return _zipf_table().get(word, 0) / 100
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Place names as a handle writes them ("penistone", "ashbydelazouch"): see train/place_names.py."""
+    path = os.path.join(os.path.dirname(__file__), "data", "place_names.txt")
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())

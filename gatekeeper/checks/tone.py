@@ -54,6 +54,9 @@ REPLY_FINE = 0.5
 # Words named in a learned finding: the strongest few, each at least this share of the strongest.
 DRIVER_WORDS = 3
 DRIVER_SHARE = 0.25
+# VADER's negation check is quadratic in the number of words (10,000 characters: ~250 ms); a post's
+# mood shows in its first 280 characters, a tweet (an emoji counts as several words).
+VADER_MAX_CHARS = 280
 
 SHOUT_MIN_LETTERS = 15
 SHOUT_MIN_WORDS = 4
@@ -112,7 +115,7 @@ def _shouting(post) -> Finding | None:
 def _parent_is_upset(parent, policy) -> tuple[bool, str]:
     """Is the post being answered negative, sarcastic or profane? Several cues, not one score."""
     lower = parent.lower
-    compound = _vader().polarity_scores(parent.norm)["compound"]
+    compound = _vader().polarity_scores(parent.norm[:VADER_MAX_CHARS])["compound"]
     profane = bool(profanity.matcher(policy).scan(lower))
     complaint = bool(_find(policy, "complaint_cues", lower))
     sarcasm = bool(_find(policy, "sarcasm_cues", lower))
@@ -141,7 +144,7 @@ def _reply_findings(post, policy) -> list[Finding]:
         findings.append(finding(_RULES["tone.laughing_at_customer"], start, end, message=f"A laughing emoji or word in reply to an upset customer ({why})."))
     empathetic = bool(_find(policy, "empathy_phrases", lower))
     celebration = _find(policy, "celebration_phrases", lower)
-    if not empathetic and (celebration or _vader().polarity_scores(post.text.norm)["compound"] >= 0.6):
+    if not empathetic and (celebration or _vader().polarity_scores(post.text.norm[:VADER_MAX_CHARS])["compound"] >= 0.6):
         span = post.text.span(*celebration[0].span()) if celebration else (0, len(post.text.original))
         findings.append(finding(_RULES["tone.mismatched_reply"], *span,
                                 message=f"A cheerful reply, but {why}. Acknowledge the problem instead of thanking them."))

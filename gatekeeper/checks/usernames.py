@@ -1,24 +1,27 @@
 """Offensive usernames: the Patriots' "1 million followers" auto-tweet problem.
 
-A handle hides its words: @IHateN1ggers, @Fuuuck_The_Police, @xXwh0reXx.
+A handle hides its words: @IHateN1ggers, @Fuuuck_The_Police, @xXwh0reXx, @FVCK_U.
 Each handle is read the way a person would: look-alike letters are already
 folded by normalisation; then it is split at CamelCase, underscores and
 digits, leetspeak is undone (1→i, 3→e, 0→o, 4→a, 5→s, $→s, @→a), stretched
-letters squeezed, and each run of letters segmented into words with
-wordsegment. Only whole words count, so @ScunthorpeUtd, @TherapistFinder and
-@Penistone_FC pass. Automated posts get every handle and display-name-like
+letters squeezed and swapped letters undone (v→u, q→g, ph→f). An offensive
+word found inside a part counts unless a real word or place covers it: a
+place name (gazetteer: train/place_names.py), a common English word
+(wordfreq), or a rarer dictionary word whose other letters are no words of
+their own (Dickensian = dick + "ensian"). So @ScunthorpeUtd, @TherapistFinder,
+@Penistone_FC, @cockatoo_rescue and @Shitterton_WI pass, while @fuckboy99
+(fuck + boy) does not. Automated posts get every handle and display-name-like
 token checked (block by default); posts written by people get their handles
 checked with a milder default.
 """
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
 
 from .. import leet, profanity
 from ..rules.phrases import compile_phrases, squash
-from ..words import camel_parts, common_words, load_segmenter, segment, word_rank
+from ..words import camel_parts, place_names, zipf
 from .base import Finding, Rule, finding
 
 NAME = "usernames"
@@ -29,9 +32,38 @@ RULES = [
 ]
 _RULES = {rule.id: rule for rule in RULES}
 
-_SUBSTR_MIN, _SUBSTR_MAX = 3, 16
-# Short words that may stand next to an offensive word in a handle ("ImA", "TheReal", "xX").
-FILLERS = {"i", "a", "im", "my", "ur", "u", "the", "of", "to", "no", "mr", "ms", "da", "lil", "big", "xx", "x", "real", "king", "official"}
+# The longest display name on the supported platforms is 50 characters; a longer token is not a
+# name, and reading stays bounded per token.
+MAX_NAME = 64
+MIN_WORD = 3
+# A word at least this common covers an offensive word inside it (cockpit, therapist, grapes).
+COMMON_ZIPF = 2.3
+# A word wordfreq knows at all (Zipf >= 1.5: Dickensian, cockatoo) covers one when its other letters are no words.
+KNOWN_ZIPF = 1.5
+# Letters around an offensive word that make a compound of it ("fuck" + "boy"), unless they are only a suffix.
+PART_WORD_ZIPF = 3.5
+SUFFIXES = {"ing", "ings", "ers", "ies", "ism", "ist", "ian", "ite", "est", "ity", "ful", "ous", "ish", "ese", "ine", "ion"}
+# Endings that make a form of an offensive word ("bastards", "wankers"); a form that is a common
+# word of its own ("cocked", "spiced", "cumin") is left out.
+INFLECTIONS = ("s", "es", "er", "ers", "ing")
+# Digits and symbols that read as letters even with a letter on one side only ("xXwh0re", "sh1t"); the
+# others ("2" for z, "9" for g) only between letters ("ni99er"), so @kenji2 and @gamer2024 stay as typed.
+UNMISTAKABLE = set("013457@$!")
+
+
+_LEET_RUN = re.compile("[" + re.escape("".join(leet.FIRST)) + "]+")
+
+
+def _squeezed(part: str, limit: int = 8) -> list[str]:
+    """Each run of a repeated letter read twice or once ("puuuussy" -> puussy, pussy): at most `limit` readings."""
+    if not profanity.RUN2.search(part):
+        return [part]
+    runs = [(m.group(1), len(m.group())) for m in profanity.RUN_ANY.finditer(part)]
+    out = [""]
+    for c, n in runs:
+        options = (c,) if n == 1 else ((c * 2, c) if n >= 2 else (c,))
+        out = [o + x for o in out for x in options][:limit]
+    return [part] + out
 
 
 class HandleReader:
@@ -39,118 +71,149 @@ class HandleReader:
 
     def __init__(self, base: profanity.OffensiveMatcher):
         self.allowed = base.allowed
-        self.words = {w: k for w, k in base.words.items() if k in ("strong", "slur")}
+        self.words = {w: k for w, k in base.words.items() if k in ("strong", "slur") and w.isalpha() and len(w) >= MIN_WORD}
         for w in base.handle_words:
-            self.words.setdefault(w, "strong")
+            if w.isalpha() and len(w) >= MIN_WORD:
+                self.words.setdefault(w, "strong")
+        for w, kind in list(self.words.items()):
+            if len(w) >= 5:
+                for ending in INFLECTIONS:
+                    if zipf(w + ending) < COMMON_ZIPF:
+                        self.words.setdefault(w + ending, kind)
+        # Every word by its first three letters: finding all list words inside a part is one pass.
+        self.by_prefix: dict[str, list[str]] = {}
+        for w in sorted(self.words, key=len, reverse=True):
+            self.by_prefix.setdefault(w[:MIN_WORD], []).append(w)
         self.phrases = compile_phrases(base.hate_phrases)
-        # Run together, a hate phrase hides from word matching ("killallmuslims" reads as "killall muslims").
-        self.squashed_phrases = {squash(p): p for p in base.hate_phrases if len(squash(p)) >= 6}
-        # A piece of a handle is segmented only if it contains one of these: offensive words, or the
-        # words hate phrases are made of ("killallmuslims").
-        phrase_words = {w for p in base.hate_phrases for w in re.findall(r"[a-z]{3,}", p.lower())}
-        self.triggers = set(self.words) | phrase_words
-        self.longest = max((len(w) for w in self.triggers), default=0)
-        self.common = common_words()
-        self.known = word_rank()
+        # Words a hate phrase starts with: only a handle with one of them is matched against the phrases.
+        self.phrase_starts = set(self.phrases.index) if self.phrases is not None else set()
+        # Run together, a hate phrase hides from word matching ("killallmuslims").
+        self.squashed_phrases: dict[str, list[tuple[str, str]]] = {}
+        for p in base.hate_phrases:
+            sq = squash(p)
+            if len(sq) >= 6:
+                self.squashed_phrases.setdefault(sq[:6], []).append((sq, p))
+        self.places = place_names()
+        zipf("the")  # wordfreq's list is read now, not on a user's post
         self.read = lru_cache(maxsize=65536)(self._read)
-        load_segmenter()
+        self._offensive_in = lru_cache(maxsize=65536)(self._offensive_in)
 
+    # -- readings -------------------------------------------------------------------
     @staticmethod
     def _split(text: str) -> list[str]:
         """CamelCase, digit and punctuation breaks; letters lower-cased, digit runs kept."""
         return [p.lower() for p in camel_parts(text)]
 
     def _readings(self, core: str):
+        """The handle split into parts, as typed and with look-alike digits read as letters; then joined up."""
         plain = self._split(core)
-        yield plain
-        leeted = []
+        readings = [plain]
         if any(c in leet.FIRST for c in core):
             for table in (leet.FIRST, {**leet.FIRST, **leet.SECOND}):
                 chars = list(core)
-                for i, c in enumerate(chars):
-                    if c in table and ((i > 0 and chars[i - 1].isalpha()) or (i + 1 < len(chars) and chars[i + 1].isalpha())):
-                        chars[i] = table[c]
-                leeted.append(self._split("".join(chars)))
-                yield leeted[-1]
+                for m in _LEET_RUN.finditer(core):
+                    i, j = m.span()
+                    if j - i > 2 and m.group().isdigit():
+                        continue  # a number ("1987", "2024"), not letters
+                    before = i > 0 and core[i - 1].isalpha()
+                    after = j < len(core) and core[j].isalpha()
+                    if before or after:
+                        for k in range(i, j):
+                            if before and after or core[k] in UNMISTAKABLE:
+                                chars[k] = table[core[k]]
+                readings.append(self._split("".join(chars)))
+        seen = set()
+        for parts in readings:
+            if tuple(parts) not in seen:
+                seen.add(tuple(parts))
+                yield parts, None
         # Underscores and case can split a word on purpose ("Nig_Ger"): read the letters as one run too.
-        for parts in [plain] + leeted:
-            letters = [p for p in parts if p.isalpha()]
-            if len(letters) > 1:
-                yield ["".join(letters)]
+        joined = set()
+        for parts in readings:
+            letters = tuple(p for p in parts if p.isalpha())
+            if len(letters) > 1 and letters not in joined:
+                joined.add(letters)
+                yield ["".join(letters)], letters
 
-    def _mask_allowed(self, chunk: str) -> list[str]:
-        pieces = [chunk]
-        for word in self.allowed:
-            if word in chunk:
-                pieces = [q for p in pieces for q in p.split(word) if q]
-        return pieces
+    def _variants(self, part: str) -> list[str]:
+        """A part as typed, with each run of a letter read once or twice, and (if it is no known word) swapped letters undone."""
+        if not profanity.RUN2.search(part) and not any(typed in part for typed, _ in profanity.SWAPS):
+            return [part]
+        out = [part]
+        if any(typed in part for typed, _ in profanity.SWAPS) and zipf(part) < KNOWN_ZIPF and part not in self.places:
+            for typed, meant in profanity.SWAPS:
+                if typed in part:
+                    out += [v.replace(typed, meant) for v in out]
+        return list(dict.fromkeys(s for v in out for s in _squeezed(v)))[:16]
 
-    def _has_trigger(self, text: str) -> bool:
+    # -- words inside a part --------------------------------------------------------
+    def _hits(self, text: str):
+        for i in range(len(text) - MIN_WORD + 1):
+            for w in self.by_prefix.get(text[i:i + MIN_WORD], ()):
+                if text.startswith(w, i):
+                    yield w, i, i + len(w)
+
+    def _is_word(self, piece: str) -> bool:
+        return len(piece) >= MIN_WORD and piece not in SUFFIXES and zipf(piece) >= PART_WORD_ZIPF
+
+    def _covered(self, text: str, start: int, end: int, typed: str) -> bool:
+        """Is the offensive word at text[start:end] part of a real word or a place name?
+
+        A one-for-one swap (k for c, z for s) keeps positions, so the part as typed is asked too:
+        "Kumquat" read as "cumquat" still has "kumquat" around the "cum".
+        """
+        if typed in self.allowed or typed in self.places or text in self.allowed:
+            return True
+        if len(typed) == len(text) and typed != text and self._covered_in(typed, start, end):
+            return True
+        return self._covered_in(text, start, end)
+
+    def _covered_in(self, text: str, start: int, end: int) -> bool:
         n = len(text)
-        for i in range(n):
-            for j in range(i + _SUBSTR_MIN, min(n, i + min(self.longest, _SUBSTR_MAX)) + 1):
-                if text[i:j] in self.triggers:
+        for a in range(start, -1, -1):
+            for b in range(end, n + 1):
+                if b - a <= end - start:
+                    continue
+                piece = text[a:b]
+                if piece in self.words:
+                    continue  # a longer offensive word covers nothing
+                if piece in self.places or piece in self.allowed or zipf(piece) >= COMMON_ZIPF:
                     return True
+                if zipf(piece) >= KNOWN_ZIPF and not self._is_word(piece[:start - a]) and not self._is_word(piece[end - a:]):
+                    return True  # Dickensian: "dick" + "ensian", no word of its own
         return False
 
-    @staticmethod
-    def _unstretched(chunk: str, limit: int = 16) -> list[str]:
-        """Readings of stretched letters (fuuuuck, puuuussy): each run as one or two letters."""
-        runs = [(m.group(1), len(m.group())) for m in re.finditer(r"(.)\1*", chunk)]
-        if not any(n >= 3 for _, n in runs):
-            return [chunk]
-        options = [[c] if n == 1 else ([c, c * 2] if n >= 2 else [c]) for c, n in runs]
-        out = []
-        for combo in itertools.islice(itertools.product(*options), limit):
-            out.append("".join(combo))
-        return out
-
-    def _clean_words(self, text: str) -> bool:
-        """Does text read as ordinary words (or nothing)? Short filler words only from a small set."""
-        if not text:
-            return True
-        return all(w in FILLERS or (len(w) >= 3 and w in self.common) for w in segment(text))
-
-    def _embedded(self, piece: str) -> str | None:
-        """An offensive word inside a run of letters whose other letters are ordinary words ("thefuckking")."""
-        n = len(piece)
-        for i in range(n):
-            for j in range(min(n, i + self.longest), i + _SUBSTR_MIN - 1, -1):
-                word = piece[i:j]
-                if word in self.words and self._clean_words(piece[:i]) and self._clean_words(piece[j:]):
+    def _offensive_in(self, part: str, parts: tuple[str, ...] | None = None) -> str | None:
+        """An offensive word in one run of letters. `parts`: the parts a joined-up run was made of."""
+        if part in self.allowed:
+            return None
+        if part in self.places and self.words.get(part) != "slur" and (part not in self.words or len(part) >= 5):
+            return None  # Penistone, Cumming (Georgia), Gaylord (Michigan); never a slur, nor a short word like "shit"
+        cuts = set()
+        if parts:
+            at = 0
+            for piece in parts[:-1]:
+                at += len(piece)
+                cuts.add(at)
+            # Parts that are words or places of their own were read alone ("Saltwater|Deposition").
+            plain = [p for p in parts if len(p) < MIN_WORD or p in SUFFIXES or p in self.words
+                     or (zipf(p) < PART_WORD_ZIPF - 0.5 and p not in self.places)]
+            if not plain:
+                return None
+        for index, variant in enumerate(self._variants(part)):
+            if variant in self.words:
+                return variant
+            for word, start, end in self._hits(variant):
+                if index and word in part:
+                    continue  # typed as it is: the part as typed decides
+                if parts:
+                    if index == 0 and not any(start < c < end for c in cuts):
+                        continue  # inside one part, which was read on its own
+                    if index and any(word in v for p in parts for v in self._variants(p)):
+                        continue
+                if not self._covered(variant, start, end, part):
                     return word
         return None
-
-    def _unmistakable(self, word: str) -> bool:
-        """Slurs and long strong words are not an accident of segmentation ("xxwhorexx" is not "xx who rex x")."""
-        return self.words.get(word) == "slur" or len(word) >= 5
-
-    def _words(self, chunk: str) -> list[str]:
-        if chunk in self.allowed or chunk in self.words:
-            return [chunk]
-        variants = self._unstretched(chunk)
-        for v in variants:
-            if v in self.words:
-                return [v]
-        for v in variants:
-            pieces = self._mask_allowed(v)
-            if not any(p not in self.common and self._has_trigger(p) for p in pieces):
-                continue
-            out = []
-            for piece in pieces:
-                if piece in self.common or not self._has_trigger(piece):
-                    out.append(piece)
-                    continue
-                words = segment(piece)
-                # Segmentation that reads the piece as known words is trusted ("rapeseed"); one that
-                # leaves fragments ("the fuc kking") gets a second look for an embedded word.
-                if not any(w in self.words for w in words):
-                    embedded = self._embedded(piece)
-                    if embedded and (not all(w in self.known for w in words) or self._unmistakable(embedded)):
-                        words = (embedded,)
-                out.extend(words)
-            return out
-        return self._mask_allowed(variants[-1])
 
     def _read(self, handle: str) -> str | None:
         """The offensive word or phrase in a handle or display name, or None."""
@@ -158,21 +221,22 @@ class HandleReader:
         user, _, instance = core.partition("@")
         if "." in instance:  # @user@instance.social: the user part
             core = user
-        for parts in self._readings(core):
-            words = []
+        core = core[:MAX_NAME]
+        for parts, joined_from in self._readings(core):
             for part in parts:
-                words.extend([part] if part.isdigit() else self._words(part))
-            for w in words:
-                if w in self.words:
-                    return w
-            if self.phrases is not None:
-                m = self.phrases.search(" ".join(words))
+                if part.isalpha() and len(part) >= MIN_WORD:
+                    word = self._offensive_in(part, joined_from)
+                    if word:
+                        return word
+            if self.phrase_starts.intersection(parts):
+                m = self.phrases.search(" ".join(parts))
                 if m:
                     return m.group()
-            joined = "".join(w for w in words if w.isalnum())
-            for squashed, phrase in self.squashed_phrases.items():
-                if squashed in joined:
-                    return phrase
+            joined = "".join(p for p in parts if p.isalpha())
+            for i in range(len(joined) - 5):
+                for squashed, phrase in self.squashed_phrases.get(joined[i:i + 6], ()):
+                    if joined.startswith(squashed, i):
+                        return phrase
         return None
 
 
@@ -187,7 +251,7 @@ _NAME_LIKE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Za-z]+[A-Z0-9_][A-Za-z0-9_]*|[A-Z
 def _name_like_tokens(post):
     """Words in an automated post that read like a display name: CamelCase, digits, underscores, or very long."""
     for token in post.text.tokens:
-        if token.kind == "word" and _NAME_LIKE.match(token.value) and not token.value.isupper():
+        if token.kind == "word" and len(token.value) <= MAX_NAME and _NAME_LIKE.match(token.value) and not token.value.isupper():
             yield token
 
 

@@ -1,0 +1,54 @@
+"""The shared offensive-word matcher (tone check and usernames): disguises it sees through, real words it leaves alone."""
+import pytest
+
+from gatekeeper import profanity
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    from conftest import POLICIES
+    from gatekeeper.checks import known_rule_ids
+    from gatekeeper.rules.policy import load_policy
+
+    return profanity.matcher(load_policy(POLICIES, known_rule_ids()))
+
+
+def words(matcher, text):
+    from gatekeeper.normalize import normalize_text
+
+    return [(h.kind, h.word) for h in matcher.scan(normalize_text(text).lower)]
+
+
+@pytest.mark.parametrize("text, word", [("what the fvck", "fuck"), ("such a cvnt", "cunt"), ("niqqa please", "nigga"),
+                                        ("phuck that", "fuck"), ("fuuuuuck", "fuck"), ("f - u - c - k", "fuck"),
+                                        ("sh1t", "shit"), ("b***h", "bitch"), ("darkies everywhere", "darkies"),
+                                        ("a nig from town", "nig")])
+def test_disguises_are_read(matcher, text, word):
+    found = words(matcher, text)
+    # The list word it stands for, or a list entry that already spells the disguise ("sh1t", "phuck").
+    assert found and found[0][0] in ("strong", "slur"), found
+    assert word in [w for _, w in found] or matcher.words.get(found[0][1]) in ("strong", "slur")
+
+
+@pytest.mark.parametrize("text", ["Visit Scunthorpe and Penistone", "News from Niger", "a Dickensian cockatoo",
+                                  "my therapist", "Shitterton village fete", "vote in the queue", "the Brownie King bakery",
+                                  "a switch hitter", "world domination", "spicy food", "cocked hat"])
+def test_real_words_and_places_pass(matcher, text):
+    assert words(matcher, text) == []
+
+
+def test_imported_list_is_recorded_with_source_and_licence():
+    from conftest import POLICIES
+    from gatekeeper.checks import known_rule_ids
+    from gatekeeper.rules.policy import load_policy
+
+    lexicon = load_policy(POLICIES, known_rule_ids()).lexicon("offensive")
+    group = lexicon["imported_lists"][0]
+    assert "dsojevic/profanity-list" in group["source"] and group["license"].startswith("MIT")
+    assert len(group["terms"]) > 400
+    assert profanity.imported_terms(lexicon)["slur"] >= {"nigger", "wetback", "towelhead"}
+
+
+def test_long_tokens_get_one_bounded_reading(matcher):
+    assert matcher.lookup("f" + "u" * 5000 + "ck") == ("strong", "fuck")
+    assert matcher.lookup("a" * 5000) is None
