@@ -46,7 +46,8 @@ def test_remembrance_is_allowed_with_context_but_not_for_sales(policy):
 def test_unknown_tags_are_segmented(policy):
     [f] = run(hashtags, policy, "#HurricaneMiltonRelief: book now and save 30%!")
     assert f.rule == "hashtags.tragedy_with_promotion" and "hurricane milton relief" in f.message
-    assert run(hashtags, policy, "Our thoughts are with Florida. #HurricaneMiltonRelief") == []
+    [f] = run(hashtags, policy, "Our thoughts are with Florida. #HurricaneMiltonRelief")
+    assert f.action == "allow" and f.rule == "hashtags.context" and "respectful" in f.message
     assert run(hashtags, policy, "#StarWarsDay sale: 20% off!") == []
 
 

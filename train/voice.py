@@ -215,10 +215,9 @@ def export(out: Path, heads: dict, thresholds: dict, sizes: dict) -> None:
     out.mkdir(parents=True, exist_ok=True)
     arrays, meta = {}, {"thresholds_on_held_out": thresholds, "training_rows": sizes, "features": "gatekeeper.models.voice.features"}
     for name, (vec, model) in heads.items():
-        coef = model.coef_[0]
-        keep = np.abs(coef) >= 1e-3  # drop features the model gave no weight: smaller, same scores
-        meta[name] = {"vocab": [f for f, k in zip(vec.vocab, keep) if k]}
-        arrays[f"{name}_coef"] = coef[keep].astype(np.float32)
+        # Every feature is kept, even near-zero ones: the L2 normalisation counts them.
+        meta[name] = {"vocab": vec.vocab}
+        arrays[f"{name}_coef"] = model.coef_[0].astype(np.float32)
         arrays[f"{name}_intercept"] = np.array([model.intercept_[0]], dtype=np.float32)
     np.savez_compressed(out / "model.npz", **arrays)
     (out / "vocab.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

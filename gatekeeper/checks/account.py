@@ -26,11 +26,13 @@ _RULES = {rule.id: rule for rule in RULES}
 
 
 # Defaults when gatekeeper.yaml does not set them (checks.account); chosen on held-out data (train/voice.py).
-PERSONAL_VOICE_THRESHOLD = 0.85
-PLURAL_VOICE_THRESHOLD = 0.97
-INSIDER_THRESHOLD = 0.5
+PERSONAL_VOICE_THRESHOLD = 0.7
+PLURAL_VOICE_THRESHOLD = 0.9
+INSIDER_THRESHOLD = 0.7
 # Below the threshold but above this share of it, the score counts as one weak sign.
 WEAK_SHARE = 0.7
+# A score from fewer words than this is too thin to act on alone ("guaranteed returns").
+MIN_WORDS = 4
 
 _PLURAL = re.compile(r"\b(?:we|we're|were|we've|we'll|we'd|us|our|ours|ourselves)\b")
 _SINGULAR = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|me|my|mine|myself)\b")
@@ -54,6 +56,8 @@ def _model_sign(post, policy):
     first person plural with no "I" is held to a higher threshold.
     """
     if voice_models.SIGNATURE.search(post.text.original.strip()):
+        return None
+    if sum(1 for t in post.text.tokens if t.kind == "word" and any(c.isalpha() for c in t.value)) < MIN_WORDS:
         return None
     config = policy.check_config("account")
     threshold = config.get("personal_voice_threshold", PERSONAL_VOICE_THRESHOLD)

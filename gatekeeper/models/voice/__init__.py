@@ -13,7 +13,6 @@ import json
 import math
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -30,17 +29,22 @@ _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 MAX_CHARS = 600  # a post longer than this is scored on its first 600 characters: bounded work
 
 
+_RETWEET = re.compile(r"\W{0,3}RT\b")
+_STRETCHED = re.compile(r"([a-zA-Z!?])\1\1")
+
+
 def _meta(text: str) -> list[str]:
     """Features of the post's shape rather than its words."""
     stripped = text.strip()
     out = []
-    if re.match(r"(?:\W{0,3})RT\b", stripped) or "RT @" in stripped:
+    if _RETWEET.match(stripped) or "RT @" in stripped:
         out.append("m:retweet")
     if stripped.startswith("@"):
         out.append("m:opens_with_mention")
     if SIGNATURE.search(stripped):
         out.append("m:signed")
-    if _URL.search(stripped):
+    plain = _URL.sub("", stripped)
+    if len(plain) != len(stripped):
         out.append("m:link")
     if _EMOJI.search(stripped):
         out.append("m:emoji")
@@ -48,12 +52,12 @@ def _meta(text: str) -> list[str]:
         out.append("m:repeated_punct")
     if "..." in stripped or "…" in stripped:
         out.append("m:ellipsis")
-    letters = [c for c in _MENTION.sub("", _URL.sub("", stripped)) if c.isalpha()]
+    letters = [c for c in _MENTION.sub("", plain) if c.isalpha()]
     if letters and letters[0].islower():
         out.append("m:lowercase_start")
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5 and len(letters) > 8:
+    if len(letters) > 8 and sum(c.isupper() for c in letters) * 2 > len(letters):
         out.append("m:mostly_caps")
-    if re.search(r"(\w)\1\1", stripped):
+    if _STRETCHED.search(stripped):
         out.append("m:stretched")
     length = len(stripped)
     out.append("m:len" + ("<40" if length < 40 else "<90" if length < 90 else "<140" if length < 140 else "140+"))
@@ -95,50 +99,56 @@ META_REASONS = {
 }
 
 
-@dataclass
-class Score:
-    probability: float
-    drivers: list[str]  # the words (or shapes) that pushed the score up most
-
-
 class Head:
-    """One linear model: a vocabulary, weights and an intercept."""
+    """One linear model: a weight per feature and an intercept (binary features, L2-normalised)."""
 
     def __init__(self, vocab: list[str], coef: np.ndarray, intercept: float):
-        self.index = {f: i for i, f in enumerate(vocab)}
-        self.coef = coef.astype(np.float64)
+        # A dict of floats made from the arrays: one look-up per feature, no per-post array building.
+        self.weights = dict(zip(vocab, coef.astype(np.float64).tolist()))
         self.intercept = float(intercept)
 
-    def score(self, feats: dict[str, str], top: int = 3) -> Score:
-        names = [f for f in feats if f in self.index]
-        if not names:
-            return Score(1.0 / (1.0 + math.exp(-self.intercept)), [])
-        idx = np.fromiter((self.index[f] for f in names), dtype=np.int64, count=len(names))
-        weights = self.coef[idx] / math.sqrt(len(names))  # binary features, L2-normalised as in training
-        z = self.intercept + float(weights.sum())
-        z = max(-30.0, min(30.0, z))
+    def probability(self, feats: dict[str, str]) -> float:
+        weights = self.weights
+        found = [weights[f] for f in feats if f in weights]
+        z = self.intercept + (math.fsum(found) / math.sqrt(len(found)) if found else 0.0)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def drivers(self, feats: dict[str, str], top: int = 3) -> list[str]:
+        """The words (or shapes) that pushed the score up most: for explaining a finding."""
         by_source: dict[str, float] = {}
-        for name, w in zip(names, weights.tolist()):
-            source = META_REASONS.get(feats[name], feats[name]) if name.startswith("m:") else feats[name]
-            if source.startswith("_") or name.startswith("m:len"):
+        for name, source in feats.items():
+            w = self.weights.get(name)
+            if w is None or name.startswith("m:len") or source.startswith("_"):
                 continue
+            source = META_REASONS.get(source, source)
             by_source[source] = by_source.get(source, 0.0) + w
-        drivers = [s for s, w in sorted(by_source.items(), key=lambda kv: -kv[1]) if w > 0][:top]
-        return Score(1.0 / (1.0 + math.exp(-z)), drivers)
+        return [s for s, w in sorted(by_source.items(), key=lambda kv: -kv[1]) if w > 0][:top]
+
+
+class Score:
+    """A head's probability for a post; the words behind it are worked out only when asked for."""
+
+    def __init__(self, head: Head, feats: dict[str, str]):
+        self.head, self.feats = head, feats
+        self.probability = head.probability(feats)
+
+    @property
+    def drivers(self) -> list[str]:
+        return self.head.drivers(self.feats)
 
 
 class VoiceModels:
     def __init__(self, directory: Path = HERE):
         with open(directory / "vocab.json", encoding="utf-8") as fh:
             meta = json.load(fh)
-        arrays = np.load(directory / "model.npz", allow_pickle=False)
-        self.meta = meta
-        self.heads = {name: Head(meta[name]["vocab"], arrays[f"{name}_coef"], float(arrays[f"{name}_intercept"][0]))
-                      for name in HEADS}
+        with np.load(directory / "model.npz", allow_pickle=False) as arrays:
+            self.heads = {name: Head(meta[name]["vocab"], arrays[f"{name}_coef"], float(arrays[f"{name}_intercept"][0]))
+                          for name in HEADS}
+        self.meta = {k: v for k, v in meta.items() if k not in HEADS}
 
     def score(self, text: str) -> dict[str, Score]:
         feats = features(text)
-        return {name: head.score(feats) for name, head in self.heads.items()}
+        return {name: Score(head, feats) for name, head in self.heads.items()}
 
 
 _lock = threading.Lock()
