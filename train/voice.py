@@ -66,7 +66,10 @@ FILLS = {
 FILLS["city2"] = FILLS["city"]
 FILLS["brand2"] = FILLS["brand"]
 _SLOT = re.compile(r"\{(\w+)\}")
-BRAND_EXTRAS = [" #ShopLocal", " #CustomerFirst", " 🙌", " 🎉", " ✈️", " ☕", " Learn more: https://t.co/Qx7LmP2aRt", ""]
+BRAND_EXTRAS = [" #ShopLocal", " #CustomerFirst", " 🙌", " 🎉", " ✈️", " ☕", " Learn more: https://t.co/Qx7LmP2aRt", "",
+                " #FlyZenith", " #SipGlobex", " #NorthwindNews", " #TeamContoso", " #BrightwayCares", " #HarborBank",
+                " #FreshFieldsFood", " #BlackFriday", " #NewIn", " #Hiring", " #SmallBusiness", " #Sustainability",
+                " #TravelTuesday", " #MondayMotivation", " #FoodieFriday", " #ThrowbackThursday", " 👉 https://t.co/Lm29XcQaPw"]
 
 
 def fill(template: str, r: random.Random) -> str:
@@ -142,7 +145,7 @@ def expand(templates: list[str], copies: int, r: random.Random, extras: list[str
     for t in templates:
         for _ in range(copies):
             text = fill(t, r)
-            if extras and r.random() < 0.25:
+            if extras and r.random() < 0.4:
                 text += r.choice(extras)
             if r.random() < capitalise:
                 text = text[:1].upper() + text[1:]
