@@ -119,8 +119,11 @@ def _insider(post, policy) -> Finding | None:
     threshold = policy.check_config("account").get("insider_threshold", INSIDER_THRESHOLD)
     reads_as_leak = score.probability >= threshold
     signs = []
+    results = find_phrases(policy, "confidential", "results_ahead", lower)
     if secrecy:
         signs.append((f"marks it as a secret ('{secrecy[0].group()}')", secrecy[0].span()))
+    if results:
+        signs.append((f"gives figures ahead of the official results ('{results[0].group()}')", results[0].span()))
     if events and (secrecy or score.probability >= threshold * 0.5):
         signs.append((f"reports an internal event ('{events[0].group()}')", events[0].span()))
     if safety and (secrecy or score.probability >= threshold * 0.5):
@@ -182,6 +185,9 @@ def check(post, policy) -> list[Finding]:
     if voice:
         findings.append(voice)
     topics = find_phrases(policy, "confidential", "topics", post.text.lower)
+    if topics and find_phrases(policy, "confidential", "announced", post.text.lower) \
+            and not find_phrases(policy, "confidential", "secrecy", post.text.lower):
+        topics = []  # "has completed its acquisition", "as announced today": public news, not a leak
     if topics:
         start, end = post.text.span(*topics[0].span())
         findings.append(finding(_RULES["account.confidential_topic"], start, end,
