@@ -28,7 +28,7 @@ _RULES = {rule.id: rule for rule in RULES}
 # Defaults when gatekeeper.yaml does not set them (checks.account); chosen on held-out data (train/voice.py).
 PERSONAL_VOICE_THRESHOLD = 0.7
 PLURAL_VOICE_THRESHOLD = 0.9
-INSIDER_THRESHOLD = 0.8
+INSIDER_THRESHOLD = 0.9
 # Below the threshold but above this share of it, the score counts as one weak sign.
 WEAK_SHARE = 0.7
 # A score from fewer words than this is too thin to act on alone ("guaranteed returns").
