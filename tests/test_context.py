@@ -222,3 +222,9 @@ def test_promotion_lexicon_is_policy_data(policy_dir):
     path.write_text("strong: not-a-list\n")
     with pytest.raises(Exception):
         load_policy(policy_dir, known_rule_ids())
+
+
+def test_two_selling_words_next_to_a_tragedy_tag_are_a_push_unless_respectful(policy):
+    assert any(f.action == "block" for f in run(hashtags, policy, "#Grenfell Don't forget our new menu!"))
+    findings = run(hashtags, policy, "#Grenfell We remember. Our stores and our new cafe are closed today.")
+    assert findings and all(f.action == "allow" for f in findings)

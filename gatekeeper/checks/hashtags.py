@@ -114,9 +114,9 @@ def _context(entry) -> str:
     return f"#{entry['tag'].lstrip('#')} is about: {entry['about'].rstrip('.')}{since}"
 
 
-def _intent(post, policy):
+def _intent(post, policy, respectful: bool):
     """Why the post would be wrong next to a sensitive tag (a promotion or a joke), or None."""
-    promo = promotion.detect(post, policy)
+    promo = promotion.detect(post, policy) or (None if respectful else promotion.detect(post, policy, weak_needed=2))
     if promo:
         return f"this post also sells something ({promo.reason}: '{promo.cue}')", promo.cue
     joke = promotion.levity(post, policy)
@@ -130,8 +130,8 @@ def check(post, policy) -> list[Finding]:
         return []  # a person may share their own #WhyIStayed story; the brand rules are for brand accounts
     lex = _lexicon(policy)
     lower = post.text.lower
-    intent = _intent(post, policy)
     respect = find_phrases(policy, "hashtags", "respectful_phrases", lower)
+    intent = _intent(post, policy, bool(respect))
     respectful = f"The post reads as respectful ('{respect[0].group()}'), so it may go out" if respect else ""
     own = lex.campaign.get(post.account, set())
     findings = []

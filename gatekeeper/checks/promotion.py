@@ -44,7 +44,7 @@ def _outside(matches, excluded) -> list:
     return [m for m in matches if not any(s <= m.start < e for s, e in excluded)]
 
 
-def _detect(lower: str, policy) -> Promotion | None:
+def _detect(lower: str, policy, weak_needed: int = WEAK_NEEDED) -> Promotion | None:
     excluded = [m.span() for m in find_phrases(policy, LEXICON, "not_promotional", lower)]
     strong = _outside(find_phrases(policy, LEXICON, "strong", lower), excluded)
     if strong:
@@ -59,17 +59,21 @@ def _detect(lower: str, policy) -> Promotion | None:
             return Promotion(price.group(), price.start(), price.end(), "a price")
         if weak:  # money next to a donation counts only with a selling word too
             return Promotion(price.group(), price.start(), price.end(), "a price")
-    if len({m.group() for m in weak}) >= WEAK_NEEDED:
+    if len({m.group() for m in weak}) >= weak_needed:
         first, last = weak[0], weak[-1]
         return Promotion(", ".join(dict.fromkeys(m.group() for m in weak)), first.start, last.end, "several selling words")
     return None
 
 
-def detect(post, policy) -> Promotion | None:
-    """The first sign that the post sells something, or None. Computed once per post."""
-    key = "promotion"
+def detect(post, policy, weak_needed: int = WEAK_NEEDED) -> Promotion | None:
+    """The first sign that the post sells something, or None. Computed once per post.
+
+    `weak_needed` lowers the bar where selling is out of place anyway (next to a tragedy tag with no
+    word of respect: "#Grenfell don't forget our new menu").
+    """
+    key = ("promotion", weak_needed)
     if key not in post.memo:
-        post.memo[key] = _detect(post.text.lower, policy)
+        post.memo[key] = _detect(post.text.lower, policy, weak_needed)
     return post.memo[key]
 
 
