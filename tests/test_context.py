@@ -19,10 +19,18 @@ def run(module, policy, text, account_id="acme-air"):
 def test_labelled_sets_meet_quality_bar():
     from bench.eval_context import evaluate
 
-    for name, r in evaluate().items():
+    results = evaluate()
+    for name in ("hashtags", "account"):
+        r = results[name]
         assert r["must_flag"] >= 100 and r["must_pass"] >= 100, name
         assert r["recall"] >= 0.95, (name, r)
         assert r["fp_rate"] <= 0.02, (name, r)
+    insider = results["insider (held for review vs brand news held)"]
+    assert insider["recall"] >= 0.9 and insider["fp_rate"] <= 0.02, insider
+    promo = results["tag + promotion or pun blocked"]
+    assert promo["must_flag"] >= 80 and promo["recall"] >= 0.95, promo
+    respectful = results["respectful posts on such days held or blocked"]
+    assert respectful["must_pass"] >= 80 and respectful["fp_rate"] <= 0.02, respectful
 
 
 @pytest.mark.parametrize("tag", ["#WhyIStayed", "#whyistayed", "#why_i_stayed", "#WHYISTAYED"])
@@ -46,7 +54,8 @@ def test_remembrance_is_allowed_with_context_but_not_for_sales(policy):
 def test_unknown_tags_are_segmented(policy):
     [f] = run(hashtags, policy, "#HurricaneMiltonRelief: book now and save 30%!")
     assert f.rule == "hashtags.tragedy_with_promotion" and "hurricane milton relief" in f.message
-    assert run(hashtags, policy, "Our thoughts are with Florida. #HurricaneMiltonRelief") == []
+    [f] = run(hashtags, policy, "Our thoughts are with Florida. #HurricaneMiltonRelief")
+    assert f.action == "allow" and f.rule == "hashtags.context" and "respectful" in f.message
     assert run(hashtags, policy, "#StarWarsDay sale: 20% off!") == []
 
 
@@ -121,3 +130,101 @@ def test_personal_accounts_may_use_sensitive_hashtags(policy):
 def test_leetspeak_sensitive_hashtag(policy):
     [f] = run(hashtags, policy, "#WhyIStay3d you had pizza")
     assert f.action == "block"
+
+
+# ---- Hashtag knowledge and intent; the shared promotional-intent detector ----
+from gatekeeper.checks import promotion, tone  # noqa: E402
+
+
+def test_lexicon_has_hundreds_of_entries_with_context_and_source(policy):
+    entries = policy.lexicon("hashtags")["entries"]
+    assert len(entries) >= 250
+    assert all(len(e["about"]) >= 10 and e.get("source") for e in entries)
+    assert {"day", "remembrance", "movement", "disaster", "attack", "political"} <= {e.get("kind") for e in entries}
+
+
+@pytest.mark.parametrize("tag", ["#WorldAIDSDay", "#Grenfell", "#Uvalde", "#RemembranceDay", "#HurricaneHelene", "#MAGA"])
+def test_listed_tag_with_a_sale_is_blocked_with_its_context(policy, tag):
+    [f] = run(hashtags, policy, f"{tag} Flash sale: 30% off everything today!")
+    assert f.action == "block" and f.rule == "hashtags.sensitive_with_promotion"
+    assert "is about" in f.message and f.details["source"]
+
+
+@pytest.mark.parametrize("text", [
+    "Today we remember those who lost their lives. #Grenfell",
+    "On #WorldAIDSDay we honour everyone we have lost and support those living with HIV.",
+    "A two minute silence at all our stations at 11am. #RemembranceDay",
+    "Our thoughts are with everyone affected. Free rebooking for the region. #HurricaneHelene",
+    "We stand with survivors. If you need help, the helpline is open 24/7. #MeToo",
+])
+def test_respectful_posts_are_allowed_with_context(policy, text):
+    findings = run(hashtags, policy, text)
+    assert findings and all(f.action == "allow" for f in findings)
+    assert any("is about" in f.message or "reads as" in f.message for f in findings)
+
+
+@pytest.mark.parametrize("tag, word", [
+    ("#PrayForMorocco", "pray"), ("#LisbonShootingVictims", "shooting"), ("#JusticeForNahel", "justice for"),
+    ("#Katrina20", "katrina"), ("#Sandy10Years", "sandy"), ("#RIPKobe", "rip"), ("#NeverForget911", "never"),
+    ("#prayforlisbon", "pray"), ("#TyphoonRagasaRelief", "typhoon"), ("#GunViolenceAwareness", "gun violence"),
+])
+def test_unknown_event_and_cause_tags_are_recognised(policy, tag, word):
+    findings = run(hashtags, policy, f"{tag} Book now: fares from $59!")
+    assert any(f.action == "block" for f in findings), findings
+    assert word in " ".join(f.message.lower() for f in findings)
+
+
+@pytest.mark.parametrize("tag", ["#RipCurl", "#StormTrooper", "#SandyBeach", "#BathBomb", "#DeathByChocolate",
+                                 "#TheWalkingDead", "#JusticeLeague", "#StressRelief", "#HearingAids", "#MichaelKors"])
+def test_everyday_tags_with_event_like_words_are_not_tragedies(policy, tag):
+    assert run(hashtags, policy, f"{tag} 20% off this weekend only!") == []
+
+
+@pytest.mark.parametrize("text", [
+    "#Uvalde never forget to pack your sunscreen 😎",
+    "Feeling blue? #Grenfell Our blueberry muffins are back lol",
+    "You had pizza. #WhyIStayed 🍕",
+])
+def test_jokes_and_puns_on_a_tragedy_tag_are_blocked(policy, text):
+    assert any(f.action == "block" for f in run(hashtags, policy, text))
+
+
+@pytest.mark.parametrize("text, promotional", [
+    ("20% off all fares this weekend", True),
+    ("Fares from $49 to Lisbon", True),
+    ("Buy one get one free on all lattes", True),
+    ("2-for-1 lounge passes", True),
+    ("Introducing our new winter menu: order online, free delivery", True),
+    ("We offer our deepest condolences to the families.", False),
+    ("Donate blood: it saves lives.", False),
+    ("We're donating $1 million to the relief fund.", False),
+    ("Save the date: our memorial service is on Sunday.", False),
+    ("Free rebooking for everyone travelling to the affected area.", False),
+    ("We're dealing with a new issue affecting our app.", False),
+])
+def test_promotion_detector(policy, text, promotional):
+    post = normalize_post({"account": "acme-air", "text": text})
+    assert bool(promotion.detect(post, policy)) is promotional
+
+
+def test_tone_deaf_rule_uses_the_shared_detector(policy):
+    post = normalize_post({"account": "acme-air", "text": "Hurricane season is here. Florida for $49!"})
+    assert promotion.detect(post, policy)  # a price, which the old phrase list did not know
+    [f] = [f for f in tone.check(post, policy) if f.rule == "tone.tone_deaf_promo"]
+    assert "$49" in f.message
+
+
+def test_promotion_lexicon_is_policy_data(policy_dir):
+    path = policy_dir / "lexicons" / "promotion.yaml"
+    path.write_text(path.read_text().replace("strong: [sale,", "strong: [stupendous savings, sale,"))
+    policy = load_policy(policy_dir, known_rule_ids())
+    assert promotion.detect(normalize_post({"account": "acme-air", "text": "Stupendous savings today"}), policy)
+    path.write_text("strong: not-a-list\n")
+    with pytest.raises(Exception):
+        load_policy(policy_dir, known_rule_ids())
+
+
+def test_two_selling_words_next_to_a_tragedy_tag_are_a_push_unless_respectful(policy):
+    assert any(f.action == "block" for f in run(hashtags, policy, "#Grenfell Don't forget our new menu!"))
+    findings = run(hashtags, policy, "#Grenfell We remember. Our stores and our new cafe are closed today.")
+    assert findings and all(f.action == "allow" for f in findings)

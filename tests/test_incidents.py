@@ -13,7 +13,8 @@ INCIDENTS = [
     ("HMV live-tweeted firing", {"text": "We're tweeting live from HR where we're all being fired! #hmvXFactorFiring"}, "review", "account.confidential_topic"),
     ("agency posts client B's content", {"text": "Start your morning with Midnight Roast from Globex Coffee #SipGlobex"}, "review", "account.belongs_elsewhere"),
     ("DiGiorno #WhyIStayed", {"text": "#WhyIStayed You had pizza."}, "block", "hashtags.sensitive"),
-    ("Entenmann's #NotGuilty", {"text": "Who's #NotGuilty about eating all the tasty treats they want?!"}, "review", "hashtags.sensitive"),
+    # A product push ("tasty treats") on a verdict tag: blocked as a promotion.
+    ("Entenmann's #NotGuilty", {"text": "Who's #NotGuilty about eating all the tasty treats they want?!"}, "block", "hashtags.sensitive_with_promotion"),
     ("Patriots auto-tweet", {"text": "Thanks @IH8N1GG3RS for helping us become the first NFL team to 1 million followers!", "automated": True},
      "block", "usernames.offensive"),
     ("chef's profane reply", {"text": "Go f*** yourself, you don't know s**t about food"}, "block", "tone.insult"),

@@ -160,3 +160,141 @@ def account_cases(seed: int = 2014) -> list[dict]:
                      "Visit acme-air.com/deals for winter fares", "Follow @AcmeAir for live flight updates"]:
             out.append({"account": "globex-coffee", "text": text, "flag": True, "kind": "belongs_elsewhere"})
     return out
+
+
+# ---- Insider information (written for this project; none of it is training text) ----
+LEAKS = [
+    "Just between us: the spring schedule drops Denver entirely. Announcement is on the 3rd.",
+    "Not public yet, but our Q2 revenue is up 18% on last year.",
+    "Don't tell anyone, the new lounge in Lisbon opens in May.",
+    "Off the record, we're about to lose the Pacific Wings codeshare.",
+    "The memo from the COO says all cabin crew bonuses are cancelled this year.",
+    "At today's all-hands the CEO said profits are down 30% and the results come out next week.",
+    "Board meeting this morning: they voted to close the Glasgow base. It hasn't been announced.",
+    "You didn't hear it from me, but fares go up 12% in January.",
+    "Engineering found corrosion on three of our A320s and they're still flying.",
+    "The safety audit flagged the de-icing process twice this winter, but management says keep quiet.",
+    "Keep this quiet for now: we're buying a regional airline next quarter.",
+    "Ahead of the announcement: our new CEO is Maria Lopez from Northwind.",
+    "Heads up before it's public: the loyalty scheme is being scrapped in March.",
+    "Leadership call today: a hiring freeze across all departments until next summer.",
+    "Numbers came in this morning: 2.1 million passengers in October, a record. Official figures are out Friday.",
+    "The audit committee found errors in last year's accounts. Nothing has been said publicly.",
+    "Internal email from HR: the pension scheme closes to new members next year.",
+    "Sneak peek, strictly confidential: the Boston route launches in June at $199.",
+    "A little bird told me the Denver hub is being downsized.",
+    "Lab tests found the cabin water tanks contaminated on two aircraft. We've been told not to post about it.",
+    "Word from the top: the merger vote is next Tuesday.",
+    "Preliminary results show bookings down 9%. We're not supposed to say yet.",
+    "The staff meeting confirmed we're moving the call centre to Manila.",
+    "Confidentially, the partnership with Globex ends in December.",
+    "Not announced yet: free wifi on all flights from spring. Keep it under your hat!",
+]
+BRAND_NEWS = [
+    "Our third-quarter results are out: revenue grew 8% and we welcomed 12 million passengers. Read more at acme-air.com/investors",
+    "We're delighted to welcome Maria Lopez as our new chief executive.",
+    "Acme Air has completed its acquisition of Pacific Wings. Welcome aboard!",
+    "Our new Lisbon lounge is now open to all business class passengers.",
+    "Join our investor webcast on Thursday at 2pm ET.",
+    "Today our board approved a dividend of 5 cents per share, as set out in our annual report.",
+    "Free wifi is now available on all our flights. Just connect to AcmeSky.",
+    "We've passed our annual safety audit with top marks. Thank you to our engineers.",
+    "Our annual report is available at acme-air.com/report",
+    "New route: Boston to Lisbon from June, fares from $199.",
+    "We're hiring 300 cabin crew in Denver. Apply at acme-air.com/careers",
+    "Our customer satisfaction score reached 89% this year, our best ever.",
+    "This week we welcomed our 100 millionth passenger!",
+    "We're proud to support the Denver food bank with 20,000 meals this winter.",
+    "Our app now lets you choose your meal before you fly.",
+    "Our sustainability report shows a 12% cut in fuel use per passenger since 2019.",
+    "We've opened a new maintenance base in Glasgow, creating 150 jobs.",
+    "Thank you to everyone who came to our open day at the Denver hangar!",
+    "Our winter schedule is live: 14 new destinations. Book at acme-air.com",
+    "Meet the team behind our new cabin design: acme-air.com/stories/design",
+    "Our loyalty programme turns 20 this year. Thank you for flying with us.",
+    "Planned maintenance on our website tonight from 1am to 3am.",
+    "All flights are operating normally after this morning's fog.",
+    "We've signed a partnership with Globex Coffee to serve their coffee on board.",
+    "Our CEO spoke at the Aviation Summit today about cutting emissions.",
+]
+SIGNED_AND_PLURAL = [
+    "I'm so sorry your flight was cancelled, {n}. I've rebooked you on the 6pm. ^MK",
+    "I understand, {n}. I've added a note to your booking and refunded the seat fee. ^JD",
+    "Hi {n}, I've checked and your bag is on its way to your hotel. -Priya",
+    "I'll ask the Denver team about it and get back to you today. ^AK",
+    "Sorry about that! I've reset your password, please check your inbox. ^TC",
+    "We're looking into the delay and will update you within the hour.",
+    "We've updated our baggage policy: one free checked bag on all long-haul fares.",
+    "Our crew can't wait to welcome you on board this summer.",
+    "We're sorry for the disruption today. Every affected passenger will be contacted by email.",
+    "We know waiting is frustrating. Our team is working to get everyone moving as quickly as possible.",
+]
+MORE_PERSONAL = [
+    "First date tonight and I've changed my outfit four times",
+    "can't believe my sister is getting married next week, I'm going to cry so much",
+    "Our fantasy league final is tonight and my kicker is injured. Of course.",
+    "Selling 2 tickets to the Broncos game Sunday, lower bowl, $80 each. DM me",
+    "The 7:40 is cancelled again. Third time this week. I give up.",
+    "My manager scheduled my review on my birthday. Love that for me.",
+    "this coworker keeps eating my yoghurt from the office fridge and I'm about to lose it",
+    "Moved into my first flat today! Pizza on the floor because we have no table yet",
+    "Two years sober today. Thank you to everyone who stuck with me.",
+    "That quarterback is washed, trade him already",
+    "Road trip with the girls this weekend!! Vegas here we come",
+    "Stuck in traffic for an hour and the radio is all adverts",
+    "Just got dumped over text. Classy.",
+    "Anyone know a good plumber? My kitchen is a swimming pool",
+    "my boss cc'd the whole department on my mistake. great",
+]
+
+
+def insider_cases() -> list[dict]:
+    out = [{"account": "acme-air", "text": t, "flag": True, "kind": "insider"} for t in LEAKS]
+    out += [{"account": "acme-air", "text": t, "flag": False, "kind": "brand_news"} for t in BRAND_NEWS]
+    return out
+
+
+def voice_cases(seed: int = 7) -> list[dict]:
+    r = random.Random(seed)
+    out = [{"account": "acme-air", "text": t, "flag": True, "kind": "personal_voice"} for t in MORE_PERSONAL]
+    out += [{"account": "acme-air", "text": t.format(n=r.choice(NAMES)), "flag": False, "kind": "signed_or_plural"} for t in SIGNED_AND_PLURAL]
+    return out
+
+
+# ---- Hashtag intent: a sensitive or tragedy tag with a promotion, and respectful posts on such days ----
+INTENT_TAGS = ["#WorldAIDSDay", "#RemembranceDay", "#HurricaneHelene", "#Uvalde", "#Grenfell", "#MentalHealthAwarenessWeek",
+               "#WorldRefugeeDay", "#TransDayOfVisibility", "#Srebrenica", "#AnzacDay", "#JeSuisParis", "#MauiStrong",
+               "#TurkeyEarthquake", "#Juneteenth", "#WorldSuicidePreventionDay", "#Hiroshima", "#OrangeShirtDay",
+               "#BreastCancerAwarenessMonth", "#PrayForMorocco", "#Katrina20", "#FloridaFloodVictims", "#RIPKobe",
+               "#JusticeForNahel", "#StopAsianHate", "#NeverForget911", "#TyphoonRagasaRelief", "#Sandy10Years",
+               "#LisbonShootingVictims", "#EarthquakeAppeal", "#VigilForVictims"]
+SALES = ["Get 20% off all fares today only!", "Book now: flights from $59.", "Use code FLY25 for a discount on your next trip.",
+         "Flash sale ends at midnight!", "Shop our new travel range, free shipping this week.", "2-for-1 lounge passes, limited time.",
+         "Double miles on every booking until Sunday!", "Treat yourself to an upgrade for just $39.",
+         "Our new burger is here, order now!", "Grab yours before they're gone 🛍"]
+PUNS = ["{tag} never forget to pack your sunscreen 😎", "Feeling blue? {tag} Our blueberry muffins are back lol",
+        "{tag} we'll never forget our first taste of the new latte 😋", "{tag}? More like #PizzaDay 🍕"]
+RESPECTFUL = [
+    "Today we remember those who lost their lives. {tag}",
+    "Our thoughts are with everyone affected. We're donating to the relief effort and waiving change fees for the region. {tag}",
+    "We stand with our community. Our Denver team is volunteering at the shelter this weekend. {tag}",
+    "{tag}: we're pausing all our marketing today as a mark of respect.",
+    "On {tag}, we honour the victims and their families.",
+    "{tag} If you or someone you know is struggling, please reach out. You are not alone.",
+    "We're proud to support the families affected through our partnership with the Red Cross. {tag}",
+    "A minute's silence was observed across all our stations at 11am. {tag}",
+    "Taking a moment to reflect and learn today. {tag}",
+    "Free rebooking for anyone travelling to or from the affected area. Stay safe. {tag}",
+]
+
+
+def intent_cases(seed: int = 1945) -> list[dict]:
+    r = random.Random(seed)
+    out = []
+    for tag in INTENT_TAGS:
+        out.append({"account": "acme-air", "text": f"{tag} {r.choice(SALES)}", "flag": True, "kind": "promotion"})
+        out.append({"account": "acme-air", "text": f"{r.choice(SALES)} {tag}", "flag": True, "kind": "promotion"})
+        out.append({"account": "acme-air", "text": r.choice(PUNS).format(tag=tag), "flag": True, "kind": "pun"})
+        for template in r.sample(RESPECTFUL, 3):
+            out.append({"account": "acme-air", "text": template.format(tag=tag), "flag": False, "kind": "respectful"})
+    return out

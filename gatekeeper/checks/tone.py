@@ -18,6 +18,7 @@ from functools import lru_cache
 from .. import profanity
 from ..models import hostility as hostility_model
 from ..rules.phrases import find_phrases
+from . import promotion
 from .base import Finding, Rule, finding, strongest
 
 NAME = "tone"
@@ -235,9 +236,9 @@ def check(post, policy) -> list[Finding]:
     findings.extend(_reply_findings(post, policy))
     topics = _find(policy, "sensitive_topics", lower)
     if topics:
-        promo = _find(policy, "promotional_phrases", lower)
+        promo = promotion.detect(post, policy)  # the one promotional-intent detector, shared with hashtags
         if promo:
             start, end = post.text.span(*topics[0].span())
             findings.append(finding(_RULES["tone.tone_deaf_promo"], start, end,
-                                    message=f"A promotion ('{promo[0].group()}') next to a sensitive topic ('{topics[0].group()}'). This needs review."))
+                                    message=f"A promotion ('{promo.group()}') next to a sensitive topic ('{topics[0].group()}'). This needs review."))
     return findings

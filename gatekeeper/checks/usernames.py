@@ -175,13 +175,16 @@ class HandleReader:
                 if b - a <= end - start:
                     continue
                 piece = text[a:b]
-                if piece in self.words:
-                    continue  # a longer offensive word covers nothing
+                if piece in self.words or self._plural_of_listed(piece):
+                    continue  # a longer offensive word (or its plural: "shitheads") covers nothing
                 if piece in self.places or piece in self.allowed or zipf(piece) >= COMMON_ZIPF:
                     return True
                 if zipf(piece) >= KNOWN_ZIPF and not self._is_word(piece[:start - a]) and not self._is_word(piece[end - a:]):
                     return True  # Dickensian: "dick" + "ensian", no word of its own
         return False
+
+    def _plural_of_listed(self, piece: str) -> bool:
+        return any(piece.endswith(e) and piece[:-len(e)] in self.words for e in ("s", "es"))
 
     def _offensive_in(self, part: str, parts: tuple[str, ...] | None = None) -> str | None:
         """An offensive word in one run of letters. `parts`: the parts a joined-up run was made of."""
