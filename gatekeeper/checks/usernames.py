@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .. import leet, profanity
 from ..rules.phrases import compile_phrases, squash
-from ..words import camel_parts, place_names, zipf
+from ..words import camel_parts, first_names, place_names, zipf
 from .base import Finding, Rule, finding
 
 NAME = "usernames"
@@ -54,6 +54,16 @@ UNMISTAKABLE = set("013457@$!")
 _LEET_RUN = re.compile("[" + re.escape("".join(leet.FIRST)) + "]+")
 
 
+_SEPARATORS = "-_."
+
+
+def _letter_near(core: str, k: int, step: int) -> bool:
+    """Is there a letter at core[k], or just past one separator ("b-o-n-3-s": the 3 sits between letters)?"""
+    if 0 <= k < len(core) and core[k] in _SEPARATORS:
+        k += step
+    return 0 <= k < len(core) and core[k].isalpha()
+
+
 def _squeezed(part: str, limit: int = 8) -> list[str]:
     """Each run of a repeated letter read twice or once ("puuuussy" -> puussy, pussy): at most `limit` readings."""
     if not profanity.RUN2.search(part):
@@ -64,6 +74,16 @@ def _squeezed(part: str, limit: int = 8) -> list[str]:
         options = (c,) if n == 1 else ((c * 2, c) if n >= 2 else (c,))
         out = [o + x for o in out for x in options][:limit]
     return [part] + out
+
+
+def _stem_in_one_part(word: str, start: int, cuts: set[int]) -> bool:
+    """Does a list word that crosses a cut cross it only with an inflection ("cock" | "s...")?"""
+    for ending in INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_WORD:
+            stem_end = start + len(word) - len(ending)
+            if stem_end in cuts and not any(start < c < stem_end for c in cuts):
+                return True
+    return False
 
 
 class HandleReader:
@@ -94,6 +114,7 @@ class HandleReader:
             if len(sq) >= 6:
                 self.squashed_phrases.setdefault(sq[:6], []).append((sq, p))
         self.places = place_names()
+        self.names = first_names()
         zipf("the")  # wordfreq's list is read now, not on a user's post
         self.read = lru_cache(maxsize=65536)(self._read)
         self._offensive_in = lru_cache(maxsize=65536)(self._offensive_in)
@@ -109,14 +130,15 @@ class HandleReader:
         plain = self._split(core)
         readings = [plain]
         if any(c in leet.FIRST for c in core):
-            for table in (leet.FIRST, {**leet.FIRST, **leet.SECOND}):
+            # "1" and "!" stand for i or l: all as i, all as l, and "1" as l with "!" as i ("co11ar!ng").
+            for table in (leet.FIRST, {**leet.FIRST, **leet.SECOND}, {**leet.FIRST, "1": "l"}):
                 chars = list(core)
                 for m in _LEET_RUN.finditer(core):
                     i, j = m.span()
-                    if j - i > 2 and m.group().isdigit():
-                        continue  # a number ("1987", "2024"), not letters
-                    before = i > 0 and core[i - 1].isalpha()
-                    after = j < len(core) and core[j].isalpha()
+                    before = _letter_near(core, i - 1, -1)
+                    after = _letter_near(core, j, 1)
+                    if j - i > 2 and m.group().isdigit() and not (before and after and (j - i <= 5 or len(set(m.group())) == 1)):
+                        continue  # a number ("1987", "2024"), not letters; between letters it reads as letters ("ch0c01@7e538ud")
                     if before or after:
                         for k in range(i, j):
                             if before and after or core[k] in UNMISTAKABLE:
@@ -168,6 +190,15 @@ class HandleReader:
             return True
         return self._covered_in(text, start, end)
 
+    def _stem_covered(self, word: str, text: str, start: int, typed: str) -> bool:
+        """An inflected list word whose stem ends a real word: "Babcocks" is Babcock + s, not "cocks"."""
+        for ending in INFLECTIONS:
+            stem = word[:-len(ending)]
+            if word.endswith(ending) and len(stem) >= MIN_WORD and stem in self.words:
+                stem_end = start + len(stem)
+                return self._covered(text[:stem_end], start, stem_end, typed[:stem_end] if len(typed) == len(text) else typed)
+        return False
+
     def _covered_in(self, text: str, start: int, end: int) -> bool:
         n = len(text)
         for a in range(start, -1, -1):
@@ -177,7 +208,7 @@ class HandleReader:
                 piece = text[a:b]
                 if piece in self.words:
                     continue  # a longer offensive word covers nothing
-                if piece in self.places or piece in self.allowed or zipf(piece) >= COMMON_ZIPF:
+                if piece in self.places or piece in self.allowed or piece in self.names or zipf(piece) >= COMMON_ZIPF:
                     return True
                 if zipf(piece) >= KNOWN_ZIPF and not self._is_word(piece[:start - a]) and not self._is_word(piece[end - a:]):
                     return True  # Dickensian: "dick" + "ensian", no word of its own
@@ -189,6 +220,8 @@ class HandleReader:
             return None
         if part in self.places and self.words.get(part) != "slur" and (part not in self.words or len(part) >= 5):
             return None  # Penistone, Cumming (Georgia), Gaylord (Michigan); never a slur, nor a short word like "shit"
+        if part in self.names and part not in self.words:
+            return None  # a first name (Kikelia, Cissiee) that is no list word itself
         cuts = set()
         if parts:
             at = 0
@@ -198,8 +231,9 @@ class HandleReader:
             # Parts that are words or places of their own were read alone ("Saltwater|Deposition").
             plain = [p for p in parts if len(p) < MIN_WORD or p in SUFFIXES or p in self.words
                      or (zipf(p) < PART_WORD_ZIPF - 0.5 and p not in self.places)]
-            if not plain:
-                return None
+            # When every part is a word of its own, only a list word made of whole parts counts ("Gang|Bang").
+            whole_parts_only = not plain
+            edges = cuts | {0, len(part)}
         for index, variant in enumerate(self._variants(part)):
             if variant in self.words:
                 return variant
@@ -209,9 +243,13 @@ class HandleReader:
                 if parts:
                     if index == 0 and not any(start < c < end for c in cuts):
                         continue  # inside one part, which was read on its own
+                    if whole_parts_only and not (start in edges and end in edges):
+                        continue
+                    if index == 0 and _stem_in_one_part(word, start, cuts):
+                        continue  # "Hancock|Shellie": "cock" + the next part's "s"; the stem was read in its part
                     if index and any(word in v for p in parts for v in self._variants(p)):
                         continue
-                if not self._covered(variant, start, end, part):
+                if not self._covered(variant, start, end, part) and not self._stem_covered(word, variant, start, part):
                     return word
         return None
 
