@@ -16,6 +16,7 @@ checked with a milder default.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -49,12 +50,15 @@ INFLECTIONS = ("s", "es", "er", "ers", "ing")
 # Digits and symbols that read as letters even with a letter on one side only ("xXwh0re", "sh1t"); the
 # others ("2" for z, "9" for g) only between letters ("ni99er"), so @kenji2 and @gamer2024 stay as typed.
 UNMISTAKABLE = set("013457@$!")
+# Characters that read as either of two letters ("1": i or l) are tried each way up to this many per handle.
+MAX_AMBIGUOUS = 3
 
 
 _LEET_RUN = re.compile("[" + re.escape("".join(leet.FIRST)) + "]+")
 
 
 _SEPARATORS = "-_."
+_K_NOT_AFTER_C = re.compile(r"(?<!c)k")
 
 
 def _letter_near(core: str, k: int, step: int) -> bool:
@@ -130,19 +134,30 @@ class HandleReader:
         plain = self._split(core)
         readings = [plain]
         if any(c in leet.FIRST for c in core):
-            # "1" and "!" stand for i or l: all as i, all as l, and "1" as l with "!" as i ("co11ar!ng").
-            for table in (leet.FIRST, {**leet.FIRST, **leet.SECOND}, {**leet.FIRST, "1": "l"}):
+            # Which characters read as letters, and as which: "1" and "!" stand for i or l.
+            spots: list[tuple[int, str]] = []
+            for m in _LEET_RUN.finditer(core):
+                i, j = m.span()
+                run = m.group()
+                before = _letter_near(core, i - 1, -1)
+                after = _letter_near(core, j, 1)
+                if not (before or after):
+                    continue
+                if j - i > 2 and run.isdigit() and not (before and after and (j - i <= 5 or len(set(run)) == 1)):
+                    continue  # a number ("1987", "2024"), not letters; between letters it reads as letters ("ch0c01@7e538ud")
+                for k in range(i, j):
+                    if before and after or core[k] in UNMISTAKABLE:
+                        spots.append((k, leet.READINGS[core[k]]))
+            ambiguous = [k for k, letters in spots if len(letters) > 1]
+            if len(ambiguous) <= MAX_AMBIGUOUS:
+                # Each i/l choice on its own ("j4i1b41t" -> jailbait): at most 2**MAX_AMBIGUOUS readings.
+                choices = [dict(zip(ambiguous, combo)) for combo in itertools.product((0, 1), repeat=len(ambiguous))]
+            else:
+                choices = [dict.fromkeys(ambiguous, 0), dict.fromkeys(ambiguous, 1)]
+            for choice in choices:
                 chars = list(core)
-                for m in _LEET_RUN.finditer(core):
-                    i, j = m.span()
-                    before = _letter_near(core, i - 1, -1)
-                    after = _letter_near(core, j, 1)
-                    if j - i > 2 and m.group().isdigit() and not (before and after and (j - i <= 5 or len(set(m.group())) == 1)):
-                        continue  # a number ("1987", "2024"), not letters; between letters it reads as letters ("ch0c01@7e538ud")
-                    if before or after:
-                        for k in range(i, j):
-                            if before and after or core[k] in UNMISTAKABLE:
-                                chars[k] = table[core[k]]
+                for k, letters in spots:
+                    chars[k] = letters[choice.get(k, 0)]
                 readings.append(self._split("".join(chars)))
         seen = set()
         for parts in readings:
@@ -166,6 +181,8 @@ class HandleReader:
             for typed, meant in profanity.SWAPS:
                 if typed in part:
                     out += [v.replace(typed, meant) for v in out]
+                    if typed == "k":  # k for c, but "ck" kept: "kameljockey"
+                        out += [_K_NOT_AFTER_C.sub("c", v) for v in out if "ck" in v]
         return list(dict.fromkeys(s for v in out for s in _squeezed(v)))[:16]
 
     # -- words inside a part --------------------------------------------------------
