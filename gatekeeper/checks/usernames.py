@@ -50,6 +50,7 @@ INFLECTIONS = ("s", "es", "er", "ers", "ing")
 # Digits and symbols that read as letters even with a letter on one side only ("xXwh0re", "sh1t"); the
 # others ("2" for z, "9" for g) only between letters ("ni99er"), so @kenji2 and @gamer2024 stay as typed.
 UNMISTAKABLE = set("013457@$!")
+ONE_SIDED = set("689")
 # Characters that read as either of two letters ("1": i or l) are tried each way up to this many per handle.
 MAX_AMBIGUOUS = 3
 
@@ -59,6 +60,9 @@ _LEET_RUN = re.compile("[" + re.escape("".join(leet.FIRST)) + "]+")
 
 _SEPARATORS = "-_."
 _K_NOT_AFTER_C = re.compile(r"(?<!c)k")
+# "a" is typed for "er" after a consonant (jakmate = jerkmate, zippahead = zipperhead).
+_ER_AFTER_CONSONANT = re.compile(r"(?<=[b-df-hj-np-tv-z])er")
+MAX_VARIANTS = 24
 
 
 def _letter_near(core: str, k: int, step: int) -> bool:
@@ -95,10 +99,18 @@ class HandleReader:
 
     def __init__(self, base: profanity.OffensiveMatcher):
         self.allowed = base.allowed
+        self.places = place_names()
+        self.names = first_names()
         self.words = {w: k for w, k in base.words.items() if k in ("strong", "slur") and w.isalpha() and len(w) >= MIN_WORD}
         for w in base.handle_words:
             if w.isalpha() and len(w) >= MIN_WORD:
                 self.words.setdefault(w, "strong")
+        # "a" for "er" ("zippahead"): the spelling is listed as a word of its own unless it is a real word.
+        for w, kind in list(self.words.items()):
+            for m in _ER_AFTER_CONSONANT.finditer(w):
+                spelt = w[:m.start()] + "a" + w[m.end():]
+                if len(spelt) >= 5 and zipf(spelt) < KNOWN_ZIPF and spelt not in self.places and spelt not in self.names:
+                    self.words.setdefault(spelt, kind)
         for w, kind in list(self.words.items()):
             if len(w) >= 5:
                 for ending in INFLECTIONS:
@@ -117,8 +129,6 @@ class HandleReader:
             sq = squash(p)
             if len(sq) >= 6:
                 self.squashed_phrases.setdefault(sq[:6], []).append((sq, p))
-        self.places = place_names()
-        self.names = first_names()
         zipf("the")  # wordfreq's list is read now, not on a user's post
         self.read = lru_cache(maxsize=65536)(self._read)
         self._offensive_in = lru_cache(maxsize=65536)(self._offensive_in)
@@ -145,8 +155,10 @@ class HandleReader:
                     continue
                 if j - i > 2 and run.isdigit() and not (before and after and (j - i <= 5 or len(set(run)) == 1)):
                     continue  # a number ("1987", "2024"), not letters; between letters it reads as letters ("ch0c01@7e538ud")
+                # On one side of letters, "8" and "9" read as b and g only as a lone look-alike ("humpin9", "8uddha").
+                lone = j - i == 1 and run in ONE_SIDED
                 for k in range(i, j):
-                    if before and after or core[k] in UNMISTAKABLE:
+                    if before and after or lone or core[k] in UNMISTAKABLE:
                         spots.append((k, leet.READINGS[core[k]]))
             ambiguous = [k for k, letters in spots if len(letters) > 1]
             if len(ambiguous) <= MAX_AMBIGUOUS:
@@ -173,17 +185,19 @@ class HandleReader:
                 yield ["".join(letters)], letters
 
     def _variants(self, part: str) -> list[str]:
-        """A part as typed, with each run of a letter read once or twice, and (if it is no known word) swapped letters undone."""
-        if not profanity.RUN2.search(part) and not any(typed in part for typed, _ in profanity.SWAPS):
+        """A part as typed, with swapped letters undone (if it is no known word), then each run of a letter read once or twice."""
+        has_swap = any(typed in part for typed, _ in profanity.SWAPS)
+        if not profanity.RUN2.search(part) and not has_swap:
             return [part]
         out = [part]
-        if any(typed in part for typed, _ in profanity.SWAPS) and zipf(part) < KNOWN_ZIPF and part not in self.places:
+        if has_swap and zipf(part) < KNOWN_ZIPF and part not in self.places and part not in self.names:
             for typed, meant in profanity.SWAPS:
                 if typed in part:
                     out += [v.replace(typed, meant) for v in out]
                     if typed == "k":  # k for c, but "ck" kept: "kameljockey"
                         out += [_K_NOT_AFTER_C.sub("c", v) for v in out if "ck" in v]
-        return list(dict.fromkeys(s for v in out for s in _squeezed(v)))[:16]
+        # Swaps first, then squeezed letters: the cap drops the rarest readings, not whole kinds of them.
+        return list(dict.fromkeys(out + [s for v in out for s in _squeezed(v)]))[:MAX_VARIANTS]
 
     # -- words inside a part --------------------------------------------------------
     def _hits(self, text: str):
@@ -272,7 +286,7 @@ class HandleReader:
 
     def _read(self, handle: str) -> str | None:
         """The offensive word or phrase in a handle or display name, or None."""
-        core = handle.lstrip("@")
+        core = handle[1:] if handle.startswith("@") else handle  # one "@": "@@lq0phile" is @ + "@lq0phile"
         user, _, instance = core.partition("@")
         if "." in instance:  # @user@instance.social: the user part
             core = user
