@@ -94,3 +94,28 @@ def test_place_names_protect_only_what_they_cover():
     assert reader.read("@ScunthorpeUtd") is None
     assert reader.read("@ScunthorpeCunts") == "cunts"  # the place covers its own letters, not a word next to it
     assert reader.read("@fuckboy99") == "fuck"  # fuck + boy is a compound, not an accident
+
+
+@pytest.mark.parametrize("handle", [
+    "@a55h013s",         # a digit run between letters reads as letters, even three long
+    "@sh1tho1e99",       # "1" read as i in one place and l in another
+    "@Gang_Bang_Crew",   # a list word made of whole everyday words
+    "@DoggyStyleDaily",
+    "@Zippahead_Club",   # "a" typed for "er"
+    "@b_1_t_c_h_please", # a look-alike between separators
+])
+def test_harder_disguises_are_read(policy, handle):
+    assert rules(policy, f"Thanks {handle} for being our 1 millionth follower!") == [("usernames.offensive", "block")]
+
+
+@pytest.mark.parametrize("handle", ["@Cissiee_Bakes", "@kikelia_art", "@PeacocksTV", "@Babcock59", "@HitchcocksFilms"])
+def test_first_names_and_plurals_of_real_words_pass(policy, handle):
+    # First names (gatekeeper/data/first_names.txt) cover a list word inside them; "Peacocks" is peacock + s.
+    assert rules(policy, f"Thanks {handle} for being our 1 millionth follower!") == []
+
+
+def test_a_first_name_that_is_a_list_word_is_not_protected(policy):
+    reader = usernames.reader(policy)
+    assert "pansy" in reader.names and "pansy" in reader.words
+    assert reader.read("@pansy_boy_99") == "pansy"
+    assert reader.read("@kikelia_art") is None

@@ -237,8 +237,8 @@ class HandleReader:
                 if b - a <= end - start:
                     continue
                 piece = text[a:b]
-                if piece in self.words:
-                    continue  # a longer offensive word covers nothing
+                if piece in self.words or any(piece.endswith(e) and piece[:-len(e)] in self.words for e in ("s", "es")):
+                    continue  # a longer offensive word, or its plural ("assholes"), covers nothing
                 if piece in self.places or piece in self.allowed or piece in self.names or zipf(piece) >= COMMON_ZIPF:
                     return True
                 if zipf(piece) >= KNOWN_ZIPF and not self._is_word(piece[:start - a]) and not self._is_word(piece[end - a:]):
