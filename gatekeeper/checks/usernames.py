@@ -84,13 +84,22 @@ def _squeezed(part: str, limit: int = 8) -> list[str]:
     return [part] + out
 
 
-def _stem_in_one_part(word: str, start: int, cuts: set[int]) -> bool:
+def _stem_in_one_part(word: str, start: int, cuts: set[int], words) -> bool:
     """Does a list word that crosses a cut cross it only with an inflection ("cock" | "s...")?"""
     for ending in INFLECTIONS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_WORD:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_WORD and word[:-len(ending)] in words:
             stem_end = start + len(word) - len(ending)
             if stem_end in cuts and not any(start < c < stem_end for c in cuts):
                 return True
+    return False
+
+
+def _overlaps_long_part(start: int, end: int, parts: tuple[str, ...]) -> bool:
+    at = 0
+    for piece in parts:
+        if at < end and start < at + len(piece) and len(piece) >= MIN_WORD:
+            return True
+        at += len(piece)
     return False
 
 
@@ -112,7 +121,7 @@ class HandleReader:
                 if len(spelt) >= 5 and zipf(spelt) < KNOWN_ZIPF and spelt not in self.places and spelt not in self.names:
                     self.words.setdefault(spelt, kind)
         for w, kind in list(self.words.items()):
-            if len(w) >= 5:
+            if len(w) >= 5 and not any(w.endswith(e) and w[:-len(e)] in self.words for e in INFLECTIONS):  # not "asses" + "ing"
                 for ending in INFLECTIONS:
                     if zipf(w + ending) < COMMON_ZIPF:
                         self.words.setdefault(w + ending, kind)
@@ -187,8 +196,8 @@ class HandleReader:
     def _variants(self, part: str) -> list[str]:
         """A part as typed, with swapped letters undone (if it is no known word), then each run of a letter read once or twice."""
         has_swap = any(typed in part for typed, _ in profanity.SWAPS)
-        if not profanity.RUN2.search(part) and not has_swap:
-            return [part]
+        if not profanity.RUN2.search(part) and not has_swap or zipf(part) >= COMMON_ZIPF:
+            return [part]  # nothing to undo, or a real word as typed ("assessing" is no "asesing")
         out = [part]
         if has_swap and zipf(part) < KNOWN_ZIPF and part not in self.places and part not in self.names:
             for typed, meant in profanity.SWAPS:
@@ -276,7 +285,9 @@ class HandleReader:
                         continue  # inside one part, which was read on its own
                     if whole_parts_only and not (start in edges and end in edges):
                         continue
-                    if index == 0 and _stem_in_one_part(word, start, cuts):
+                    if end - start <= MIN_WORD and index == 0 and _overlaps_long_part(start, end, parts):
+                        continue  # a short word across a cut is a split on purpose ("F_ag") only between short parts, not "tycoo|n|ad"
+                    if index == 0 and _stem_in_one_part(word, start, cuts, self.words):
                         continue  # "Hancock|Shellie": "cock" + the next part's "s"; the stem was read in its part
                     if index and any(word in v for p in parts for v in self._variants(p)):
                         continue
