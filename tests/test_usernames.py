@@ -119,3 +119,9 @@ def test_a_first_name_that_is_a_list_word_is_not_protected(policy):
     assert "pansy" in reader.names and "pansy" in reader.words
     assert reader.read("@pansy_boy_99") == "pansy"
     assert reader.read("@kikelia_art") is None
+
+
+def test_terms_named_with_digits_are_found_but_leet_of_mild_words_is_not(policy):
+    reader = usernames.reader(policy)
+    assert reader.read("@2g1c_fan") == "2g1c"
+    assert reader.read("@The11thHour") is None  # "he11" reads as hell, a mild word, and "11th" is a number

@@ -59,6 +59,7 @@ _LEET_RUN = re.compile("[" + re.escape("".join(leet.FIRST)) + "]+")
 
 
 _SEPARATORS = "-_."
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _K_NOT_AFTER_C = re.compile(r"(?<!c)k")
 # "a" is typed for "er" after a consonant (jakmate = jerkmate, zippahead = zipperhead).
 _ER_AFTER_CONSONANT = re.compile(r"(?<=[b-df-hj-np-tv-z])er")
@@ -94,6 +95,15 @@ def _stem_in_one_part(word: str, start: int, cuts: set[int], words) -> bool:
     return False
 
 
+def _leet_readings(term: str) -> set[str]:
+    return {"".join(table.get(c, c) for c in term) for table in (leet.FIRST, {**leet.FIRST, **leet.SECOND}, {**leet.FIRST, "1": "l"})}
+
+
+def _known(word: str, base, places) -> bool:
+    """A word with a meaning of its own: listed (any severity), allowed, a place, or in the dictionary ("he11" is hell)."""
+    return word in base.words or word in base.allowed or word in places or zipf(word) >= KNOWN_ZIPF
+
+
 def _overlaps_long_part(start: int, end: int, parts: tuple[str, ...]) -> bool:
     at = 0
     for piece in parts:
@@ -125,6 +135,10 @@ class HandleReader:
                 for ending in INFLECTIONS:
                     if zipf(w + ending) < COMMON_ZIPF:
                         self.words.setdefault(w + ending, kind)
+        # Terms whose digits are part of the name, not look-alikes ("2g1c", "1man1jar"): found in the handle's letters and digits.
+        self.numeric_terms = sorted(
+            w for w, k in base.words.items() if k in ("strong", "slur") and w.isalnum() and not w.isalpha() and len(w) >= 4
+            and not any(_known(reading, base, self.places) for reading in _leet_readings(w)))
         # Every word by its first three letters: finding all list words inside a part is one pass.
         self.by_prefix: dict[str, list[str]] = {}
         for w in sorted(self.words, key=len, reverse=True):
@@ -302,6 +316,12 @@ class HandleReader:
         if "." in instance:  # @user@instance.social: the user part
             core = user
         core = core[:MAX_NAME]
+        if self.numeric_terms and any(c.isdigit() for c in core):
+            squashed = _NOT_ALNUM.sub("", core.lower())
+            for text in {squashed, profanity.RUN2.sub(r"\1", squashed)}:
+                for term in self.numeric_terms:
+                    if term in text:
+                        return term
         for parts, joined_from in self._readings(core):
             for part in parts:
                 if part.isalpha() and len(part) >= MIN_WORD:
