@@ -22,14 +22,14 @@ def rules(policy, text, automated=True, reply_author=None):
 def test_labelled_set_quality():
     """The set drawn from real names, places and the imported list (bench/datasets/handle_cases.py).
 
-    The issue's bar is 98% at <= 2% false alarms; on this set the reader stands at ~93-95% (measured
-    on two seeds), so the test guards what is reached and fails on a regression.
+    The issue's bar is 98% at <= 2% false alarms; on fresh seeds the reader stands at ~96-98% with
+    0.3-0.8% false alarms, so the test guards what is reached and fails on a regression.
     """
     from bench.eval_handles import evaluate
 
     result = evaluate(seed=11)
     assert result["offensive"] >= 500 and result["benign"] >= 500 and result["traps"] >= 150
-    assert result["recall"] >= 0.9, result
+    assert result["recall"] >= 0.95, result
     assert result["fp_rate"] <= 0.02, result
 
 
