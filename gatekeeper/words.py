@@ -120,3 +120,11 @@ def place_names() -> frozenset[str]:
     path = os.path.join(os.path.dirname(__file__), "data", "place_names.txt")
     with open(path, encoding="utf-8") as fh:
         return frozenset(line.strip() for line in fh if line.strip())
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """First names, lower case (Moby list, public domain; provenance in the file's header)."""
+    path = os.path.join(os.path.dirname(__file__), "data", "first_names.txt")
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(s for s in (line.strip() for line in fh) if s and not s.startswith("#"))

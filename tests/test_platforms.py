@@ -268,9 +268,9 @@ def test_linkedin_escapes_little_format_reserved_characters(client, keys, policy
     assert little_text(r"a\b|c{d}e@f[g]h(i)j<k>l#m*n_o~p") == r"a\\b\|c\{d\}e\@f\[g\]h\(i\)j\<k\>l\#m\*n\_o\~p"
     li = recorder(status=201, body=b"", headers={"x-restli-id": "urn:li:share:7001"})
     upstream(policy_dir, f"  type: linkedin\n  base_url: {li.url}\n  credentials_env:\n    access_token: ACME_LI_TOKEN\n  options:\n    author_urn: 'urn:li:organization:42'\n")
-    text = "Winter schedule (all routes) is live #travel"
+    text = "We have published our winter schedule (all routes) #travel"
     assert post(client, keys, text=text).status_code == 201
-    assert json.loads(li.requests[0]["body"])["commentary"] == r"Winter schedule \(all routes\) is live \#travel"
+    assert json.loads(li.requests[0]["body"])["commentary"] == r"We have published our winter schedule \(all routes\) \#travel"
 
 
 def _jwt(exp: float) -> str:

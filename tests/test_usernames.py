@@ -22,14 +22,14 @@ def rules(policy, text, automated=True, reply_author=None):
 def test_labelled_set_quality():
     """The set drawn from real names, places and the imported list (bench/datasets/handle_cases.py).
 
-    The issue's bar is 98% at <= 2% false alarms; on this set the reader stands at ~93-95% (measured
-    on two seeds), so the test guards what is reached and fails on a regression.
+    The issue's bar is 98% at <= 2% false alarms; on fresh seeds the reader stands at ~96-98% with
+    0.3-0.8% false alarms, so the test guards what is reached and fails on a regression.
     """
     from bench.eval_handles import evaluate
 
     result = evaluate(seed=11)
     assert result["offensive"] >= 500 and result["benign"] >= 500 and result["traps"] >= 150
-    assert result["recall"] >= 0.9, result
+    assert result["recall"] >= 0.95, result
     assert result["fp_rate"] <= 0.02, result
 
 
@@ -94,3 +94,34 @@ def test_place_names_protect_only_what_they_cover():
     assert reader.read("@ScunthorpeUtd") is None
     assert reader.read("@ScunthorpeCunts") == "cunts"  # the place covers its own letters, not a word next to it
     assert reader.read("@fuckboy99") == "fuck"  # fuck + boy is a compound, not an accident
+
+
+@pytest.mark.parametrize("handle", [
+    "@a55h013s",         # a digit run between letters reads as letters, even three long
+    "@sh1tho1e99",       # "1" read as i in one place and l in another
+    "@Gang_Bang_Crew",   # a list word made of whole everyday words
+    "@DoggyStyleDaily",
+    "@Zippahead_Club",   # "a" typed for "er"
+    "@b_1_t_c_h_please", # a look-alike between separators
+])
+def test_harder_disguises_are_read(policy, handle):
+    assert rules(policy, f"Thanks {handle} for being our 1 millionth follower!") == [("usernames.offensive", "block")]
+
+
+@pytest.mark.parametrize("handle", ["@Cissiee_Bakes", "@kikelia_art", "@PeacocksTV", "@Babcock59", "@HitchcocksFilms"])
+def test_first_names_and_plurals_of_real_words_pass(policy, handle):
+    # First names (gatekeeper/data/first_names.txt) cover a list word inside them; "Peacocks" is peacock + s.
+    assert rules(policy, f"Thanks {handle} for being our 1 millionth follower!") == []
+
+
+def test_a_first_name_that_is_a_list_word_is_not_protected(policy):
+    reader = usernames.reader(policy)
+    assert "pansy" in reader.names and "pansy" in reader.words
+    assert reader.read("@pansy_boy_99") == "pansy"
+    assert reader.read("@kikelia_art") is None
+
+
+def test_terms_named_with_digits_are_found_but_leet_of_mild_words_is_not(policy):
+    reader = usernames.reader(policy)
+    assert reader.read("@2g1c_fan") == "2g1c"
+    assert reader.read("@The11thHour") is None  # "he11" reads as hell, a mild word, and "11th" is a number

@@ -16,12 +16,13 @@ checked with a milder default.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
 from .. import leet, profanity
 from ..rules.phrases import compile_phrases, squash
-from ..words import camel_parts, place_names, zipf
+from ..words import camel_parts, first_names, place_names, zipf
 from .base import Finding, Rule, finding
 
 NAME = "usernames"
@@ -49,9 +50,27 @@ INFLECTIONS = ("s", "es", "er", "ers", "ing")
 # Digits and symbols that read as letters even with a letter on one side only ("xXwh0re", "sh1t"); the
 # others ("2" for z, "9" for g) only between letters ("ni99er"), so @kenji2 and @gamer2024 stay as typed.
 UNMISTAKABLE = set("013457@$!")
+ONE_SIDED = set("689")
+# Characters that read as either of two letters ("1": i or l) are tried each way up to this many per handle.
+MAX_AMBIGUOUS = 3
 
 
 _LEET_RUN = re.compile("[" + re.escape("".join(leet.FIRST)) + "]+")
+
+
+_SEPARATORS = "-_."
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_K_NOT_AFTER_C = re.compile(r"(?<!c)k")
+# "a" is typed for "er" after a consonant (jakmate = jerkmate, zippahead = zipperhead).
+_ER_AFTER_CONSONANT = re.compile(r"(?<=[b-df-hj-np-tv-z])er")
+MAX_VARIANTS = 24
+
+
+def _letter_near(core: str, k: int, step: int) -> bool:
+    """Is there a letter at core[k], or just past one separator ("b-o-n-3-s": the 3 sits between letters)?"""
+    if 0 <= k < len(core) and core[k] in _SEPARATORS:
+        k += step
+    return 0 <= k < len(core) and core[k].isalpha()
 
 
 def _squeezed(part: str, limit: int = 8) -> list[str]:
@@ -66,20 +85,60 @@ def _squeezed(part: str, limit: int = 8) -> list[str]:
     return [part] + out
 
 
+def _stem_in_one_part(word: str, start: int, cuts: set[int], words) -> bool:
+    """Does a list word that crosses a cut cross it only with an inflection ("cock" | "s...")?"""
+    for ending in INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_WORD and word[:-len(ending)] in words:
+            stem_end = start + len(word) - len(ending)
+            if stem_end in cuts and not any(start < c < stem_end for c in cuts):
+                return True
+    return False
+
+
+def _leet_readings(term: str) -> set[str]:
+    return {"".join(table.get(c, c) for c in term) for table in (leet.FIRST, {**leet.FIRST, **leet.SECOND}, {**leet.FIRST, "1": "l"})}
+
+
+def _known(word: str, base, places) -> bool:
+    """A word with a meaning of its own: listed (any severity), allowed, a place, or in the dictionary ("he11" is hell)."""
+    return word in base.words or word in base.allowed or word in places or zipf(word) >= KNOWN_ZIPF
+
+
+def _overlaps_long_part(start: int, end: int, parts: tuple[str, ...]) -> bool:
+    at = 0
+    for piece in parts:
+        if at < end and start < at + len(piece) and len(piece) >= MIN_WORD:
+            return True
+        at += len(piece)
+    return False
+
+
 class HandleReader:
     """Decides whether one handle or display name is offensive; results are cached per policy."""
 
     def __init__(self, base: profanity.OffensiveMatcher):
         self.allowed = base.allowed
+        self.places = place_names()
+        self.names = first_names()
         self.words = {w: k for w, k in base.words.items() if k in ("strong", "slur") and w.isalpha() and len(w) >= MIN_WORD}
         for w in base.handle_words:
             if w.isalpha() and len(w) >= MIN_WORD:
                 self.words.setdefault(w, "strong")
+        # "a" for "er" ("zippahead"): the spelling is listed as a word of its own unless it is a real word.
         for w, kind in list(self.words.items()):
-            if len(w) >= 5:
+            for m in _ER_AFTER_CONSONANT.finditer(w):
+                spelt = w[:m.start()] + "a" + w[m.end():]
+                if len(spelt) >= 5 and zipf(spelt) < KNOWN_ZIPF and spelt not in self.places and spelt not in self.names:
+                    self.words.setdefault(spelt, kind)
+        for w, kind in list(self.words.items()):
+            if len(w) >= 5 and not any(w.endswith(e) and w[:-len(e)] in self.words for e in INFLECTIONS):  # not "asses" + "ing"
                 for ending in INFLECTIONS:
                     if zipf(w + ending) < COMMON_ZIPF:
                         self.words.setdefault(w + ending, kind)
+        # Terms whose digits are part of the name, not look-alikes ("2g1c", "1man1jar"): found in the handle's letters and digits.
+        self.numeric_terms = sorted(
+            w for w, k in base.words.items() if k in ("strong", "slur") and w.isalnum() and not w.isalpha() and len(w) >= 4
+            and not any(_known(reading, base, self.places) for reading in _leet_readings(w)))
         # Every word by its first three letters: finding all list words inside a part is one pass.
         self.by_prefix: dict[str, list[str]] = {}
         for w in sorted(self.words, key=len, reverse=True):
@@ -93,7 +152,6 @@ class HandleReader:
             sq = squash(p)
             if len(sq) >= 6:
                 self.squashed_phrases.setdefault(sq[:6], []).append((sq, p))
-        self.places = place_names()
         zipf("the")  # wordfreq's list is read now, not on a user's post
         self.read = lru_cache(maxsize=65536)(self._read)
         self._offensive_in = lru_cache(maxsize=65536)(self._offensive_in)
@@ -109,18 +167,32 @@ class HandleReader:
         plain = self._split(core)
         readings = [plain]
         if any(c in leet.FIRST for c in core):
-            for table in (leet.FIRST, {**leet.FIRST, **leet.SECOND}):
+            # Which characters read as letters, and as which: "1" and "!" stand for i or l.
+            spots: list[tuple[int, str]] = []
+            for m in _LEET_RUN.finditer(core):
+                i, j = m.span()
+                run = m.group()
+                before = _letter_near(core, i - 1, -1)
+                after = _letter_near(core, j, 1)
+                if not (before or after):
+                    continue
+                if j - i > 2 and run.isdigit() and not (before and after and (j - i <= 5 or len(set(run)) == 1)):
+                    continue  # a number ("1987", "2024"), not letters; between letters it reads as letters ("ch0c01@7e538ud")
+                # On one side of letters, "8" and "9" read as b and g only as a lone look-alike ("humpin9", "8uddha").
+                lone = j - i == 1 and run in ONE_SIDED
+                for k in range(i, j):
+                    if before and after or lone or core[k] in UNMISTAKABLE:
+                        spots.append((k, leet.READINGS[core[k]]))
+            ambiguous = [k for k, letters in spots if len(letters) > 1]
+            if len(ambiguous) <= MAX_AMBIGUOUS:
+                # Each i/l choice on its own ("j4i1b41t" -> jailbait): at most 2**MAX_AMBIGUOUS readings.
+                choices = [dict(zip(ambiguous, combo)) for combo in itertools.product((0, 1), repeat=len(ambiguous))]
+            else:
+                choices = [dict.fromkeys(ambiguous, 0), dict.fromkeys(ambiguous, 1)]
+            for choice in choices:
                 chars = list(core)
-                for m in _LEET_RUN.finditer(core):
-                    i, j = m.span()
-                    if j - i > 2 and m.group().isdigit():
-                        continue  # a number ("1987", "2024"), not letters
-                    before = i > 0 and core[i - 1].isalpha()
-                    after = j < len(core) and core[j].isalpha()
-                    if before or after:
-                        for k in range(i, j):
-                            if before and after or core[k] in UNMISTAKABLE:
-                                chars[k] = table[core[k]]
+                for k, letters in spots:
+                    chars[k] = letters[choice.get(k, 0)]
                 readings.append(self._split("".join(chars)))
         seen = set()
         for parts in readings:
@@ -136,15 +208,19 @@ class HandleReader:
                 yield ["".join(letters)], letters
 
     def _variants(self, part: str) -> list[str]:
-        """A part as typed, with each run of a letter read once or twice, and (if it is no known word) swapped letters undone."""
-        if not profanity.RUN2.search(part) and not any(typed in part for typed, _ in profanity.SWAPS):
-            return [part]
+        """A part as typed, with swapped letters undone (if it is no known word), then each run of a letter read once or twice."""
+        has_swap = any(typed in part for typed, _ in profanity.SWAPS)
+        if not profanity.RUN2.search(part) and not has_swap or zipf(part) >= COMMON_ZIPF:
+            return [part]  # nothing to undo, or a real word as typed ("assessing" is no "asesing")
         out = [part]
-        if any(typed in part for typed, _ in profanity.SWAPS) and zipf(part) < KNOWN_ZIPF and part not in self.places:
+        if has_swap and zipf(part) < KNOWN_ZIPF and part not in self.places and part not in self.names:
             for typed, meant in profanity.SWAPS:
                 if typed in part:
                     out += [v.replace(typed, meant) for v in out]
-        return list(dict.fromkeys(s for v in out for s in _squeezed(v)))[:16]
+                    if typed == "k":  # k for c, but "ck" kept: "kameljockey"
+                        out += [_K_NOT_AFTER_C.sub("c", v) for v in out if "ck" in v]
+        # Swaps first, then squeezed letters: the cap drops the rarest readings, not whole kinds of them.
+        return list(dict.fromkeys(out + [s for v in out for s in _squeezed(v)]))[:MAX_VARIANTS]
 
     # -- words inside a part --------------------------------------------------------
     def _hits(self, text: str):
@@ -168,6 +244,15 @@ class HandleReader:
             return True
         return self._covered_in(text, start, end)
 
+    def _stem_covered(self, word: str, text: str, start: int, typed: str) -> bool:
+        """An inflected list word whose stem ends a real word: "Babcocks" is Babcock + s, not "cocks"."""
+        for ending in INFLECTIONS:
+            stem = word[:-len(ending)]
+            if word.endswith(ending) and len(stem) >= MIN_WORD and stem in self.words:
+                stem_end = start + len(stem)
+                return self._covered(text[:stem_end], start, stem_end, typed[:stem_end] if len(typed) == len(text) else typed)
+        return False
+
     def _covered_in(self, text: str, start: int, end: int) -> bool:
         n = len(text)
         for a in range(start, -1, -1):
@@ -175,16 +260,13 @@ class HandleReader:
                 if b - a <= end - start:
                     continue
                 piece = text[a:b]
-                if piece in self.words or self._plural_of_listed(piece):
-                    continue  # a longer offensive word (or its plural: "shitheads") covers nothing
-                if piece in self.places or piece in self.allowed or zipf(piece) >= COMMON_ZIPF:
+                if piece in self.words or any(piece.endswith(e) and piece[:-len(e)] in self.words for e in ("s", "es")):
+                    continue  # a longer offensive word, or its plural ("assholes"), covers nothing
+                if piece in self.places or piece in self.allowed or piece in self.names or zipf(piece) >= COMMON_ZIPF:
                     return True
                 if zipf(piece) >= KNOWN_ZIPF and not self._is_word(piece[:start - a]) and not self._is_word(piece[end - a:]):
                     return True  # Dickensian: "dick" + "ensian", no word of its own
         return False
-
-    def _plural_of_listed(self, piece: str) -> bool:
-        return any(piece.endswith(e) and piece[:-len(e)] in self.words for e in ("s", "es"))
 
     def _offensive_in(self, part: str, parts: tuple[str, ...] | None = None) -> str | None:
         """An offensive word in one run of letters. `parts`: the parts a joined-up run was made of."""
@@ -192,6 +274,8 @@ class HandleReader:
             return None
         if part in self.places and self.words.get(part) != "slur" and (part not in self.words or len(part) >= 5):
             return None  # Penistone, Cumming (Georgia), Gaylord (Michigan); never a slur, nor a short word like "shit"
+        if part in self.names and part not in self.words:
+            return None  # a first name (Kikelia, Cissiee) that is no list word itself
         cuts = set()
         if parts:
             at = 0
@@ -201,8 +285,9 @@ class HandleReader:
             # Parts that are words or places of their own were read alone ("Saltwater|Deposition").
             plain = [p for p in parts if len(p) < MIN_WORD or p in SUFFIXES or p in self.words
                      or (zipf(p) < PART_WORD_ZIPF - 0.5 and p not in self.places)]
-            if not plain:
-                return None
+            # When every part is a word of its own, only a list word made of whole parts counts ("Gang|Bang").
+            whole_parts_only = not plain
+            edges = cuts | {0, len(part)}
         for index, variant in enumerate(self._variants(part)):
             if variant in self.words:
                 return variant
@@ -212,19 +297,31 @@ class HandleReader:
                 if parts:
                     if index == 0 and not any(start < c < end for c in cuts):
                         continue  # inside one part, which was read on its own
+                    if whole_parts_only and not (start in edges and end in edges):
+                        continue
+                    if end - start <= MIN_WORD and index == 0 and _overlaps_long_part(start, end, parts):
+                        continue  # a short word across a cut is a split on purpose ("F_ag") only between short parts, not "tycoo|n|ad"
+                    if index == 0 and _stem_in_one_part(word, start, cuts, self.words):
+                        continue  # "Hancock|Shellie": "cock" + the next part's "s"; the stem was read in its part
                     if index and any(word in v for p in parts for v in self._variants(p)):
                         continue
-                if not self._covered(variant, start, end, part):
+                if not self._covered(variant, start, end, part) and not self._stem_covered(word, variant, start, part):
                     return word
         return None
 
     def _read(self, handle: str) -> str | None:
         """The offensive word or phrase in a handle or display name, or None."""
-        core = handle.lstrip("@")
+        core = handle[1:] if handle.startswith("@") else handle  # one "@": "@@lq0phile" is @ + "@lq0phile"
         user, _, instance = core.partition("@")
         if "." in instance:  # @user@instance.social: the user part
             core = user
         core = core[:MAX_NAME]
+        if self.numeric_terms and any(c.isdigit() for c in core):
+            squashed = _NOT_ALNUM.sub("", core.lower())
+            for text in {squashed, profanity.RUN2.sub(r"\1", squashed)}:
+                for term in self.numeric_terms:
+                    if term in text:
+                        return term
         for parts, joined_from in self._readings(core):
             for part in parts:
                 if part.isalpha() and len(part) >= MIN_WORD:
