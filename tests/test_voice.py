@@ -33,16 +33,19 @@ def set_account_setting(policy_dir, name, value):
 
 
 def test_artifacts_are_plain_arrays_and_json_and_small():
-    npz = voice.HERE / "model.npz"
+    from gatekeeper.models import model_path
+
+    here = model_path("voice")
+    npz = here / "model.npz"
     with zipfile.ZipFile(npz) as z:
         assert all(name.endswith(".npy") for name in z.namelist())
     with np.load(npz, allow_pickle=False) as arrays:  # no pickled objects inside
         assert {"voice_coef", "voice_intercept", "insider_coef", "insider_intercept"} <= set(arrays.files)
-    meta = json.loads((voice.HERE / "vocab.json").read_text())
+    meta = json.loads((here / "vocab.json").read_text())
     with np.load(npz, allow_pickle=False) as arrays:
         for head in voice.HEADS:
             assert len(meta[head]["vocab"]) == len(arrays[f"{head}_coef"])
-    assert npz.stat().st_size + (voice.HERE / "vocab.json").stat().st_size < 5_000_000
+    assert npz.stat().st_size + (here / "vocab.json").stat().st_size < 5_000_000
 
 
 def test_models_load_once_per_process():

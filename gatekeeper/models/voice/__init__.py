@@ -9,16 +9,14 @@ The same `features()` is used to train and to score, so the two cannot drift apa
 """
 from __future__ import annotations
 
-import json
 import math
 import re
-import threading
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
-HERE = Path(__file__).resolve().parent
+from .. import cached, load_arrays, load_json
+
 HEADS = ("voice", "insider")
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
@@ -152,12 +150,11 @@ class Score:
 class VoiceModels:
     """Both heads. Scoring looks each feature up once in a table holding both heads' weights."""
 
-    def __init__(self, directory: Path = HERE):
-        with open(directory / "vocab.json", encoding="utf-8") as fh:
-            meta = json.load(fh)
-        with np.load(directory / "model.npz", allow_pickle=False) as arrays:
-            self.heads = {name: Head(meta[name]["vocab"], arrays[f"{name}_coef"], float(arrays[f"{name}_intercept"][0]))
-                          for name in HEADS}
+    def __init__(self):
+        meta = load_json("voice", "vocab.json")
+        arrays = load_arrays("voice")
+        self.heads = {name: Head(meta[name]["vocab"], arrays[f"{name}_coef"], float(arrays[f"{name}_intercept"][0]))
+                      for name in HEADS}
         self.meta = {k: v for k, v in meta.items() if k not in HEADS}
         # One index over both vocabularies, a weight matrix (features x heads) and a matrix saying which
         # head knows which feature (its L2 normalisation counts only those).
@@ -183,15 +180,6 @@ class VoiceModels:
         return {name: Score(head, text, _sigmoid(float(z[k]))) for k, (name, head) in enumerate(self.heads.items())}
 
 
-_lock = threading.Lock()
-_models: VoiceModels | None = None
-
-
 def load() -> VoiceModels:
     """The shipped models, read once per process."""
-    global _models
-    if _models is None:
-        with _lock:
-            if _models is None:
-                _models = VoiceModels()
-    return _models
+    return cached("voice", VoiceModels)
