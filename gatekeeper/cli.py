@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 
-from .store import ROLES
+from .store import ROLES, export_row
 
 VERDICT_EXIT = {"allow": 0, "warn": 1, "review": 2, "block": 3}
 ERROR_EXIT = 4
@@ -231,12 +231,7 @@ def cmd_audit_export(args) -> int:
             writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
             writer.writeheader()
             for entry in entries:
-                row = dict(entry)
-                row["rules"] = " ".join(f["rule"] for f in entry.get("findings", []))
-                for key in ("acknowledgement", "forward"):
-                    if row.get(key) is not None:
-                        row[key] = json.dumps(row[key], ensure_ascii=False, sort_keys=True)
-                writer.writerow(row)
+                writer.writerow(export_row(entry))
     finally:
         if out is not sys.stdout:
             out.close()

@@ -462,3 +462,13 @@ class Store:
 
     def idempotency_release(self, scope: str) -> None:
         self.db.execute("DELETE FROM idempotency WHERE scope = ? AND response IS NULL", (scope,))
+
+
+def export_row(entry: dict) -> dict:
+    """A log entry flattened for a CSV export: rule ids joined, nested values as JSON."""
+    row = dict(entry)
+    row["rules"] = " ".join(f["rule"] for f in entry.get("findings", []))
+    for key in ("acknowledgement", "forward"):
+        if row.get(key) is not None:
+            row[key] = json.dumps(row[key], ensure_ascii=False, sort_keys=True)
+    return row

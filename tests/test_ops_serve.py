@@ -215,24 +215,6 @@ def test_sigterm_finishes_forwards_in_flight(instance):
 # -- two instances, one PostgreSQL, one Redis -------------------------------------------------------------------
 
 @pytest.fixture
-def pg_url():
-    from test_postgres import PG_ADMIN_URL
-
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"PostgreSQL is not reachable: {exc}")
-    name = f"gk_test_{uuid.uuid4().hex[:10]}"
-    admin.execute(f"CREATE DATABASE {name}")
-    yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
-    admin.close()
-
-
-@pytest.fixture
 def redis_prefix():
     from test_ops import REDIS_URL
 

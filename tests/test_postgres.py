@@ -7,24 +7,7 @@ import pytest
 
 from gatekeeper.store import Store
 
-PG_ADMIN_URL = os.environ.get("GATEKEEPER_TEST_POSTGRES_URL", "postgresql://127.0.0.1:5432/test")
-
-
-@pytest.fixture
-def pg_url():
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"PostgreSQL is not reachable at {PG_ADMIN_URL}: {exc}")
-    name = f"gk_test_{uuid.uuid4().hex[:10]}"
-    admin.execute(f"CREATE DATABASE {name}")
-    base = PG_ADMIN_URL.rsplit("/", 1)[0]
-    yield f"{base}/{name}"
-    admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
-    admin.close()
+from conftest import PG_ADMIN_URL  # noqa: E402  (the pg_url fixture lives in conftest.py)
 
 
 def test_chain_on_postgres(pg_url):

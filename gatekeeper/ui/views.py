@@ -15,7 +15,7 @@ from ..app import ApiError, current_gate, validate_post
 from ..checks import CHECKS, known_rule_ids
 from ..pipeline import PIPELINE_RULES
 from ..rules.policy import PolicyInvalid
-from ..store import entry_hash
+from ..store import entry_hash, export_row
 from . import auth, drafts
 from .text import by_severity, highlight, lexicon_lines, parse_time, remaining, whole_post
 
@@ -303,12 +303,7 @@ def export(fmt):
         writer = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            out = dict(row)
-            out["rules"] = " ".join(f["rule"] for f in row.get("findings", []))
-            for key in ("acknowledgement", "forward"):
-                if out.get(key) is not None:
-                    out[key] = json.dumps(out[key], ensure_ascii=False, sort_keys=True)
-            writer.writerow(out)
+            writer.writerow(export_row(row))
             yield buf.getvalue()
             buf.seek(0)
             buf.truncate()
