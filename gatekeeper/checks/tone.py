@@ -47,8 +47,8 @@ _AIMED = re.compile(r"(?<![\w])(?:you|your|you're|youre|yours|yourself|ur|u|ya|y
 # At or above a threshold, that action applies; the strongest one reached wins.
 DEFAULT_THRESHOLDS = {
     "hostility": {"warn": 0.74, "review": 0.79},
-    "hate": {"review": 0.17},
-    "reply_hostility": {"warn": 0.81},
+    "hate": {"review": 0.18},
+    "reply_hostility": {"warn": 0.87},
 }
 # In a brand's reply, below this reply score the reply reads as fine to the head fitted on brand replies.
 REPLY_FINE = 0.5
