@@ -102,17 +102,24 @@ def cmd_check(args) -> int:
     return VERDICT_EXIT[body["verdict"]]
 
 
-def cmd_policy_lint(args) -> int:
+def _load_or_report(directory: str, refusal: str):
+    """The policy in DIR, or None after printing file:line: reason for each problem and `refusal`."""
     from .checks import known_rule_ids
     from .rules.policy import PolicyInvalid, load_policy
 
-    directory = args.directory or os.environ.get("GATEKEEPER_POLICY_DIR", "policies")
     try:
-        policy = load_policy(directory, known_rule_ids())
+        return load_policy(directory, known_rule_ids())
     except PolicyInvalid as exc:
         for error in exc.errors:
             print(f"{os.path.join(directory, error.file) if not os.path.isabs(error.file) else error.file}:{error.line}: {error.reason}")
-        print(f"{len(exc.errors)} problem(s); this policy would be refused and the last good one kept.", file=sys.stderr)
+        print(refusal.format(count=len(exc.errors)), file=sys.stderr)
+        return None
+
+
+def cmd_policy_lint(args) -> int:
+    directory = args.directory or os.environ.get("GATEKEEPER_POLICY_DIR", "policies")
+    policy = _load_or_report(directory, "{count} problem(s); this policy would be refused and the last good one kept.")
+    if policy is None:
         return 1
     try:  # what only building the detectors can tell: regions, booking-reference patterns, NER model
         from .checks.pii import engine as pii_engine
@@ -127,16 +134,9 @@ def cmd_policy_lint(args) -> int:
 
 
 def cmd_policy_test(args) -> int:
-    from .checks import known_rule_ids
-    from .rules.policy import PolicyInvalid, load_policy
-
     directory = args.directory or os.environ.get("GATEKEEPER_POLICY_DIR", "policies")
-    try:
-        policy = load_policy(directory, known_rule_ids())
-    except PolicyInvalid as exc:
-        for error in exc.errors:
-            print(f"{os.path.join(directory, error.file)}:{error.line}: {error.reason}")
-        print("the policy is invalid, so its tests cannot run (see `gatekeeper policy lint`).", file=sys.stderr)
+    policy = _load_or_report(directory, "the policy is invalid, so its tests cannot run (see `gatekeeper policy lint`).")
+    if policy is None:
         return 1
     if not os.path.isdir(os.path.join(directory, "tests")):
         print(f"no tests: {os.path.join(directory, 'tests')} does not exist.", file=sys.stderr)
