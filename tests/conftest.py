@@ -152,3 +152,24 @@ def pg_url():
     yield f"{base}/{name}"
     admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
     admin.close()
+
+
+REDIS_URL = os.environ.get("GATEKEEPER_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def redis_prefix():
+    """(Redis URL, a key prefix of this test's own); its keys are removed afterwards."""
+    redis = pytest.importorskip("redis")
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.ConnectionError as exc:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"Redis is not reachable at {REDIS_URL}: {exc}")
+    prefix = f"gk-test-{uuid.uuid4().hex[:10]}:"
+    yield REDIS_URL, prefix
+    for key in client.scan_iter(match=prefix + "*"):
+        client.delete(key)
+    client.close()

@@ -15,7 +15,7 @@ from gatekeeper.checks import known_rule_ids
 from gatekeeper.rules.policy import PolicyStore, load_policy
 
 CLEAN = "Our winter schedule is live. See you on board!"
-REDIS_URL = os.environ.get("GATEKEEPER_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+from conftest import REDIS_URL  # noqa: E402
 
 
 def sample(name, **labels):
@@ -245,22 +245,12 @@ def test_readyz_reports_policy_database_models(client, gate, policy_dir, monkeyp
 # -- shared state on Redis -------------------------------------------------------------------------------------
 
 @pytest.fixture
-def redis_prefix(monkeypatch):
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.ConnectionError as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"Redis is not reachable at {REDIS_URL}: {exc}")
-    prefix = f"gk-test-{uuid.uuid4().hex[:10]}:"
-    monkeypatch.setenv("GATEKEEPER_REDIS_URL", REDIS_URL)
+def redis_prefix(redis_prefix, monkeypatch):
+    """conftest's Redis prefix, with the service configured to use it."""
+    url, prefix = redis_prefix
+    monkeypatch.setenv("GATEKEEPER_REDIS_URL", url)
     monkeypatch.setenv("GATEKEEPER_REDIS_PREFIX", prefix)
-    yield prefix
-    for key in client.scan_iter(match=prefix + "*"):
-        client.delete(key)
-    client.close()
+    return prefix
 
 
 def test_redis_backend_limits_locks_and_caches(redis_prefix):

@@ -214,25 +214,6 @@ def test_sigterm_finishes_forwards_in_flight(instance):
 
 # -- two instances, one PostgreSQL, one Redis -------------------------------------------------------------------
 
-@pytest.fixture
-def redis_prefix():
-    from test_ops import REDIS_URL
-
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.ConnectionError as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"Redis is not reachable: {exc}")
-    prefix = f"gk-test-{uuid.uuid4().hex[:10]}:"
-    yield REDIS_URL, prefix
-    for key in client.scan_iter(match=prefix + "*"):
-        client.delete(key)
-    client.close()
-
-
 def test_two_instances_share_log_idempotency_and_limits(tmp_path, pg_url, redis_prefix):
     redis_url, prefix = redis_prefix
     policy_dir = tmp_path / "policies"
