@@ -5,7 +5,9 @@ Built from templates with varied fillers and disguises, from a fixed seed.
 """
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 NAMES = ["Maria", "Sam", "Priya", "Lee", "Tom", "Aisha", "Diego", "Hannah", "Kenji", "Grace"]
 COMPLAINTS = [
@@ -286,3 +288,13 @@ def hostility_cases() -> list[dict]:
     out += [{"kind": "hostile_post", "text": t, "bad": True} for t in HOSTILE_POSTS]
     out += [{"kind": "ordinary_post", "text": t, "bad": False} for t in ORDINARY_POSTS]
     return out
+
+
+REPLIES_HELDOUT = Path(__file__).resolve().parent / "replies_heldout.jsonl"
+
+
+def reply_heldout_cases() -> list[dict]:
+    """600 brand replies (250 hostile to the customer, 350 friendly), written by a different author from the
+    training sets in train/hostility_data/ and never trained on: the held-out measure of the reply head."""
+    with open(REPLIES_HELDOUT, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

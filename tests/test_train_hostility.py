@@ -1,0 +1,145 @@
+"""train/hostility.py end to end on a small data folder made here: it reads every kind of source the
+data card lists, leaves the shared dev rows and the evaluation-only corpora out of training, and writes
+a model the gate loads without pickle."""
+from __future__ import annotations
+
+import csv
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "train"))
+
+pytest.importorskip("sklearn")  # installed with the test extra (alt-profanity-check needs it)
+
+import hostility as training  # noqa: E402
+
+from gatekeeper.models.hostility import HostilityModel, model_text  # noqa: E402
+from gatekeeper.normalize import normalize_text  # noqa: E402
+
+INSULTS = ["you absolute clown", "shut up you moron", "what a pathetic idiot", "go away loser", "you worthless fool"]
+GROUP_HATE = ["{g} are vermin and should be thrown out", "send all the {g} back, they ruin everything",
+              "{g} are subhuman", "never trust {g}, they are parasites"]
+GROUPS = ["immigrants", "muslims", "jews", "women", "gays"]
+ORDINARY = ["lovely walk by the river this morning", "anyone watching the match tonight", "new recipe turned out great",
+            "traffic on the ring road again", "finally finished my book club novel", "coffee first then emails"]
+DEV_TEXT = "this exact tweet is in the shared dev set and must never be trained on"
+
+
+def corpus_rows(rng: random.Random, n: int) -> list[dict]:
+    rows = []
+    for i in range(n):
+        kind = i % 3
+        if kind == 0:
+            text, label = f"{rng.choice(INSULTS)} number {i}", "offensive"
+        elif kind == 1:
+            text, label = rng.choice(GROUP_HATE).format(g=rng.choice(GROUPS)) + f" {i}", "hate"
+        else:
+            text, label = f"{rng.choice(ORDINARY)} day {i}", "none"
+        rows.append({"text": text, "label": label})
+    return rows
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    rng = random.Random(5)
+    root = tmp_path_factory.mktemp("hostility-data")
+    (root / "davidson").mkdir()
+    with open(root / "davidson" / "labeled_data.csv", "w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(["", "count", "hate_speech", "offensive_language", "neither", "class", "tweet"])
+        for i, row in enumerate(corpus_rows(rng, 240) + [{"text": DEV_TEXT, "label": "offensive"}]):
+            cls = {"hate": 0, "offensive": 1, "none": 2}[row["label"]]
+            votes = [3 if cls == k else 0 for k in range(3)]
+            out.writerow([i, 3, *votes, cls, row["text"]])
+    (root / "hatexplain").mkdir()
+    with open(root / "hatexplain" / "092-HateXplain.csv", "w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(["", "text", "label", "category", "id"])
+        for i, row in enumerate(corpus_rows(rng, 240)):
+            category = {"none": 0, "hate": 1, "offensive": 2}[row["label"]]
+            out.writerow([i, row["text"], int(category > 0), category, f"x{i}"])
+    for name in training.TRAIN_CORPORA:
+        folder = root / "corpora" / name
+        folder.mkdir(parents=True)
+        with open(folder / f"{name}.jsonl", "w", encoding="utf-8") as fh:
+            for row in corpus_rows(rng, 90):
+                fh.write(json.dumps(row) + "\n")
+    (root / "agent_turns").mkdir()
+    for name in training.AGENT_CORPORA:
+        lines = [f"Your table for {n} is booked for {h} pm, the reference is {name.upper()}{n}{h}."
+                 for n in range(2, 8) for h in range(5, 10)]
+        (root / "agent_turns" / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def train(data_dir: Path, out: Path, dev_dir: Path, *extra: str) -> str:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "train" / "hostility.py"), str(data_dir), "--out", str(out),
+         "--dev-dir", str(dev_dir), "--max-features", "4000", *extra],
+        capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def load(out: Path) -> HostilityModel:
+    arrays = dict(np.load(out / "model.npz", allow_pickle=False))
+    return HostilityModel(arrays, json.loads((out / "vocab.json").read_text()), json.loads((out / "meta.json").read_text()))
+
+
+@pytest.fixture(scope="module")
+def trained(data_dir, tmp_path_factory):
+    dev_dir = tmp_path_factory.mktemp("dev")
+    (dev_dir / "real-offensive.jsonl").write_text(json.dumps({"post": {"text": DEV_TEXT}}) + "\n")
+    out = tmp_path_factory.mktemp("model")
+    log = train(data_dir, out, dev_dir)
+    return out, log, dev_dir
+
+
+def test_training_writes_a_model_the_gate_loads(trained):
+    out, log, _ = trained
+    model = load(out)
+    assert model.heads == ["hostile", "hate", "reply"]
+    hostile = model.score(model_text(normalize_text("shut up you pathetic moron")))
+    calm = model.score(model_text(normalize_text("lovely walk by the river this morning")))
+    assert hostile["hostile"] > calm["hostile"]
+    meta = json.loads((out / "meta.json").read_text())
+    assert set(meta["suggested_thresholds"]) == {"hostility", "hate", "reply"}
+    assert {"davidson", "hatexplain", "agent", "written", *training.TRAIN_CORPORA} <= set(meta["sources"])
+
+
+def test_shared_dev_rows_are_left_out(trained):
+    _, log, _ = trained
+    assert "'davidson_excluded_dev': 1" in log
+
+
+def test_evaluation_only_corpora_are_scored_but_never_trained_on(trained, data_dir, tmp_path):
+    out, _, dev_dir = trained
+    (data_dir / "eval").mkdir()
+    try:
+        with open(data_dir / "eval" / "other.jsonl", "w", encoding="utf-8") as fh:
+            for row in corpus_rows(random.Random(9), 60):
+                fh.write(json.dumps(row) + "\n")
+        log = train(data_dir, tmp_path, dev_dir)
+    finally:
+        (data_dir / "eval" / "other.jsonl").unlink()
+        (data_dir / "eval").rmdir()
+    assert "eval:other-hate" in log.split("held-out sources")[1]
+    before, after = np.load(out / "model.npz"), np.load(tmp_path / "model.npz")
+    for key in ("coef", "intercept", "platt", "idf"):
+        assert np.array_equal(before[key], after[key]), key
+
+
+def test_holdout_leaves_a_whole_corpus_out(data_dir, trained, tmp_path):
+    _, _, dev_dir = trained
+    name = training.TRAIN_CORPORA[0]
+    log = train(data_dir, tmp_path, dev_dir, "--holdout", name)
+    meta = json.loads((tmp_path / "meta.json").read_text())
+    assert name not in meta["sources"] and name in meta["held_out_sources"]
+    assert f"{name}-hate" in log.split("held-out sources")[1]
