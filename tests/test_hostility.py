@@ -130,7 +130,7 @@ def test_held_out_cases_meet_a_floor(policy):
 def test_independent_held_out_replies_meet_a_floor(policy):
     """600 brand replies written by another author than the training sets and never trained on
     (bench/datasets/replies_heldout.jsonl), sent as a support desk sends them, opening with the handle.
-    Floors just below today's figures (41.6% of hostile replies, 2.3% of friendly ones; the model
+    Floors just below today's figures (48.8% of hostile replies, 2.3% of friendly ones; the model
     before the written reply sets and agent turns caught 25.6% at 2.6%); the issue's bars are higher."""
     from bench.datasets.tone_cases import reply_heldout_cases
 
@@ -140,7 +140,7 @@ def test_independent_held_out_replies_meet_a_floor(policy):
         flagged[case["label"]].append(bool(found))
     hostile, friendly = flagged["hostile"], flagged["friendly"]
     assert len(hostile) == 250 and len(friendly) == 350
-    assert sum(hostile) / len(hostile) >= 0.38, sum(hostile)
+    assert sum(hostile) / len(hostile) >= 0.45, sum(hostile)
     assert sum(friendly) / len(friendly) <= 0.03, sum(friendly)
 
 

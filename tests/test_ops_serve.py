@@ -159,12 +159,19 @@ def test_workers_add_up_in_metrics_and_logs_hold_no_text_or_key(instance):
         # A new connection each time, so the requests spread over the workers.
         return requests.post(instance.url + "/v1/check", json={"account": "acme-air", "text": f"{marker} {i}"}, headers=headers, timeout=30)
 
-    with ThreadPoolExecutor(6) as pool:
-        assert all(r.status_code == 200 for r in pool.map(send, range(24)))
-    assert total_checks() == before + 24
+    # Which worker accepts a connection is up to the kernel: send rounds of 24 until two workers have
+    # answered (one round nearly always does), then check that the counts add up over every request.
+    sent = 0
+    for _ in range(5):
+        with ThreadPoolExecutor(6) as pool:
+            assert all(r.status_code == 200 for r in pool.map(send, range(sent, sent + 24)))
+        sent += 24
+        lines = [line for line in instance.lines() if line.get("route") == "/v1/check" and line.get("key", "").startswith("checker")]
+        if len({line["pid"] for line in lines}) >= 2:
+            break
+    assert total_checks() == before + sent
     assert requests.get(instance.url + "/metrics", timeout=10).status_code == 404  # metrics live on their own port
-    lines = [line for line in instance.lines() if line.get("route") == "/v1/check" and line.get("key", "").startswith("checker")]
-    assert len(lines) == 24 and all(line["decision_id"] and line["verdict"] and line["latency_ms"] > 0 for line in lines)
+    assert len(lines) == sent and all(line["decision_id"] and line["verdict"] and line["latency_ms"] > 0 for line in lines)
     assert len({line["pid"] for line in lines}) >= 2  # more than one worker answered, and the counts still add up
     logged = instance.stdout() + instance.stderr()
     assert marker not in logged and key not in logged

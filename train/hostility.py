@@ -338,7 +338,8 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "gatekeeper" / "models" / "hostility")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--max-features", type=int, default=60000)
-    parser.add_argument("--written-weight", type=float, default=5.0)
+    parser.add_argument("--written-weight", type=float, default=2.0,
+                        help="weight of a written row in the hostile and hate heads (default: %(default)s)")
     parser.add_argument("--agent-weight", type=float, default=AGENT_WEIGHT)
     parser.add_argument("--reply-c", type=float, default=HEAD_C["reply"],
                         help="inverse regularisation of the reply head (default: %(default)s)")

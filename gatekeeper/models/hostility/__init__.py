@@ -8,7 +8,7 @@ disguised word produces the same n-grams as the plain one.
 
 Heads: ``hostile`` (offensive, insulting, threatening or hateful), ``hate``
 (aimed at a group for who they are) and ``reply`` (a brand's reply that is
-hostile to the customer: fitted on the written brand-reply sets only). Each head's
+hostile to the customer: fitted on written brand replies and real support-agent turns). Each head's
 score is a calibrated probability (Platt scaling fitted on a held-out split).
 """
 from __future__ import annotations
