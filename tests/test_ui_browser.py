@@ -205,7 +205,10 @@ def test_forged_form_is_refused_and_changes_nothing(driver, server):
     driver.get(server.url + "/ui/reviews")
     form = card(driver, decision_id).find_element(By.CSS_SELECTOR, "form")
     driver.execute_script("arguments[0].querySelector('[name=csrf_token]').value = 'forged'", form)
+    page = driver.find_element(By.TAG_NAME, "html")
     form.find_element(By.XPATH, ".//button[text()='Approve']").click()
+    # Wait for the answer page itself: the queue page's own h1 is there until the browser navigates.
+    WebDriverWait(driver, 10).until(EC.staleness_of(page))
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
     assert driver.find_element(By.TAG_NAME, "h1").text.startswith("400")
     assert "CSRF" in driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
