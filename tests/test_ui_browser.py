@@ -121,6 +121,14 @@ def card(driver, decision_id):
     return driver.find_element(By.ID, f"card-{decision_id}")
 
 
+def submit(driver, button):
+    """Click a form's button and wait until the answer page has replaced this one: elements the answer
+    is checked for (a flash message, a heading) may also be on the page being left."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 10).until(EC.staleness_of(page))
+
+
 def test_sign_in_and_out(driver, server):
     sign_in(driver, server, "reviewer")
     assert "reviewer · reviewer" in driver.find_element(By.CSS_SELECTOR, ".who").text
@@ -151,7 +159,7 @@ def test_approve_and_reject_held_posts(driver, server):
     WebDriverWait(driver, 5).until(lambda d: countdown.text.startswith(("2 d 23 h", "3 d 0 h")))
 
     card(driver, approve_id).find_element(By.NAME, "note").send_keys("Checked with legal")
-    card(driver, approve_id).find_element(By.XPATH, ".//button[text()='Approve']").click()
+    submit(driver, card(driver, approve_id).find_element(By.XPATH, ".//button[text()='Approve']"))
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash-ok")))
     assert "Approved and sent" in driver.find_element(By.CSS_SELECTOR, ".flash-ok").text
     assert not driver.find_elements(By.ID, f"card-{approve_id}")
@@ -162,7 +170,7 @@ def test_approve_and_reject_held_posts(driver, server):
     reject_button.click()
     assert card(driver, reject_id) and server.gate.store.held(reject_id)["status"] == "held"
     card(driver, reject_id).find_element(By.NAME, "reason").send_keys("Claims need legal sign-off")
-    card(driver, reject_id).find_element(By.XPATH, ".//button[text()='Reject']").click()
+    submit(driver, card(driver, reject_id).find_element(By.XPATH, ".//button[text()='Reject']"))
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash-ok")))
     assert "Rejected" in driver.find_element(By.CSS_SELECTOR, ".flash-ok").text
     assert server.gate.store.held(reject_id)["status"] == "rejected"
@@ -177,7 +185,7 @@ def test_resolve_an_interrupted_send(driver, server):
     box = card(driver, decision_id)
     assert "Check the platform first" in box.text and not box.find_elements(By.XPATH, ".//button[text()='Approve']")
     box.find_element(By.NAME, "note").send_keys("Not on the feed")
-    box.find_element(By.XPATH, ".//button[text()='It was not published']").click()
+    submit(driver, box.find_element(By.XPATH, ".//button[text()='It was not published']"))
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash-ok")))
     assert "Recorded as not published" in driver.find_element(By.CSS_SELECTOR, ".flash-ok").text
     assert driver.current_url.endswith("/ui/reviews?status=unknown") and not driver.find_elements(By.ID, f"card-{decision_id}")
@@ -205,10 +213,7 @@ def test_forged_form_is_refused_and_changes_nothing(driver, server):
     driver.get(server.url + "/ui/reviews")
     form = card(driver, decision_id).find_element(By.CSS_SELECTOR, "form")
     driver.execute_script("arguments[0].querySelector('[name=csrf_token]').value = 'forged'", form)
-    page = driver.find_element(By.TAG_NAME, "html")
-    form.find_element(By.XPATH, ".//button[text()='Approve']").click()
-    # Wait for the answer page itself: the queue page's own h1 is there until the browser navigates.
-    WebDriverWait(driver, 10).until(EC.staleness_of(page))
+    submit(driver, form.find_element(By.XPATH, ".//button[text()='Approve']"))
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
     assert driver.find_element(By.TAG_NAME, "h1").text.startswith("400")
     assert "CSRF" in driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
@@ -230,12 +235,12 @@ def test_basic_flows_work_with_javascript_off(server):
         sign_in(plain, server, "reviewer")
         plain.get(server.url + "/ui/reviews")
         assert "js" not in (plain.find_element(By.TAG_NAME, "html").get_attribute("class") or "")  # scripts really are off
-        card(plain, decision_id).find_element(By.XPATH, ".//button[text()='Approve']").click()
+        submit(plain, card(plain, decision_id).find_element(By.XPATH, ".//button[text()='Approve']"))
         WebDriverWait(plain, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash-ok")))
         assert server.gate.store.held(decision_id)["status"] == "sent"
         plain.get(server.url + "/ui/try")
         plain.find_element(By.NAME, "text").send_keys("Thanks for flying with us!")
-        plain.find_element(By.XPATH, "//button[text()='Check']").click()
+        submit(plain, plain.find_element(By.XPATH, "//button[text()='Check']"))
         WebDriverWait(plain, 10).until(EC.presence_of_element_located((By.ID, "result")))
         assert plain.find_element(By.CSS_SELECTOR, "#result-h .verdict").text.lower() == "allow"
     finally:
