@@ -207,15 +207,13 @@ def head_weights(rows: list[dict], written_weight: float) -> np.ndarray:
     return w
 
 
-# Weight of one real agent turn against one written reply in the reply head (there are many more of them).
-AGENT_WEIGHT = 0.5
-# Weight of a row of the public corpora in the reply head (0: the head learns from the replies alone).
-OTHERS_WEIGHT = 0.0
+# Weight of a row in the reply head by source: one real agent turn counts half a written reply (there are
+# many more of them); rows of the public corpora count 0 (the head learns from the replies alone).
+REPLY_WEIGHTS = {"written": 1.0, "agent": 0.5, "others": 0.0}
 
 
 def reply_weight(row: dict) -> float:
-    """The reply head learns from the written sets and the real agent turns only."""
-    return {"written": 1.0, "agent": AGENT_WEIGHT}.get(row["source"], OTHERS_WEIGHT)
+    return REPLY_WEIGHTS.get(row["source"], REPLY_WEIGHTS["others"])
 
 
 HEAD_C = {"hostile": 2.0, "hate": 2.0, "reply": 32.0}
@@ -340,21 +338,21 @@ def main(argv=None) -> int:
     parser.add_argument("--max-features", type=int, default=60000)
     parser.add_argument("--written-weight", type=float, default=2.0,
                         help="weight of a written row in the hostile and hate heads (default: %(default)s)")
-    parser.add_argument("--agent-weight", type=float, default=AGENT_WEIGHT)
+    parser.add_argument("--agent-weight", type=float, default=REPLY_WEIGHTS["agent"],
+                        help="weight of a real agent turn in the reply head (default: %(default)s)")
     parser.add_argument("--reply-c", type=float, default=HEAD_C["reply"],
                         help="inverse regularisation of the reply head (default: %(default)s)")
     parser.add_argument("--holdout", default="",
                         help="comma-separated sources (corpus names, davidson, hatexplain) left out of training; "
                              "their flag rates are printed at the suggested thresholds")
-    parser.add_argument("--others-weight", type=float, default=OTHERS_WEIGHT,
+    parser.add_argument("--others-weight", type=float, default=REPLY_WEIGHTS["others"],
                         help="weight of the public corpora's rows in the reply head (default: %(default)s)")
     parser.add_argument("--dump-oof", type=Path, help="write the reply rows' out-of-fold scores here (JSON lines)")
     parser.add_argument("--c", type=float, default=HEAD_C["hostile"],
                         help="inverse regularisation of the hostile and hate heads (default: %(default)s)")
     args = parser.parse_args(argv)
     HEAD_C.update(hostile=args.c, hate=args.c, reply=args.reply_c)
-    globals()["AGENT_WEIGHT"] = args.agent_weight
-    globals()["OTHERS_WEIGHT"] = args.others_weight
+    REPLY_WEIGHTS.update(agent=args.agent_weight, others=args.others_weight)
 
     started = time.time()
     stats: Counter = Counter()
@@ -428,10 +426,11 @@ def main(argv=None) -> int:
                                      "text": reply_rows[i]["text"]}, ensure_ascii=False) + "\n")
     print("\nout-of-fold flag rate of the reply rows, reply head at", [reply_warn, 0.5, 0.9])
     print(rate_table(reply_rows, oof_p, 2, [reply_warn, 0.5, 0.9]))
-    kinds = [r for r in reply_rows if r.get("kind")]
+    kinds = [i for i, r in enumerate(reply_rows) if r.get("kind")]
     if kinds:
-        kind_p = probabilities(np.column_stack([oof, oof, oof])[[i for i, r in enumerate(reply_rows) if r.get("kind")]], params)
-        print(rate_table([dict(r, group=r["group"][8:] + ":" + r["kind"]) for r in kinds], kind_p, 2, [reply_warn]))
+        by_kind = [dict(reply_rows[i], group=reply_rows[i]["group"].removeprefix("written-") + ":" + reply_rows[i]["kind"])
+                   for i in kinds]
+        print(rate_table(by_kind, oof_p[kinds], 2, [reply_warn]))
     suggested = {"hostility": {"warn": warn, "review": review}, "hate": {"review": hate_review},
                  "reply": {"warn": reply_warn}}
     print("suggested thresholds (calibration split):", suggested)
@@ -468,7 +467,7 @@ def main(argv=None) -> int:
         "held_out_sources": sorted({r["source"] for r in held_out}),
         "excluded": dict(stats),
         "suggested_thresholds": suggested,
-        "seed": args.seed, "C": HEAD_C, "written_weight": args.written_weight, "agent_weight": AGENT_WEIGHT,
+        "seed": args.seed, "C": HEAD_C, "written_weight": args.written_weight, "agent_weight": REPLY_WEIGHTS["agent"],
     }
     with open(args.out / "meta.json", "w", encoding="utf-8") as fh:
         json.dump(meta, fh, indent=2, sort_keys=True)
