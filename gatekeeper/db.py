@@ -7,11 +7,34 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import sqlite3
 import threading
+import time
 from urllib.parse import urlparse
 
 DEFAULT_SQLITE_FILE = "gatekeeper.db"
+
+
+def connect_sqlite(path: str, timeout: float, synchronous: str) -> sqlite3.Connection:
+    """A connection in WAL mode that waits up to `timeout` seconds for other writers."""
+    conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+    # Switching a new file to WAL upgrades a read lock to a write lock; while another process
+    # writes, SQLite answers "locked" at once instead of waiting (the busy handler is skipped
+    # to avoid a deadlock). Workers starting together on a fresh file meet exactly that.
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                conn.close()
+                raise
+            time.sleep(0.005 + random.random() * 0.02)
+    conn.execute(f"PRAGMA synchronous={synchronous}")
+    return conn
 
 
 class Database:
@@ -31,13 +54,9 @@ class Database:
     # -- connections --------------------------------------------------------
     def _connect(self):
         if self.dialect == "sqlite":
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
             # WAL + NORMAL: a commit is in the WAL file before the answer goes back, so it
             # survives the process dying; FULL also survives power loss, at an fsync per decision.
-            conn.execute(f"PRAGMA synchronous={os.environ.get('GATEKEEPER_SQLITE_SYNCHRONOUS', 'NORMAL')}")
-            conn.execute("PRAGMA busy_timeout=30000")
-            return conn
+            return connect_sqlite(self.path, 30, os.environ.get("GATEKEEPER_SQLITE_SYNCHRONOUS", "NORMAL"))
         import psycopg
 
         return psycopg.connect(self.url, autocommit=True)

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from cachetools import TTLCache
 
+from .db import connect_sqlite
+
 log = logging.getLogger(__name__)
 
 RUNTIME_DIR_ENV = "GATEKEEPER_RUNTIME_DIR"
@@ -165,10 +167,7 @@ class SQLiteBackend(Backend):
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=OFF")  # counters and locks, not records: speed over durability
-            conn.execute("PRAGMA busy_timeout=10000")
+            conn = connect_sqlite(self.path, 10, "OFF")  # counters and locks, not records: speed over durability
             for statement in _SQLITE_SCHEMA.split(";"):
                 conn.execute(statement)
             self._local.conn = conn

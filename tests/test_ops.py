@@ -373,3 +373,27 @@ def test_settled_change_goes_live_through_the_service(policy_dir, db_url):
     assert gate.policies.current().version == v1
     time.sleep(0.4)
     assert gate.policies.current().setting("max_text_length") == 600
+
+
+@pytest.mark.parametrize("opener", ["shared_state", "database"])
+def test_fresh_sqlite_file_waits_for_another_writer(tmp_path, opener):
+    """A worker opening a new file while another writes to it waits instead of failing.
+
+    Switching to WAL gets "database is locked" at once (no busy wait) while another connection
+    holds a write lock: workers starting together on a fresh file failed that way in CI.
+    """
+    import sqlite3
+    import threading
+
+    from gatekeeper.db import Database
+    from gatekeeper.shared_state import Bucket, SQLiteBackend
+
+    path = tmp_path / "fresh.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("CREATE TABLE started (x)")
+    threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
+    if opener == "shared_state":
+        assert SQLiteBackend(str(path)).take([Bucket("k", 1, 60)]).allowed
+    else:
+        assert Database(f"sqlite:///{path}").fetchone("PRAGMA journal_mode")["journal_mode"] == "wal"
