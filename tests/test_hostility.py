@@ -79,6 +79,36 @@ def test_scores_are_deterministic():
     assert all(0.0 <= p <= 1.0 for p in first.probs.values())
 
 
+def test_a_head_reads_only_its_feature_kinds():
+    """A head limited to words and word pairs ignores character n-grams, and its tf-idf vector is
+    normalised over the features it reads (as train/hostility.py fits it)."""
+    vocab = ["b:you lot", "c: yo", "c:you", "w:lot", "w:you"]
+    idf = np.array([2.0, 1.0, 1.0, 1.5, 1.2])
+    coef = np.array([[0.5, 0.5], [3.0, 3.0], [3.0, 3.0], [0.2, 0.2], [0.1, 0.1]])
+    arrays = {"idf": idf, "coef": coef, "intercept": np.zeros(2), "platt": np.array([[1.0, 0.0], [1.0, 0.0]])}
+    m = HostilityModel(arrays, vocab, {"heads": ["all", "words"], "head_features": {"words": ["w:", "b:"]}})
+    s = m.score("you lot")
+    present = [0, 1, 2, 3, 4]
+    words = [0, 3, 4]
+    raw_all = sum(idf[j] * coef[j, 0] for j in present) / np.sqrt(sum(idf[j] ** 2 for j in present))
+    raw_words = sum(idf[j] * coef[j, 1] for j in words) / np.sqrt(sum(idf[j] ** 2 for j in words))
+    assert s["all"] == pytest.approx(1 / (1 + np.exp(-raw_all)))
+    assert s["words"] == pytest.approx(1 / (1 + np.exp(-raw_words)))
+    # Driver spans come from the words the head reads; character n-grams add nothing to it.
+    assert {(a, b) for a, b, _ in s.drivers("words")} == {(0, 3), (4, 7)}
+    # A text with none of the head's features scores its intercept (0.5 here).
+    assert m.score("yo")["words"] == pytest.approx(0.5)
+
+
+def test_shipped_reply_head_ignores_character_ngrams():
+    m = model()
+    assert m.meta["head_features"]["reply"] == ["w:", "b:"]
+    h = m.heads.index("reply")
+    vocab = json.loads((model_path("hostility") / "vocab.json").read_text(encoding="utf-8"))
+    chars = np.array([v.startswith("c:") for v in vocab])
+    assert not np.any(load_arrays("hostility")["coef"][chars, h])
+
+
 def test_disguised_words_score_like_plain_ones():
     plain, disguised = score("you are an idiot"), score("y0u are an 1d10t")
     assert abs(plain["hostile"] - disguised["hostile"]) < 0.05

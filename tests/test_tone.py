@@ -95,6 +95,22 @@ def test_laughing_at_an_upset_customer(policy):
     assert rules(policy, "😂 He's a legend! Happy birthday!", "Your pilot sang happy birthday to me 😂") == []
 
 
+@pytest.mark.parametrize("reply", ["ok.", "@jo_b and??", "k", "Sure, Jan.", "🙄🙄", "whatever 🙄", "Cool story.", "noted"])
+def test_a_brush_off_to_an_upset_customer_is_held(policy, reply):
+    parent = "I've been on hold for 45 minutes and my flight leaves in an hour. Furious."
+    assert "tone.dismissive_reply" in rules(policy, reply, parent)
+
+
+@pytest.mark.parametrize("reply, parent", [
+    ("ok, we've rebooked you on the 9am and emailed the new boarding pass", "I've been on hold for 45 minutes. Furious."),
+    ("Ok! Enjoy the trip", "Just landed, smoothest flight ever!"),  # not upset
+    ("ok.", None),  # nothing to answer: the learned reply score judges it alone
+    ("Noted, and we're sorry. Passing this to the crew manager today.", "Your crew was rude to my mum."),
+])
+def test_a_short_word_in_a_real_answer_is_not_a_brush_off(policy, reply, parent):
+    assert "tone.dismissive_reply" not in rules(policy, reply, parent)
+
+
 def test_tone_deaf_marketing(policy):
     assert rules(policy, "Remember 9/11: book now and save 20% on flights to New York!") == ["tone.tone_deaf_promo"]
     assert rules(policy, "Today we remember those we lost on 9/11. #NeverForget") == []

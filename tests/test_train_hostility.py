@@ -112,6 +112,12 @@ def test_training_writes_a_model_the_gate_loads(trained):
     meta = json.loads((out / "meta.json").read_text())
     assert set(meta["suggested_thresholds"]) == {"hostility", "hate", "reply"}
     assert {"davidson", "hatexplain", "agent", "written", *training.TRAIN_CORPORA} <= set(meta["sources"])
+    # The reply head reads words and word pairs only: no weight on a character n-gram.
+    assert meta["head_features"] == {"reply": ["w:", "b:"]}
+    vocab = json.loads((out / "vocab.json").read_text())
+    chars = np.array([v.startswith("c:") for v in vocab])
+    coef = np.load(out / "model.npz")["coef"]
+    assert chars.any() and not coef[chars, 2].any() and coef[~chars, 2].any()
 
 
 def test_shared_dev_rows_are_left_out(trained):

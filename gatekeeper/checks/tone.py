@@ -32,6 +32,7 @@ RULES = [
     Rule("tone.channel_switch", "warn", "This sends the customer elsewhere instead of helping. Help here, or ask them to DM us."),
     Rule("tone.mismatched_reply", "review", "A cheerful reply to a customer who is upset or sarcastic. Read the post you are answering."),
     Rule("tone.laughing_at_customer", "review", "A laughing emoji or 'lol' in reply to an upset customer."),
+    Rule("tone.dismissive_reply", "review", "A brush-off ('ok.', 'and?', 'whatever', an eye-roll) is the whole reply to an upset customer."),
     Rule("tone.tone_deaf_promo", "review", "A promotion tied to a tragedy, a disaster, race or religion. This needs review."),
     Rule("tone.hostility", "warn", "This reads as hostile: insulting, threatening or demeaning. Rephrase it."),
     Rule("tone.hateful", "review", "This reads as hate against a group of people. It needs review."),
@@ -58,6 +59,13 @@ DRIVER_SHARE = 0.25
 # VADER's negation check is quadratic in the number of words (10,000 characters: ~250 ms); a post's
 # mood shows in its first 280 characters, a tweet (an emoji counts as several words).
 VADER_MAX_CHARS = 280
+
+# A reply of at most this many words and symbols, all of them brush-offs, is a brush-off.
+DISMISSIVE_MAX_PIECES = 4
+_HANDLE = re.compile(r"@\w+")
+# Words, and symbols other than punctuation (an emoji is a piece of its own).
+_PIECE = re.compile(r"[^\W_]+|[^\w\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u2018\u2019\u201c\u201d\u2026]")
+_PUNCTUATION = re.compile(r"[\x21-\x2f\x3a-\x3f\x5b-\x5e\x60\x7b-\x7e\u2018\u2019\u201c\u201d\u2026]")
 
 SHOUT_MIN_LETTERS = 15
 SHOUT_MIN_WORDS = 4
@@ -131,6 +139,23 @@ def _parent_is_upset(parent, policy) -> tuple[bool, str]:
     return False, ""
 
 
+def _dismissive(post, policy) -> tuple[int, int] | None:
+    """The whole reply, handles and punctuation aside, is brush-offs: "ok.", "@jo and??", "🙄🙄", "k"."""
+    lower = post.text.lower
+    # Punctuation becomes space (offsets kept), so "sure, jan." reads as the phrase "sure jan".
+    brushoffs = [m.span() for m in _find(policy, "dismissive_replies", _PUNCTUATION.sub(" ", lower))]
+    if not brushoffs:
+        return None
+    handles = [m.span() for m in _HANDLE.finditer(lower)]
+    pieces = [m.span() for m in _PIECE.finditer(lower)
+              if not any(a <= m.start() and m.end() <= b for a, b in handles)]
+    if not pieces or len(pieces) > DISMISSIVE_MAX_PIECES:
+        return None
+    if all(any(a <= start and end <= b for a, b in brushoffs) for start, end in pieces):
+        return post.text.span(pieces[0][0], pieces[-1][1])
+    return None
+
+
 def _reply_findings(post, policy) -> list[Finding]:
     parent = post.in_reply_to.text if post.in_reply_to else None
     if parent is None:
@@ -140,6 +165,10 @@ def _reply_findings(post, policy) -> list[Finding]:
         return []
     lower = post.text.lower
     findings = []
+    brushoff = _dismissive(post, policy)
+    if brushoff:
+        findings.append(finding(_RULES["tone.dismissive_reply"], *brushoff,
+                                message=f"The whole reply is a brush-off, but {why}. Answer what they asked."))
     for m in _find(policy, "laughing", lower):
         start, end = post.text.span(*m.span())
         findings.append(finding(_RULES["tone.laughing_at_customer"], start, end, message=f"A laughing emoji or word in reply to an upset customer ({why})."))

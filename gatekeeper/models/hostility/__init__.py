@@ -9,7 +9,9 @@ disguised word produces the same n-grams as the plain one.
 Heads: ``hostile`` (offensive, insulting, threatening or hateful), ``hate``
 (aimed at a group for who they are) and ``reply`` (a brand's reply that is
 hostile to the customer: fitted on written brand replies and real support-agent turns). Each head's
-score is a calibrated probability (Platt scaling fitted on a held-out split).
+score is a calibrated probability (Platt scaling fitted on a held-out split). A head may read only some
+kinds of feature (``meta["head_features"]``: the reply head reads words and word pairs, not character
+n-grams); its tf-idf vector is then normalised over those features alone, as in training.
 """
 from __future__ import annotations
 
@@ -101,7 +103,7 @@ class Score:
     _toks: list
     _found: list
     _cols: np.ndarray | None
-    _norm: float
+    _norms: np.ndarray  # per head
 
     def __getitem__(self, head: str) -> float:
         return self.probs[head]
@@ -117,7 +119,9 @@ class Score:
         model = self._model
         h = model.heads.index(head)
         counts = Counter(self._found)
-        per = (model.idf_coef[self._cols, h] / self._norm).tolist()
+        if not self._norms[h]:
+            return []
+        per = (model.idf_coef[self._cols, h] / self._norms[h]).tolist()
         contrib_of = {j: c / counts[j] for j, c in zip(self._cols.tolist(), per)}
         toks = self._toks
         per_token = [0.0] * len(toks)
@@ -139,11 +143,18 @@ class HostilityModel:
         coef = arrays["coef"].astype(np.float64)  # (features, heads)
         if coef.shape[0] != idf.shape[0] or len(vocab) != idf.shape[0]:
             raise ValueError("hostility model: vocabulary and arrays disagree")
-        self.idf2 = idf * idf
-        self.idf_coef = idf[:, None] * coef
+        self.heads = meta["heads"]
+        # Which features count for each head (all, or those whose kind prefix is listed in the meta).
+        kinds = meta.get("head_features", {})
+        reads = np.ones((len(vocab), len(self.heads)))
+        for h, head in enumerate(self.heads):
+            if head in kinds:
+                prefixes = tuple(kinds[head])
+                reads[:, h] = [feat.startswith(prefixes) for feat in vocab]
+        self.idf2 = (idf * idf)[:, None] * reads  # (features, heads)
+        self.idf_coef = idf[:, None] * coef * reads
         self.intercept = arrays["intercept"].astype(np.float64)
         self.platt = arrays["platt"].astype(np.float64)  # (heads, 2): a, b
-        self.heads = meta["heads"]
         self.meta = meta
         self._memo: dict = {}
 
@@ -174,13 +185,13 @@ class HostilityModel:
                 if j is not None:
                     found.append(j)
         if not found:
-            return Score(self._calibrate(self.intercept), self, toks, found, None, 1.0)
+            return Score(self._calibrate(self.intercept), self, toks, found, None, np.zeros(len(self.heads)))
         # Binary tf-idf, L2-normalised, dotted with each head: sum(idf*coef) / sqrt(sum(idf^2)) over the
-        # distinct features present.
+        # distinct features present that the head reads (a head that reads none of them scores its intercept).
         cols = np.fromiter(set(found), dtype=np.int64)
-        norm = math.sqrt(float(self.idf2[cols].sum()))
-        raw = self.idf_coef[cols].sum(axis=0) / norm + self.intercept
-        return Score(self._calibrate(raw), self, toks, found, cols, norm)
+        norms = np.sqrt(self.idf2[cols].sum(axis=0))
+        raw = self.idf_coef[cols].sum(axis=0) / np.where(norms > 0, norms, 1.0) + self.intercept
+        return Score(self._calibrate(raw), self, toks, found, cols, norms)
 
     def _calibrate(self, raw) -> dict[str, float]:
         return {head: 1.0 / (1.0 + math.exp(-(self.platt[h, 0] * float(raw[h]) + self.platt[h, 1])))
