@@ -76,11 +76,13 @@ def expand_match(match: str) -> list[str]:
 
 
 def imported_terms(lexicon: dict) -> dict[str, set[str]]:
-    """The imported lists' forms by kind (slur, strong, handle), as imported_kinds maps tag and severity."""
-    kinds = lexicon.get("imported_kinds", {})
+    """The imported lists' forms by kind (slur, strong, handle), as each list's kinds (or imported_kinds)
+    map tag and severity; "kept": the slurs whose tags are in keep_everyday_phrases."""
     rank = {"handle": 0, "strong": 1, "slur": 2}
-    out: dict[str, set[str]] = {"slur": set(), "strong": set(), "handle": set()}
+    keep_tags = set(lexicon.get("keep_everyday_phrases", []))
+    out: dict[str, set[str]] = {"slur": set(), "strong": set(), "handle": set(), "kept": set()}
     for group in lexicon.get("imported_lists", []):
+        kinds = group.get("kinds", lexicon.get("imported_kinds", {}))
         for term in group.get("terms", []):
             best = None
             for tag in term.get("tags", []):
@@ -88,7 +90,10 @@ def imported_terms(lexicon: dict) -> dict[str, set[str]]:
                     if term["severity"] >= minimum and (best is None or rank[kind] > rank[best]):
                         best = kind
             if best:
-                out[best].update(expand_match(term["match"]))
+                forms = expand_match(term["match"])
+                out[best].update(forms)
+                if best == "slur" and keep_tags & set(term.get("tags", [])):
+                    out["kept"].update(forms)
     return out
 
 
@@ -114,6 +119,7 @@ class OffensiveMatcher:
         listed = {w for w in slurs | strong if " " not in w}
         # Imported phrases of everyday words ("brownie king", "switch hitter") would flag ordinary posts.
         innocent = {p for p in (slurs | strong | imported["handle"]) if " " in p and _innocent_phrase(p, listed)}
+        innocent -= imported["kept"]  # "camel jockey", "towel head": everyday words, a slur together
         slurs -= innocent
         strong -= innocent
         # Single words are looked up in sets; multi-word entries become phrase regexes.
@@ -266,7 +272,7 @@ class OffensiveMatcher:
                 continue  # handles and links are judged elsewhere
             start = match.start()
             left = len(raw) - len(raw.lstrip(EDGE_PUNCT))
-            word = raw.strip(EDGE_PUNCT).rstrip("!")
+            word = raw.strip(EDGE_PUNCT).rstrip(EDGE_PUNCT + "!")  # "idiot...!", "fuck!?" ("!" inside is a letter: sh!t)
             if raw.startswith("#"):
                 word, left = word[1:], left + 1
             if not word:

@@ -22,7 +22,8 @@ def words(matcher, text):
 @pytest.mark.parametrize("text, word", [("what the fvck", "fuck"), ("such a cvnt", "cunt"), ("niqqa please", "nigga"),
                                         ("phuck that", "fuck"), ("fuuuuuck", "fuck"), ("f - u - c - k", "fuck"),
                                         ("sh1t", "shit"), ("b***h", "bitch"), ("darkies everywhere", "darkies"),
-                                        ("a nig from town", "nig")])
+                                        ("a nig from town", "nig"), ("you are a jiggaboo...!", "jiggaboo"),
+                                        ("he called me a camel jockey", "camel jockey"), ("what a fucktard", "fucktard")])
 def test_disguises_are_read(matcher, text, word):
     found = words(matcher, text)
     # The list word it stands for, or a list entry that already spells the disguise ("sh1t", "phuck").
@@ -32,7 +33,9 @@ def test_disguises_are_read(matcher, text, word):
 
 @pytest.mark.parametrize("text", ["Visit Scunthorpe and Penistone", "News from Niger", "a Dickensian cockatoo",
                                   "my therapist", "Shitterton village fete", "vote in the queue", "the Brownie King bakery",
-                                  "a switch hitter", "world domination", "spicy food", "cocked hat"])
+                                  "a switch hitter", "world domination", "spicy food", "cocked hat", "a jigger of rum",
+                                  "a scruffy mongrel pup", "spook the kids this Halloween", "our new cotton picker",
+                                  "Negro Leagues Baseball Museum", "China men's team wins gold", "the camel and its jockey"])
 def test_real_words_and_places_pass(matcher, text):
     assert words(matcher, text) == []
 
@@ -47,6 +50,9 @@ def test_imported_list_is_recorded_with_source_and_licence():
     assert "dsojevic/profanity-list" in group["source"] and group["license"].startswith("MIT")
     assert len(group["terms"]) > 400
     assert profanity.imported_terms(lexicon)["slur"] >= {"nigger", "wetback", "towelhead"}
+    surge = next(g for g in lexicon["imported_lists"] if "surge-ai/profanity" in g["source"])
+    assert surge["license"].startswith("MIT") and set(surge["kinds"]) == {"racial", "disability", "gender"}
+    assert profanity.imported_terms(lexicon)["slur"] >= {"jiggaboo", "porch monkey", "slanteye"}
 
 
 def test_long_tokens_get_one_bounded_reading(matcher):
