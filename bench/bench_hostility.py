@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.datasets.tone_cases import hostility_cases, reply_heldout_cases  # noqa: E402
+from bench.datasets.tone_cases import REPLIES_HELDOUT, hostility_cases, reply_heldout_cases  # noqa: E402
 from bench.timing import line, summary, time_each  # noqa: E402
 from gatekeeper.checks import known_rule_ids, tone  # noqa: E402
 from gatekeeper.models.hostility import model, model_text  # noqa: E402
@@ -108,17 +108,18 @@ def main(argv=None) -> int:
         print(f"{'held-out ' + kind:<22}{n:>5}  {ours_rate:>7.1%}  {tone_rate:>10.1%}  {base_rate:>20.1%}   ({must})")
     # The independent held-out replies, as a support desk sends them: opening with the customer's handle,
     # and with the customer's post attached where the writer gave one.
-    replies = reply_heldout_cases()
-    for label, must in (("hostile", "flag"), ("friendly", "pass")):
-        cases = [c for c in replies if c["label"] == label]
-        n = len(cases)
-        ours_rate = sum(model_flags(policy, c["text"], True) for c in cases) / n
-        tone_handle = sum(tone_flags(policy, {"text": "@customer " + c["text"]}, "acme-air") for c in cases) / n
-        tone_parent = sum(tone_flags(policy, {"text": c["text"], **({"in_reply_to": {"text": c["parent"]}} if c["parent"] else {})},
-                                     "acme-air") for c in cases) / n
-        base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
-        print(f"{'replies ' + label + ' @':<22}{n:>5}  {ours_rate:>7.1%}  {tone_handle:>10.1%}  {base_rate:>20.1%}   ({must})")
-        print(f"{'replies ' + label + ' +post':<22}{n:>5}  {'':>7}  {tone_parent:>10.1%}  {'':>20}   ({must})")
+    for name in REPLIES_HELDOUT:
+        replies = reply_heldout_cases(name)
+        for label, must in (("hostile", "flag"), ("friendly", "pass")):
+            cases = [c for c in replies if c["label"] == label]
+            n = len(cases)
+            ours_rate = sum(model_flags(policy, c["text"], True) for c in cases) / n
+            tone_handle = sum(tone_flags(policy, {"text": "@customer " + c["text"]}, "acme-air") for c in cases) / n
+            tone_parent = sum(tone_flags(policy, {"text": c["text"], **({"in_reply_to": {"text": c["parent"]}} if c["parent"] else {})},
+                                         "acme-air") for c in cases) / n
+            base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
+            print(f"{name + ' ' + label + ' @':<22}{n:>5}  {ours_rate:>7.1%}  {tone_handle:>10.1%}  {base_rate:>20.1%}   ({must})")
+            print(f"{name + ' ' + label + ' +post':<22}{n:>5}  {'':>7}  {tone_parent:>10.1%}  {'':>20}   ({must})")
     print("\nalt-profanity-check was trained on the Davidson tweets behind the dev sets: its dev figures are inflated.")
     return 0
 

@@ -157,21 +157,26 @@ def test_held_out_cases_meet_a_floor(policy):
     assert caught["ordinary_post"] / total["ordinary_post"] <= 0.1, caught
 
 
-def test_independent_held_out_replies_meet_a_floor(policy):
-    """600 brand replies written by another author than the training sets and never trained on
-    (bench/datasets/replies_heldout.jsonl), sent as a support desk sends them, opening with the handle.
-    Floors just below today's figures (48.8% of hostile replies, 2.3% of friendly ones; the model
-    before the written reply sets and agent turns caught 25.6% at 2.6%); the issue's bars are higher."""
+@pytest.mark.parametrize("name, sizes, hostile_floor, friendly_ceiling", [
+    ("heldout1", (250, 350), 0.58, 0.025),
+    ("heldout2", (300, 300), 0.70, 0.02),
+])
+def test_independent_held_out_replies_meet_a_floor(policy, name, sizes, hostile_floor, friendly_ceiling):
+    """Brand replies written by authors other than those of the training sets and never trained on
+    (bench/datasets/replies_heldout*.jsonl), sent as a support desk sends them, opening with the handle.
+    Floors just below today's figures (heldout1: 63.2% of hostile replies at 1.7% of friendly ones, was
+    48.8% at 2.3% with five writers and character n-grams in the reply head, 25.6% at 2.6% before the written
+    sets; heldout2: 76.0% at 1.0%, was 62.3% at 2.3%); the issue's bars are higher."""
     from bench.datasets.tone_cases import reply_heldout_cases
 
     flagged = {"hostile": [], "friendly": []}
-    for case in reply_heldout_cases():
+    for case in reply_heldout_cases(name):
         found = [f for f in findings(policy, "@customer " + case["text"]) if f.action != "allow"]
         flagged[case["label"]].append(bool(found))
     hostile, friendly = flagged["hostile"], flagged["friendly"]
-    assert len(hostile) == 250 and len(friendly) == 350
-    assert sum(hostile) / len(hostile) >= 0.45, sum(hostile)
-    assert sum(friendly) / len(friendly) <= 0.03, sum(friendly)
+    assert (len(hostile), len(friendly)) == sizes
+    assert sum(hostile) / len(hostile) >= hostile_floor, sum(hostile)
+    assert sum(friendly) / len(friendly) <= friendly_ceiling, sum(friendly)
 
 
 def test_reply_to_customer_is_judged_as_aimed_at_them(policy):

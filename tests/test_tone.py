@@ -76,6 +76,9 @@ def test_channel_switch_in_care_replies_but_dm_is_fine(policy):
     assert rules(policy, "We're so sorry. Please DM us so we can help right away.", parent) == []
     # A promotion that gives a booking number is not a brush-off.
     assert rules(policy, "New routes to Lisbon! Call us to book.") == []
+    # A reply that owns the problem may send the customer to the right place; refusing to help here may not.
+    assert rules(policy, "So sorry, that should never happen. Please call reception and we'll move you right away.", parent) == []
+    assert rules(policy, "Sorry, we can't help on here. Take it up with the store.", parent) == ["tone.channel_switch"] * 2
 
 
 def test_american_airlines_case(policy):

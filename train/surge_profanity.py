@@ -5,9 +5,11 @@ Usage: python train/surge_profanity.py PROFANITY_EN_CSV [--lexicon policies/lexi
 PROFANITY_EN_CSV: profanity_en.csv of github.com/surge-ai/profanity (MIT, (c) 2021 Surge AI), 1,598
 entries, each with up to three categories and a severity rated by people (1 mild to 3 severe).
 
-Only entries that reach a kind are written, from the categories about who a person is (racial / ethnic slurs; mental and physical
-disability; sexual orientation / gender): swearing and sexual words are covered by the built-in
-list and dsojevic/profanity-list already. Each entry keeps its own severity and becomes one term;
+Only entries that reach a kind are written, from the categories of slurs about who a person is:
+racial / ethnic slurs, mental and physical disability. Swearing and sexual words are covered by the
+built-in list and dsojevic/profanity-list already; "sexual orientation / gender" is mostly gendered
+swearing (bitch, whore; "hoes" is also a garden tool) and the orientation slurs are in the lexicon's
+own list, so it is not taken. Each entry keeps its own severity and becomes one term;
 which kind it is (slur, strong) is the list's `kinds` in the lexicon, by tag and severity, never
 chosen per word here. The block between the list's `- source: surge-ai/profanity` line and the next
 top-level comment is replaced; re-running on the same file gives the same lexicon.
@@ -27,12 +29,9 @@ TAGS = {
     "racial / ethnic slurs": "racial",
     "mental disability": "disability",
     "physical disability": "disability",
-    "sexual orientation / gender": "gender",
 }
-# By tag, the minimum severity (the list's 1-3 scale) for each kind. "gender" mixes slurs about sexual
-# orientation with gendered swearing (bitch, whore) and sexual insults: strong at most, the lexicon's own
-# slurs list holds the orientation slurs.
-KINDS = {"racial": {"strong": 2.0, "slur": 2.4}, "disability": {"strong": 2.0, "slur": 2.6}, "gender": {"strong": 2.0}}
+# By tag, the minimum severity (the list's 1-3 scale) for each kind.
+KINDS = {"racial": {"strong": 2.0, "slur": 2.4}, "disability": {"strong": 2.0, "slur": 2.6}}
 
 
 def entries(path: Path) -> list[dict]:

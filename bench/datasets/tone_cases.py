@@ -290,11 +290,16 @@ def hostility_cases() -> list[dict]:
     return out
 
 
-REPLIES_HELDOUT = Path(__file__).resolve().parent / "replies_heldout.jsonl"
+REPLIES_HELDOUT = {
+    # 250 hostile to the customer, 350 friendly; one writer.
+    "heldout1": Path(__file__).resolve().parent / "replies_heldout.jsonl",
+    # 300 hostile, 300 friendly; another writer, told to cover 20+ industries, registers and dialects.
+    "heldout2": Path(__file__).resolve().parent / "replies_heldout2.jsonl",
+}
 
 
-def reply_heldout_cases() -> list[dict]:
-    """600 brand replies (250 hostile to the customer, 350 friendly), written by a different author from the
-    training sets in train/hostility_data/ and never trained on: the held-out measure of the reply head."""
-    with open(REPLIES_HELDOUT, encoding="utf-8") as fh:
+def reply_heldout_cases(name: str = "heldout1") -> list[dict]:
+    """Brand replies written by authors other than those of the training sets in train/hostility_data/
+    (none of them saw those files) and never trained on: the held-out measure of the reply head."""
+    with open(REPLIES_HELDOUT[name], encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]

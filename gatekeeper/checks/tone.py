@@ -47,7 +47,7 @@ _AIMED = re.compile(r"(?<![\w])(?:you|your|you're|youre|yours|yourself|ur|u|ya|y
 # Learned-score thresholds used when the policy sets none (checks.tone in gatekeeper.yaml overrides them).
 # At or above a threshold, that action applies; the strongest one reached wins.
 DEFAULT_THRESHOLDS = {
-    "hostility": {"warn": 0.82, "review": 0.85},
+    "hostility": {"warn": 0.79, "review": 0.86},
     "hate": {"review": 0.38},
     "reply_hostility": {"warn": 0.94},
 }
@@ -260,7 +260,10 @@ def check(post, policy) -> list[Finding]:
             findings.append(finding(_RULES["tone.blame"], *post.text.span(*m.span())))
     is_care_reply = post.in_reply_to is not None or bool(_find(policy, "care_cues", lower))
     if is_care_reply:
-        for m in _find(policy, "channel_switch_phrases", lower):
+        switches = _find(policy, "help_refusal_phrases", lower)
+        if not _find(policy, "empathy_phrases", lower):  # "So sorry! Please call reception and we'll move you" helps
+            switches += _find(policy, "channel_switch_phrases", lower)
+        for m in switches:
             findings.append(finding(_RULES["tone.channel_switch"], *post.text.span(*m.span())))
     findings.extend(_reply_findings(post, policy))
     topics = _find(policy, "sensitive_topics", lower)

@@ -40,6 +40,9 @@ COMMITS = {
     "microsoft/TOXIGEN": "01517e814639e0334c920a3c502036c8158aac87",
     "liuchaoqun/hate-speech-datasets": "98f3ee8104cf87bb91ed3e64c31a3097b9f8de84",
     "ipavlopoulos/toxic_spans": "beaf170538df8275c3447b2e26070f2f82e55272",
+    "rewire-online/edos": "b1f1fbcca9d42de0395432ada8fcfb5c35f68c77",
+    "HannahKirk/Hatemoji": "a626f63216158748d072e581efc00267031f4404",
+    "ellamguest/online-misogyny-eacl2021": "b3c04567452ed92b160c3692343a0f2d74a027b2",
 }
 
 
@@ -325,6 +328,51 @@ def conv_toxigen_seeds():
 
 
 # ---------------------------------------------------------------- driver
+# ------------------------------------------------ corpora labelled for hate of one kind only
+# Their negatives were judged for that kind of hate alone (a "not sexist" post may still be an insult), so
+# they are "not_hate": negatives for the hate head that say nothing to the hostile head.
+
+def conv_edos():
+    """EDOS (SemEval-2023 Task 10, Kirk et al.), CC0 1.0: 20,000 Reddit and Gab posts, sexist or not."""
+    repo = "rewire-online/edos"
+    rows = []
+    for r in csv.DictReader(io.StringIO(git_show(repo, "data/edos_labelled_aggregated.csv"))):
+        lab = "hate" if r["label_sexist"] == "sexist" else "not_hate"
+        rows.append(dict(text=r["text"], label=lab, orig_label=f"{r['label_sexist']}|{r['label_category']}",
+                         source=f"edos:{r['rewire_id']}"))
+    return rows
+
+
+def conv_hatemoji():
+    """HatemojiBuild (Kirk et al. 2022), CC BY 4.0: 5,912 hateful / not hateful statements written by
+    annotators to fool a model, many with emoji standing for groups; the negatives are near misses."""
+    repo = "HannahKirk/Hatemoji"
+    rows = []
+    for split in ("train", "validation", "test"):
+        for r in csv.DictReader(io.StringIO(git_show(repo, f"HatemojiBuild/{split}.csv"))):
+            lab = "hate" if r["label_gold"] == "1" else "not_hate"
+            rows.append(dict(text=r["text"], label=lab, orig_label=f"{r['label_gold']}|{r['type']}",
+                             source=f"hatemoji:{split}:{r['entry_id']}"))
+    return rows
+
+
+def conv_reddit_misogyny():
+    """Online misogyny on Reddit (Guest et al., EACL 2021), MIT: 6,567 posts and comments; misogynistic ->
+    hate, a personal attack that is not misogynistic -> offensive, the rest -> not_hate."""
+    repo = "ellamguest/online-misogyny-eacl2021"
+    rows = []
+    for r in csv.DictReader(io.StringIO(git_show(repo, "data/final_labels.csv"))):
+        if r["level_1"] == "Misogynistic":
+            lab = "hate"
+        elif r["level_1"] == "Nonmisogynistic":
+            lab = "offensive" if r["level_2"] == "Nonmisogynistic_personal_attack" else "not_hate"
+        else:
+            continue  # a row whose text spilled into the label columns
+        rows.append(dict(text=r["body"], label=lab, orig_label=f"{r['level_1']}|{r['level_2']}",
+                         source=f"reddit_misogyny:{r['entry_id']}"))
+    return rows
+
+
 CONVERTERS = {
     "hatecheck": conv_hatecheck,
     "ethos": conv_ethos,
@@ -334,6 +382,9 @@ CONVERTERS = {
     "ghc": conv_ghc,
     "toxic_spans": conv_toxic_spans,
     "toxigen_seeds": conv_toxigen_seeds,
+    "edos": conv_edos,
+    "hatemoji": conv_hatemoji,
+    "reddit_misogyny": conv_reddit_misogyny,
 }
 
 
