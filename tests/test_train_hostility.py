@@ -151,16 +151,16 @@ def test_holdout_leaves_a_whole_corpus_out(data_dir, trained, tmp_path):
     assert f"{name}-hate" in log.split("held-out sources")[1]
 
 
-def test_one_kind_of_hate_corpora_train_the_hate_head_only():
-    """EDOS-like rows ("not sexist" may still be an insult; a polite sexist remark is hate, not an insult)
-    and not_hate rows weigh nothing in the hostile head; written rows weigh nothing but in the reply head's
-    own fit; ordinary rows count everywhere they belong."""
+def test_not_hate_rows_train_the_hate_head_only():
+    """A negative of a corpus labelled for one kind of hate ("not sexist" may still be an insult) weighs
+    nothing in the hostile head; written rows weigh their weight in the tweet heads and count in the reply
+    head, as do agent turns; corpus rows do not count in the reply head."""
     rows = [{"source": "edos", "label": "hate"}, {"source": "edos", "label": "not_hate"},
-            {"source": "hatecheck", "label": "not_hate"}, {"source": "hatecheck", "label": "hate"},
-            {"source": "written", "label": "offensive"}, {"source": "agent", "label": "none"}]
+            {"source": "hatecheck", "label": "hate"}, {"source": "written", "label": "offensive"},
+            {"source": "agent", "label": "none"}]
     w = training.head_weights(rows, written_weight=1.5)
     hostile, hate, reply = w[:, 0], w[:, 1], w[:, 2]
-    assert list(hostile) == [0.0, 0.0, 0.0, 1.0, 1.5, 1.0]
-    assert list(hate) == [1.0, 1.0, 1.0, 1.0, 1.5, 1.0]
-    assert list(reply) == [0.0, 0.0, 0.0, 0.0, 1.0, training.REPLY_WEIGHTS["agent"]]
+    assert list(hostile) == [1.0, 0.0, 1.0, 1.5, 1.0]
+    assert list(hate) == [1.0, 1.0, 1.0, 1.5, 1.0]
+    assert list(reply) == [0.0, 0.0, 0.0, 1.0, training.REPLY_WEIGHTS["agent"]]
     assert training.targets([{"label": "not_hate"}]).tolist() == [[0, 0, 0]]

@@ -103,12 +103,11 @@ def load_hatexplain(path: Path, exclude: set[str], stats: dict) -> list[dict]:
 
 
 # Further labelled corpora under DATA_DIR/corpora (source, licence and label mapping in train/DATA.md).
-TRAIN_CORPORA = ["hatecheck", "convabuse", "toxic_spans", "implicit_hate", "edos", "hatemoji", "reddit_misogyny"]
+TRAIN_CORPORA = ["hatecheck", "convabuse", "toxic_spans", "implicit_hate"]
 # Labels: hate, offensive, none, and not_hate: a negative of a corpus labelled for one kind of hate only
-# ("not sexist" may still be an insult, as in EDOS).
-# Corpora labelled for one kind of hate: they train the hate head only (a sexist remark made politely is hate
-# to a reviewer, but teaching the hostile head that politeness can be hostile flags ordinary posts).
-HATE_ONLY_CORPORA = {"edos", "hatemoji", "reddit_misogyny"}
+# ("not sexist" may still be an insult, as in EDOS): it would train the hate head and is left out of the
+# hostile head. EDOS, HatemojiBuild and the Reddit misogyny set are converted with that label and scored
+# as evaluation corpora (trained on, they moved the hate threshold up: train/DATA.md).
 # Real support-agent turns under DATA_DIR/agent_turns: ordinary service replies for the reply head.
 AGENT_CORPORA = ["multiwoz", "star", "taskmaster4", "camrest676", "abcd"]
 
@@ -210,7 +209,7 @@ def head_weights(rows: list[dict], written_weight: float) -> np.ndarray:
     written = np.array([r["source"] == "written" for r in rows])
     w = np.ones((len(rows), len(HEADS)))
     w[written, 0] = w[written, 1] = written_weight
-    w[np.array([r["label"] == "not_hate" or r["source"] in HATE_ONLY_CORPORA for r in rows], dtype=bool), 0] = 0.0
+    w[np.array([r["label"] == "not_hate" for r in rows], dtype=bool), 0] = 0.0
     w[:, 2] = [reply_weight(r) for r in rows]
     return w
 
@@ -371,7 +370,7 @@ def main(argv=None) -> int:
                         help="shared dev sets: their rows are left out of training (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=ROOT / "gatekeeper" / "models" / "hostility")
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--max-features", type=int, default=75000)
+    parser.add_argument("--max-features", type=int, default=60000)
     parser.add_argument("--written-weight", type=float, default=1.0,
                         help="weight of a written row in the hostile and hate heads (default: %(default)s)")
     parser.add_argument("--agent-weight", type=float, default=REPLY_WEIGHTS["agent"],

@@ -47,8 +47,8 @@ _AIMED = re.compile(r"(?<![\w])(?:you|your|you're|youre|yours|yourself|ur|u|ya|y
 # Learned-score thresholds used when the policy sets none (checks.tone in gatekeeper.yaml overrides them).
 # At or above a threshold, that action applies; the strongest one reached wins.
 DEFAULT_THRESHOLDS = {
-    "hostility": {"warn": 0.79, "review": 0.87},
-    "hate": {"review": 0.44},
+    "hostility": {"warn": 0.79, "review": 0.86},
+    "hate": {"review": 0.38},
     "reply_hostility": {"warn": 0.94},
 }
 # In a brand's reply, below this reply score the reply reads as fine to the head fitted on brand replies.
