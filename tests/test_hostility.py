@@ -164,9 +164,9 @@ def test_held_out_cases_meet_a_floor(policy):
 def test_independent_held_out_replies_meet_a_floor(policy, name, sizes, hostile_floor, friendly_ceiling):
     """Brand replies written by authors other than those of the training sets and never trained on
     (bench/datasets/replies_heldout*.jsonl), sent as a support desk sends them, opening with the handle.
-    Floors just below today's figures (heldout1: 62.4% of hostile replies at 1.1% of friendly ones, was
+    Floors just below today's figures (heldout1: 63.2% of hostile replies at 1.7% of friendly ones, was
     48.8% at 2.3% with five writers and character n-grams in the reply head, 25.6% at 2.6% before the written
-    sets; heldout2: 76.3% at 1.7%, was 62.3% at 2.3%); the issue's bars are higher."""
+    sets; heldout2: 76.0% at 1.0%, was 62.3% at 2.3%); the issue's bars are higher."""
     from bench.datasets.tone_cases import reply_heldout_cases
 
     flagged = {"hostile": [], "friendly": []}
