@@ -272,7 +272,7 @@ class OffensiveMatcher:
                 continue  # handles and links are judged elsewhere
             start = match.start()
             left = len(raw) - len(raw.lstrip(EDGE_PUNCT))
-            word = raw.strip(EDGE_PUNCT).rstrip(EDGE_PUNCT + "!")  # "idiot...!", "fuck!?" ("!" inside is a letter: sh!t)
+            word = raw.lstrip(EDGE_PUNCT).rstrip(EDGE_PUNCT + "!")  # "idiot...!", "fuck!?" ("!" inside is a letter: sh!t)
             if raw.startswith("#"):
                 word, left = word[1:], left + 1
             if not word:

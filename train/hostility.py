@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gatekeeper.checks.tone import REPLY_FINE  # noqa: E402
-from gatekeeper.models.hostility import feature_strings, model_text  # noqa: E402
+from gatekeeper.models.hostility import feature_mask, feature_strings, model_text  # noqa: E402
 from gatekeeper.normalize import normalize_text  # noqa: E402
 
 WRITTEN = ROOT / "train" / "hostility_data"
@@ -224,7 +224,6 @@ def reply_weight(row: dict) -> float:
 
 
 HEAD_C = {"hostile": 2.0, "hate": 2.0, "reply": 32.0}
-# Share of the fine reply rows (written, agent turns) the reply threshold may flag out of fold.
 
 # Feature kinds a head reads (the rest read all). The reply head reads words and word pairs, not character
 # n-grams: with them it learned each writer's style, and scored worse on a writer it had not seen (left-out
@@ -234,11 +233,9 @@ HEAD_FEATURES = {"reply": ["w:", "b:"]}
 
 
 def head_reads(names, head: str) -> np.ndarray | None:
-    """0/1 per vocabulary column: does ``head`` read it (None: it reads them all)."""
-    if head not in HEAD_FEATURES:
-        return None
-    prefixes = tuple(HEAD_FEATURES[head])
-    return np.array([name.startswith(prefixes) for name in names], dtype=np.float64)
+    """0/1 per vocabulary column: does ``head`` read it (None: it reads them all). The runtime applies the
+    same mask (``feature_mask``) from the meta's head_features."""
+    return feature_mask(names, HEAD_FEATURES[head]) if head in HEAD_FEATURES else None
 
 
 def head_matrix(X, reads):

@@ -89,6 +89,12 @@ def feature_strings(lowered: str) -> list[str]:
     return [feat for feat, _, _ in features(tokens(lowered))]
 
 
+def feature_mask(vocab, prefixes) -> np.ndarray:
+    """1.0 for each feature of a kind listed by its prefix ("w:", "b:", "c:"), else 0.0: what a head reads."""
+    prefixes = tuple(prefixes)
+    return np.array([feat.startswith(prefixes) for feat in vocab], dtype=np.float64)
+
+
 def model_text(text) -> str:
     """The string the model reads from a normalised Text: lower case, leetspeak read as letters."""
     return text.unleet
@@ -149,8 +155,7 @@ class HostilityModel:
         reads = np.ones((len(vocab), len(self.heads)))
         for h, head in enumerate(self.heads):
             if head in kinds:
-                prefixes = tuple(kinds[head])
-                reads[:, h] = [feat.startswith(prefixes) for feat in vocab]
+                reads[:, h] = feature_mask(vocab, kinds[head])
         self.idf2 = (idf * idf)[:, None] * reads  # (features, heads)
         self.idf_coef = idf[:, None] * coef * reads
         self.intercept = arrays["intercept"].astype(np.float64)
