@@ -205,6 +205,61 @@ def test_explanation_spans_point_at_the_original_disguised_text(policy):
     assert text[f.start:f.end] in ("1d10t", "st\u00fcpid")
 
 
+# -- hostility aimed at a group of people -------------------------------------------------------
+
+# Hostile, about a group, and no slur: the hate head alone leaves these at a hostility warning or less.
+GROUP_HOSTILE = [
+    "Women are too stupid to vote and should shut up.",
+    "Refugees are lazy parasites, every last one of them.",
+    "Feminists are ugly, bitter and pathetic.",
+]
+
+
+@pytest.mark.parametrize("text", GROUP_HOSTILE)
+@pytest.mark.parametrize("account", ["acme-air", "jdoe"])
+def test_hostility_that_names_a_group_is_held_as_hate(policy, text, account):
+    found = learned(findings(policy, text, account=account))
+    assert "tone.hateful" in found, found
+    f = found["tone.hateful"]
+    assert f.action == "review"
+    assert "names a group" in f.message
+    assert "tone.hostility" not in found  # one finding says it
+
+
+def test_the_same_hostility_at_one_person_is_not_hate(policy):
+    found = learned(findings(policy, "That woman at the checkout is too stupid to count and should shut up."))
+    assert "tone.hostility" in found
+    assert "tone.hateful" not in found
+
+
+def test_naming_a_group_kindly_is_not_flagged(policy):
+    assert not learned(findings(policy, "Refugees are welcome here, and we are proud to support them."))
+    assert not learned(findings(policy, "Happy International Women's Day to all the women on our crew!"))
+
+
+def test_group_threshold_comes_from_the_policy(policy_dir):
+    text = GROUP_HOSTILE[0]
+    set_tone(policy_dir, "  tone:\n    hostility: {warn: 0.79}\n    group_hostility: {review: 0.999}\n")
+    off = load_policy(policy_dir, known_rule_ids())
+    found = learned(findings(off, text))
+    assert "tone.hateful" not in found and found["tone.hostility"].action == "warn"
+    set_tone(policy_dir, "  tone:\n    group_hostility: {block: 0.5}\n")
+    strict = load_policy(policy_dir, known_rule_ids())
+    assert learned(findings(strict, text))["tone.hateful"].action == "block"
+
+
+def test_group_words_come_from_the_lexicon(policy_dir):
+    text = GROUP_HOSTILE[0]
+    tone_yaml = policy_dir / "lexicons" / "tone.yaml"
+    lines = tone_yaml.read_text().split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("group_words:"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+    tone_yaml.write_text("\n".join(lines[:start] + ["group_words: [refugees]"] + lines[end:]))
+    narrowed = load_policy(policy_dir, known_rule_ids())
+    assert "tone.hateful" not in learned(findings(narrowed, text))
+    assert "tone.hateful" in learned(findings(narrowed, GROUP_HOSTILE[1]))
+
+
 # -- personal accounts --------------------------------------------------------------------------
 
 def test_personal_account_is_still_warned_about_hostility(policy):
@@ -242,6 +297,8 @@ def test_thresholds_from_policy_are_honoured(policy_dir):
     "  tone:\n    hostility: {warm: 0.5}\n",
     "  tone:\n    hate: {}\n",
     "  tone:\n    hostility_typo: {warn: 0.5}\n",
+    "  tone:\n    group_hostility: {review: 2}\n",
+    "  tone:\n    group_hostility: {hold: 0.5}\n",
 ])
 def test_lint_rejects_bad_thresholds(policy_dir, block, capsys):
     set_tone(policy_dir, block)

@@ -19,7 +19,7 @@ from .. import profanity
 from ..models import hostility as hostility_model
 from ..rules.phrases import find_phrases
 from . import promotion
-from .base import Finding, Rule, finding, strongest
+from .base import ACTION_RANK, Finding, Rule, finding, strongest
 
 NAME = "tone"
 
@@ -50,6 +50,9 @@ DEFAULT_THRESHOLDS = {
     "hostility": {"warn": 0.79, "review": 0.86},
     "hate": {"review": 0.38},
     "reply_hostility": {"warn": 0.94},
+    # A post read as hostile (the hostility score) that names a group of people (group_words in
+    # lexicons/tone.yaml) is read as hate: hostility aimed at immigrants, women or Muslims as such.
+    "group_hostility": {"review": 0.79},
 }
 # In a brand's reply, below this reply score the reply reads as fine to the head fitted on brand replies.
 REPLY_FINE = 0.5
@@ -219,6 +222,7 @@ def learned_findings(post, policy, personal: bool) -> list[Finding]:
     levels = thresholds(policy)
     hateful = _level(score["hate"], levels["hate"])
     hostile = _level(score["hostile"], levels["hostility"])
+    grouped = _level(score["hostile"], levels["group_hostility"])
     reply = None
     if not personal and _answers_someone(post):
         reply = _level(score["reply"], levels["reply_hostility"])
@@ -226,8 +230,16 @@ def learned_findings(post, policy, personal: bool) -> list[Finding]:
             # The tweet-trained heads misread brand chattiness ("hope it hits the spot, pal"); in a brand's
             # reply they count only when the head fitted on brand replies does not read it as fine.
             hateful = hateful if score["hate"] >= 0.5 else None
-            hostile = None
+            hostile = grouped = None
     findings = []
+    named = _find(policy, "group_words", post.text.lower) if grouped else []
+    if named and (not hateful or ACTION_RANK[grouped] > ACTION_RANK[hateful]):
+        # Hostile, and about a group of people: the hate head alone misses hate with no slur and no
+        # group it learned ("immigrants are vermin"); the hostility it names is then read as hate.
+        start, end = post.text.span(*named[0].span())
+        findings.append(_learned_finding("tone.hateful", grouped, score, "hostile", post.text, "hostility score",
+                                         f"; it names a group: '{post.text.original[start:end]}'"))
+        return findings
     if hateful:
         findings.append(_learned_finding("tone.hateful", hateful, score, "hate", post.text, "hate score"))
     if reply and not hostile:
