@@ -98,6 +98,22 @@ def test_laughing_at_an_upset_customer(policy):
     assert rules(policy, "😂 He's a legend! Happy birthday!", "Your pilot sang happy birthday to me 😂") == []
 
 
+def test_a_warm_reply_in_the_brands_own_words_is_not_a_canned_one(policy):
+    # Cheerful, but it fixes the problem: the canned-reply rule wants canned, celebratory wording.
+    parent = "Our room heater has been broken all night and it's freezing."
+    assert rules(policy, "Wonderful! A new heater is coming up right now and breakfast is on us.", parent) == []
+    assert rules(policy, "A brand new heater is on its way up to your room right now, and breakfast is on us. Great news!",
+                 parent) == []
+    assert rules(policy, "Thanks for your support! Enjoy your stay!", parent) == ["tone.mismatched_reply"]
+
+
+def test_a_customer_laughing_along_is_not_upset(policy):
+    # VADER reads "killed me" as upset; the customer's own laughter says they are joking.
+    assert rules(policy, "They're undefeated 😂 Glad you survived!", "Your spicy wings nearly killed me 😂") == []
+    # Laughing at a complaint is still laughing at the customer.
+    assert "tone.laughing_at_customer" in rules(policy, "😂 we'll look into it", "lol you lost my bag AGAIN")
+
+
 @pytest.mark.parametrize("reply", ["ok.", "@jo_b and??", "k", "Sure, Jan.", "🙄🙄", "whatever 🙄", "Cool story.", "noted"])
 def test_a_brush_off_to_an_upset_customer_is_held(policy, reply):
     parent = "I've been on hold for 45 minutes and my flight leaves in an hour. Furious."

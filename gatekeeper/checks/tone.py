@@ -131,6 +131,9 @@ def _parent_is_upset(parent, policy) -> tuple[bool, str]:
     profane = bool(profanity.matcher(policy).scan(lower))
     complaint = bool(_find(policy, "complaint_cues", lower))
     sarcasm = bool(_find(policy, "sarcasm_cues", lower))
+    if not (complaint or profane) and _find(policy, "laughing", lower):
+        # "This ramen nearly killed me 😂": a customer laughing is joking along, whatever VADER reads.
+        return False, ""
     if profane and (complaint or sarcasm or compound < 0.5):
         return True, "the post you are answering is profane"
     if compound <= -0.3:
@@ -177,8 +180,10 @@ def _reply_findings(post, policy) -> list[Finding]:
         findings.append(finding(_RULES["tone.laughing_at_customer"], start, end, message=f"A laughing emoji or word in reply to an upset customer ({why})."))
     empathetic = bool(_find(policy, "empathy_phrases", lower))
     celebration = _find(policy, "celebration_phrases", lower)
-    if not empathetic and (celebration or _vader().polarity_scores(post.text.norm[:VADER_MAX_CHARS])["compound"] >= 0.6):
-        span = post.text.span(*celebration[0].span()) if celebration else (0, len(post.text.original))
+    # Canned, celebratory wording only: a warm reply in the brand's own words ("stay warm out there!") is
+    # not a canned one, and the learned reply score judges what it says.
+    if celebration and not empathetic:
+        span = post.text.span(*celebration[0].span())
         findings.append(finding(_RULES["tone.mismatched_reply"], *span,
                                 message=f"A cheerful reply, but {why}. Acknowledge the problem instead of thanking them."))
     return findings
