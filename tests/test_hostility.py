@@ -216,15 +216,30 @@ GROUP_HOSTILE = [
 ]
 
 
+@pytest.fixture(scope="module")
+def no_hate_head(tmp_path_factory):
+    """The shipped policy with the hate head switched off: only the group rule can read a post as hate."""
+    import shutil
+
+    from conftest import POLICIES
+
+    target = tmp_path_factory.mktemp("policy") / "policies"
+    shutil.copytree(POLICIES, target)
+    set_tone(target, "  tone:\n    hate: {review: 0.999}\n")
+    return load_policy(target, known_rule_ids())
+
+
 @pytest.mark.parametrize("text", GROUP_HOSTILE)
 @pytest.mark.parametrize("account", ["acme-air", "jdoe"])
-def test_hostility_that_names_a_group_is_held_as_hate(policy, text, account):
-    found = learned(findings(policy, text, account=account))
+def test_hostility_that_names_a_group_is_held_as_hate(no_hate_head, policy, text, account):
+    found = learned(findings(no_hate_head, text, account=account))
     assert "tone.hateful" in found, found
     f = found["tone.hateful"]
     assert f.action == "review"
     assert "names a group" in f.message
     assert "tone.hostility" not in found  # one finding says it
+    # With the hate head on, the post is held as hate either way.
+    assert learned(findings(policy, text, account=account))["tone.hateful"].action == "review"
 
 
 def test_the_same_hostility_at_one_person_is_not_hate(policy):
@@ -240,11 +255,11 @@ def test_naming_a_group_kindly_is_not_flagged(policy):
 
 def test_group_threshold_comes_from_the_policy(policy_dir):
     text = GROUP_HOSTILE[0]
-    set_tone(policy_dir, "  tone:\n    hostility: {warn: 0.79}\n    group_hostility: {review: 0.999}\n")
+    set_tone(policy_dir, "  tone:\n    hate: {review: 0.999}\n    group_hostility: {review: 0.999}\n")
     off = load_policy(policy_dir, known_rule_ids())
     found = learned(findings(off, text))
     assert "tone.hateful" not in found and found["tone.hostility"].action == "warn"
-    set_tone(policy_dir, "  tone:\n    group_hostility: {block: 0.5}\n")
+    set_tone(policy_dir, "  tone:\n    hate: {review: 0.999}\n    group_hostility: {block: 0.5}\n")
     strict = load_policy(policy_dir, known_rule_ids())
     assert learned(findings(strict, text))["tone.hateful"].action == "block"
 
@@ -256,6 +271,7 @@ def test_group_words_come_from_the_lexicon(policy_dir):
     start = next(i for i, line in enumerate(lines) if line.startswith("group_words:"))
     end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
     tone_yaml.write_text("\n".join(lines[:start] + ["group_words: [refugees]"] + lines[end:]))
+    set_tone(policy_dir, "  tone:\n    hate: {review: 0.999}\n")
     narrowed = load_policy(policy_dir, known_rule_ids())
     assert "tone.hateful" not in learned(findings(narrowed, text))
     assert "tone.hateful" in learned(findings(narrowed, GROUP_HOSTILE[1]))
