@@ -158,16 +158,17 @@ def test_held_out_cases_meet_a_floor(policy):
 
 
 @pytest.mark.parametrize("name, sizes, hostile_floor, friendly_ceiling", [
-    ("heldout1", (250, 350), 0.62, 0.025),
+    ("heldout1", (250, 350), 0.58, 0.02),
     ("heldout2", (300, 300), 0.70, 0.02),
 ])
 def test_independent_held_out_replies_meet_a_floor(policy, name, sizes, hostile_floor, friendly_ceiling):
     """Brand replies written by authors other than those of the training sets and never trained on
     (bench/datasets/replies_heldout*.jsonl), sent as a support desk sends them, opening with the handle.
-    Floors just below today's figures with fourteen writers (heldout1: 67.2% of hostile replies at 1.4% of
-    friendly ones; 63.2% at 1.7% with ten, 48.8% at 2.3% with five writers and character n-grams in the reply
-    head, 25.6% at 2.6% before the written sets; heldout2: 75.3% at 1.7%, 76.0% at 1.0% with ten, 62.3% at
-    2.3% with five); the issue's bars are higher."""
+    Floors just below today's figures with 21 writers (heldout1: 62.4% of hostile replies at 1.4% of
+    friendly ones; 67.2% at 1.4% with fourteen, 63.2% at 1.7% with ten, 48.8% at 2.3% with five writers and
+    character n-grams in the reply head, 25.6% at 2.6% before the written sets; heldout2: 76.7% at 1.0%;
+    75.3% at 1.7% with fourteen, 76.0% at 1.0% with ten, 62.3% at 2.3% with five); the issue's bars are
+    higher (train/DATA.md)."""
     from bench.datasets.tone_cases import reply_heldout_cases
 
     flagged = {"hostile": [], "friendly": []}

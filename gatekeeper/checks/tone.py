@@ -47,12 +47,12 @@ _AIMED = re.compile(r"(?<![\w])(?:you|your|you're|youre|yours|yourself|ur|u|ya|y
 # Learned-score thresholds used when the policy sets none (checks.tone in gatekeeper.yaml overrides them).
 # At or above a threshold, that action applies; the strongest one reached wins.
 DEFAULT_THRESHOLDS = {
-    "hostility": {"warn": 0.82, "review": 0.9},
-    "hate": {"review": 0.33},
+    "hostility": {"warn": 0.81, "review": 0.91},
+    "hate": {"review": 0.32},
     "reply_hostility": {"warn": 0.95},
     # A post read as hostile (the hostility score) that names a group of people (group_words in
     # lexicons/tone.yaml) is read as hate: hostility aimed at immigrants, women or Muslims as such.
-    "group_hostility": {"review": 0.82},
+    "group_hostility": {"review": 0.81},
 }
 # In a brand's reply, below this reply score the reply reads as fine to the head fitted on brand replies.
 REPLY_FINE = 0.5
