@@ -265,6 +265,15 @@ def test_group_threshold_comes_from_the_policy(policy_dir):
     assert learned(findings(strict, text))["tone.hateful"].action == "block"
 
 
+def test_a_stricter_hostility_action_is_kept_beside_the_group_finding(policy_dir):
+    set_tone(policy_dir, "  tone:\n    hostility: {warn: 0.5, block: 0.6}\n    hate: {review: 0.999}\n"
+                         "    group_hostility: {review: 0.5}\n")
+    strict = load_policy(policy_dir, known_rule_ids())
+    found = learned(findings(strict, GROUP_HOSTILE[0]))
+    assert found["tone.hateful"].action == "review"
+    assert found["tone.hostility"].action == "block"
+
+
 def test_group_words_come_from_the_lexicon(policy_dir):
     text = GROUP_HOSTILE[0]
     tone_yaml = policy_dir / "lexicons" / "tone.yaml"

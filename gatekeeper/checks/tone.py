@@ -244,6 +244,8 @@ def learned_findings(post, policy, personal: bool) -> list[Finding]:
         start, end = post.text.span(*named[0].span())
         findings.append(_learned_finding("tone.hateful", grouped, score, "hostile", post.text, "hostility score",
                                          f"; it names a group: '{post.text.original[start:end]}'"))
+        if hostile and ACTION_RANK[hostile] > ACTION_RANK[grouped]:  # a policy may hold hostility more strictly
+            findings.append(_learned_finding("tone.hostility", hostile, score, "hostile", post.text, "hostility score"))
         return findings
     if hateful:
         findings.append(_learned_finding("tone.hateful", hateful, score, "hate", post.text, "hate score"))
