@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from gatekeeper.checks import known_rule_ids, tone
+from gatekeeper.checks.base import ACTION_RANK
 from gatekeeper.cli import main as cli_main
 from gatekeeper.models import load_arrays, model_path
 from gatekeeper.models.hostility import HostilityModel, model, model_text
@@ -28,7 +29,7 @@ def findings(policy, text, account="acme-air", parent=None):
 
 
 def learned(found):
-    return {f.rule: f for f in found if f.rule in ("tone.hostility", "tone.hateful", "tone.hostile_reply")}
+    return {f.rule: f for f in found if f.rule in ("tone.hostility", "tone.hateful", "tone.hostile_to_group", "tone.hostile_reply")}
 
 
 def score(text):
@@ -219,7 +220,7 @@ GROUP_HOSTILE = [
 
 @pytest.fixture(scope="module")
 def no_hate_head(tmp_path_factory):
-    """The shipped policy with the hate head switched off: only the group rule can read a post as hate."""
+    """The shipped policy with the hate head switched off: only the group rule holds these."""
     import shutil
 
     from conftest import POLICIES
@@ -232,21 +233,22 @@ def no_hate_head(tmp_path_factory):
 
 @pytest.mark.parametrize("text", GROUP_HOSTILE)
 @pytest.mark.parametrize("account", ["acme-air", "jdoe"])
-def test_hostility_that_names_a_group_is_held_as_hate(no_hate_head, policy, text, account):
+def test_hostility_that_names_a_group_is_held_for_review(no_hate_head, policy, text, account):
     found = learned(findings(no_hate_head, text, account=account))
-    assert "tone.hateful" in found, found
-    f = found["tone.hateful"]
+    assert "tone.hostile_to_group" in found, found
+    f = found["tone.hostile_to_group"]
     assert f.action == "review"
     assert "names a group" in f.message
     assert "tone.hostility" not in found  # one finding says it
-    # With the hate head on, the post is held as hate either way.
-    assert learned(findings(policy, text, account=account))["tone.hateful"].action == "review"
+    # With the hate head on, the post is held either way.
+    held = learned(findings(policy, text, account=account))
+    assert max((f.action for f in held.values()), key=ACTION_RANK.__getitem__) == "review"
 
 
 def test_the_same_hostility_at_one_person_is_not_hate(policy):
     found = learned(findings(policy, "That woman at the checkout is too stupid to count and should shut up."))
     assert "tone.hostility" in found
-    assert "tone.hateful" not in found
+    assert "tone.hateful" not in found and "tone.hostile_to_group" not in found
 
 
 def test_naming_a_group_kindly_is_not_flagged(policy):
@@ -259,10 +261,10 @@ def test_group_threshold_comes_from_the_policy(policy_dir):
     set_tone(policy_dir, "  tone:\n    hate: {review: 0.999}\n    group_hostility: {review: 0.999}\n")
     off = load_policy(policy_dir, known_rule_ids())
     found = learned(findings(off, text))
-    assert "tone.hateful" not in found and "tone.hostility" in found
+    assert "tone.hostile_to_group" not in found and "tone.hostility" in found
     set_tone(policy_dir, "  tone:\n    hate: {review: 0.999}\n    group_hostility: {block: 0.5}\n")
     strict = load_policy(policy_dir, known_rule_ids())
-    assert learned(findings(strict, text))["tone.hateful"].action == "block"
+    assert learned(findings(strict, text))["tone.hostile_to_group"].action == "block"
 
 
 def test_a_stricter_hostility_action_is_kept_beside_the_group_finding(policy_dir):
@@ -270,7 +272,7 @@ def test_a_stricter_hostility_action_is_kept_beside_the_group_finding(policy_dir
                          "    group_hostility: {review: 0.5}\n")
     strict = load_policy(policy_dir, known_rule_ids())
     found = learned(findings(strict, GROUP_HOSTILE[0]))
-    assert found["tone.hateful"].action == "review"
+    assert found["tone.hostile_to_group"].action == "review"
     assert found["tone.hostility"].action == "block"
 
 
@@ -283,8 +285,8 @@ def test_group_words_come_from_the_lexicon(policy_dir):
     tone_yaml.write_text("\n".join(lines[:start] + ["group_words: [refugees]"] + lines[end:]))
     set_tone(policy_dir, "  tone:\n    hate: {review: 0.999}\n")
     narrowed = load_policy(policy_dir, known_rule_ids())
-    assert "tone.hateful" not in learned(findings(narrowed, text))
-    assert "tone.hateful" in learned(findings(narrowed, GROUP_HOSTILE[1]))
+    assert "tone.hostile_to_group" not in learned(findings(narrowed, text))
+    assert "tone.hostile_to_group" in learned(findings(narrowed, GROUP_HOSTILE[1]))
 
 
 # -- personal accounts --------------------------------------------------------------------------

@@ -36,6 +36,7 @@ RULES = [
     Rule("tone.tone_deaf_promo", "review", "A promotion tied to a tragedy, a disaster, race or religion. This needs review."),
     Rule("tone.hostility", "warn", "This reads as hostile: insulting, threatening or demeaning. Rephrase it."),
     Rule("tone.hateful", "review", "This reads as hate against a group of people. It needs review."),
+    Rule("tone.hostile_to_group", "review", "This is hostile and names a group of people: it may be hate against them. It needs review."),
     Rule("tone.hostile_reply", "warn", "This reply reads as hostile to the customer: a threat, a put-down, sarcasm or blame."),
 ]
 _RULES = {rule.id: rule for rule in RULES}
@@ -51,7 +52,7 @@ DEFAULT_THRESHOLDS = {
     "hate": {"review": 0.32},
     "reply_hostility": {"warn": 0.95},
     # A post read as hostile (the hostility score) that names a group of people (group_words in
-    # lexicons/tone.yaml) is read as hate: hostility aimed at immigrants, women or Muslims as such.
+    # lexicons/tone.yaml) may be hate with no slur: "immigrants are vermin", "women are too stupid to vote".
     "group_hostility": {"review": 0.81},
 }
 # In a brand's reply, below this reply score the reply reads as fine to the head fitted on brand replies.
@@ -221,7 +222,7 @@ def _answers_someone(post) -> bool:
 
 
 def learned_findings(post, policy, personal: bool) -> list[Finding]:
-    """Findings from the hostility model: hostile, hateful, and hostile to the customer answered."""
+    """Findings from the hostility model: hostile, hateful, hostile to a group, and hostile to the customer answered."""
     score = hostility_model.model().score(hostility_model.model_text(post.text))
     post.memo["hostility"] = score.probs
     levels = thresholds(policy)
@@ -239,10 +240,11 @@ def learned_findings(post, policy, personal: bool) -> list[Finding]:
     findings = []
     named = _find(policy, "group_words", post.text.lower) if grouped else []
     if named and (not hateful or ACTION_RANK[grouped] > ACTION_RANK[hateful]):
-        # Hostile, and about a group of people: the hate head alone misses hate with no slur and no
-        # group it learned ("immigrants are vermin"); the hostility it names is then read as hate.
+        # Hostile, and about a group of people: the hate head misses hate with no slur and no group it
+        # learned. Counter-speech ("anyone who attacks Muslims is a coward") reads the same to the model,
+        # so the finding says what it saw, not that it is hate; a person decides.
         start, end = post.text.span(*named[0].span())
-        findings.append(_learned_finding("tone.hateful", grouped, score, "hostile", post.text, "hostility score",
+        findings.append(_learned_finding("tone.hostile_to_group", grouped, score, "hostile", post.text, "hostility score",
                                          f"; it names a group: '{post.text.original[start:end]}'"))
         if hostile and ACTION_RANK[hostile] > ACTION_RANK[grouped]:  # a policy may hold hostility more strictly
             findings.append(_learned_finding("tone.hostility", hostile, score, "hostile", post.text, "hostility score"))
