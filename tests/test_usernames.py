@@ -103,12 +103,14 @@ def test_place_names_protect_only_what_they_cover():
     "@DoggyStyleDaily",
     "@Zippahead_Club",   # "a" typed for "er"
     "@b_1_t_c_h_please", # a look-alike between separators
+    "@MariaS_p_i_c",     # spelt out after a name: "aspic" across the cut is no cover
 ])
 def test_harder_disguises_are_read(policy, handle):
     assert rules(policy, f"Thanks {handle} for being our 1 millionth follower!") == [("usernames.offensive", "block")]
 
 
-@pytest.mark.parametrize("handle", ["@Cissiee_Bakes", "@kikelia_art", "@PeacocksTV", "@Babcock59", "@HitchcocksFilms"])
+@pytest.mark.parametrize("handle", ["@Cissiee_Bakes", "@kikelia_art", "@PeacocksTV", "@Babcock59", "@HitchcocksFilms",
+                                    "@Visit_J.A.P.A.N", "@N.I.G.E.R_news", "@A.S.S.E.T_mgmt"])
 def test_first_names_and_plurals_of_real_words_pass(policy, handle):
     # First names (gatekeeper/data/first_names.txt) cover a list word inside them; "Peacocks" is peacock + s.
     assert rules(policy, f"Thanks {handle} for being our 1 millionth follower!") == []

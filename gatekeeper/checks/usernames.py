@@ -113,6 +113,21 @@ def _overlaps_long_part(start: int, end: int, parts: tuple[str, ...]) -> bool:
     return False
 
 
+def _spelled_out(start: int, end: int, parts: tuple[str, ...]) -> bool:
+    """Is [start, end) exactly one run of one-letter parts ("Maria|s|p|i|c")? Spelt out letter by letter,
+    the word's own edges are typed: no longer word around it ("aspic") is read."""
+    at, run_start = 0, None
+    for piece in parts:
+        if len(piece) == 1:
+            run_start = at if run_start is None else run_start
+        else:
+            if run_start is not None and (run_start, at) == (start, end):
+                return True
+            run_start = None
+        at += len(piece)
+    return run_start is not None and (run_start, at) == (start, end)
+
+
 class HandleReader:
     """Decides whether one handle or display name is offensive; results are cached per policy."""
 
@@ -305,6 +320,8 @@ class HandleReader:
                         continue  # "Hancock|Shellie": "cock" + the next part's "s"; the stem was read in its part
                     if index and any(word in v for p in parts for v in self._variants(p)):
                         continue
+                if parts and index == 0 and _spelled_out(start, end, parts):
+                    return word
                 if not self._covered(variant, start, end, part) and not self._stem_covered(word, variant, start, part):
                     return word
         return None
