@@ -137,7 +137,12 @@ class OffensiveMatcher:
             w for w in imported["handle"] - explicit if " " not in w and "-" not in w and zipf(w) < 3.5}
         self.handle_words |= {re.sub(r"[^a-z]", "", p) for p in imported["handle"] | imported["strong"] | imported["slur"]
                               if (" " in p or "-" in p) and p not in innocent}
-        self.handle_words = (self.handle_words - explicit) | lower(lexicon.get("handle_terms", []))
+        # A word the policy frees in posts (not_offensive) that a maintained list has as a slur or a sexual
+        # term still counts in a username when it is a rare word (@SissyBoi, @xXspixXx): a name has no
+        # sentence to make "a jigger of rum" of it. Common ones (sex, nude, playboy) stay free; `allowed` frees any.
+        rare_freed = {w for w in not_offensive & (imported["slur"] | imported["strong"] | imported["handle"])
+                      if w.isalpha() and zipf(w) < 3.5}
+        self.handle_words = (self.handle_words - explicit) | rare_freed | lower(lexicon.get("handle_terms", []))
         self.allowed_phrases = compile_phrases(lexicon.get("allowed_phrases", []))
         self.phrases = [
             ("hate", compile_phrases(self.hate_phrases)),

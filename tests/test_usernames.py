@@ -22,14 +22,14 @@ def rules(policy, text, automated=True, reply_author=None):
 def test_labelled_set_quality():
     """The set drawn from real names, places and the imported list (bench/datasets/handle_cases.py).
 
-    The issue's bar is 98% at <= 2% false alarms; on fresh seeds the reader stands at ~96-98% with
-    0.3-0.8% false alarms, so the test guards what is reached and fails on a regression.
+    The issue's bar is 98% at <= 2% false alarms; on six fresh seeds the reader stands at 98.6% with
+    0.4% false alarms (single seeds 98-99%), so the test guards a floor and fails on a regression.
     """
     from bench.eval_handles import evaluate
 
     result = evaluate(seed=11)
     assert result["offensive"] >= 500 and result["benign"] >= 500 and result["traps"] >= 150
-    assert result["recall"] >= 0.95, result
+    assert result["recall"] >= 0.97, result
     assert result["fp_rate"] <= 0.02, result
 
 
@@ -127,3 +127,45 @@ def test_terms_named_with_digits_are_found_but_leet_of_mild_words_is_not(policy)
     reader = usernames.reader(policy)
     assert reader.read("@2g1c_fan") == "2g1c"
     assert reader.read("@The11thHour") is None  # "he11" reads as hell, a mild word, and "11th" is a number
+
+
+@pytest.mark.parametrize("handle", ["@xXsissyXx", "@spix_hunter", "@FingeringQueen69", "@viagra_club", "@JiggerBoi_88"])
+def test_rare_words_freed_in_posts_still_count_in_handles(policy, handle):
+    # not_offensive frees them in prose ("a jigger of rum"); a maintained list has them as slurs or sexual terms,
+    # and a username has no sentence around it.
+    assert rules(policy, f"Thanks {handle} for being our 1 millionth follower!") == [("usernames.offensive", "block")]
+
+
+def test_common_freed_words_stay_free_in_handles_and_allowed_frees_any(policy_dir):
+    from gatekeeper import profanity
+    from gatekeeper.checks.usernames import HandleReader
+
+    base = load_policy(policy_dir, known_rule_ids())
+    reader = HandleReader(profanity.matcher(base))
+    assert reader.read("@NudeBeachGuide") is None  # "nude" is an everyday word (Zipf 4.0)
+    assert reader.read("@MongrelMedia") == "mongrel"
+    path = policy_dir / "lexicons" / "offensive.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("allowed: [", "allowed: [mongrel, ", 1), encoding="utf-8")
+    freed = HandleReader(profanity.matcher(load_policy(policy_dir, known_rule_ids())))
+    assert freed.read("@MongrelMedia") is None
+    assert freed.read("@xXsissyXx") == "sissy"
+
+
+@pytest.mark.parametrize("handle", ["@LungPoonCourt43", "@san_gregorio_de_nigua_news", "@bad_konig_gardens",
+                                    "@kostelec_nad_orlici_yoga", "@NieuwNickerieToday"])
+def test_a_place_written_in_parts_covers_its_letters(policy, handle):
+    assert rules(policy, f"Thanks {handle} for being our 1 millionth follower!") == []
+
+
+def test_a_place_found_across_random_case_or_next_to_a_word_covers_nothing(policy):
+    reader = usernames.reader(policy)
+    assert reader.read("@kimmiSaNTorUMqueen") == "santorum"  # "sa|n|tor" is no place, though "santor" is one
+    assert reader.read("@snoWBAllING_halette") == "snowballing"  # starts before the place "alling"
+    assert reader.read("@LungPoonLover") == "poon"  # no place without "Court"
+
+
+def test_a_slur_written_with_digits_is_not_excused_by_a_place(policy):
+    reader = usernames.reader(policy)
+    assert reader.read("@cassandra_N1G3R_tv") == "n1g3r"  # the list's own form; nobody writes Niger with digits
+    assert reader.read("@NigerDeltaNews") is None
+    assert reader.read("@The11thHour") is None

@@ -57,6 +57,9 @@ TRAPS = ["ScunthorpeUtd", "CocktailHourNYC", "AssassinsCreed", "TherapistFinder"
          "Shitterton_WI", "TwattVillage", "Dickensian_Tours", "cockatoo_rescue"]
 
 
+SYMBOL_LETTERS = {"@": "a", "$": "s", "!": "i"}
+
+
 def _fold(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if c.isascii() and (c.isalnum() or c == " "))
 
@@ -79,7 +82,8 @@ def offensive_terms() -> tuple[str, ...]:
             if term["severity"] < 3 or tags <= {"religious"}:
                 continue
             for form in term["match"].split("|"):
-                form = form.replace("*", "").strip().lower()
+                # Symbols in a listed form stand for letters ("sl@nteye"): read them, not drop them ("slnteye").
+                form = "".join(SYMBOL_LETTERS.get(c, c) for c in form.replace("*", "").strip().lower())
                 words = re.findall(r"[a-z0-9]+", form)
                 # Everyday words ("domination", "topless" is kept) and phrases of them ("brownie king") are no insult.
                 if not words or all(zipf_frequency(w, "en") >= (3.5 if len(words) == 1 else 3.0) for w in words):

@@ -64,6 +64,8 @@ _K_NOT_AFTER_C = re.compile(r"(?<!c)k")
 # "a" is typed for "er" after a consonant (jakmate = jerkmate, zippahead = zipperhead).
 _ER_AFTER_CONSONANT = re.compile(r"(?<=[b-df-hj-np-tv-z])er")
 MAX_VARIANTS = 24
+# Parts a place name is looked for across ("san|gregorio|de|nigua"): bounded work per handle.
+MAX_PLACE_PARTS = 6
 
 
 def _letter_near(core: str, k: int, step: int) -> bool:
@@ -150,10 +152,19 @@ class HandleReader:
                 for ending in INFLECTIONS:
                     if zipf(w + ending) < COMMON_ZIPF:
                         self.words.setdefault(w + ending, kind)
-        # Terms whose digits are part of the name, not look-alikes ("2g1c", "1man1jar"): found in the handle's letters and digits.
+        # Terms whose digits are part of the name, not look-alikes ("2g1c", "1man1jar"): found in the handle's letters and
+        # digits. A listed form whose digits read as a listed word is left to the leet reading ("sh1t"); one that reads as
+        # an ordinary word is left out ("he11"), unless it is a slur: a place does not excuse "n1g3r" (Niger is not
+        # written with digits).
+        def excused(w, kind):
+            readings = _leet_readings(w)
+            if kind == "slur":
+                return any(r in base.words or r in base.allowed for r in readings)
+            return any(_known(r, base, self.places) for r in readings)
+
         self.numeric_terms = sorted(
             w for w, k in base.words.items() if k in ("strong", "slur") and w.isalnum() and not w.isalpha() and len(w) >= 4
-            and not any(_known(reading, base, self.places) for reading in _leet_readings(w)))
+            and not excused(w, k))
         # Every word by its first three letters: finding all list words inside a part is one pass.
         self.by_prefix: dict[str, list[str]] = {}
         for w in sorted(self.words, key=len, reverse=True):
@@ -303,6 +314,7 @@ class HandleReader:
             # When every part is a word of its own, only a list word made of whole parts counts ("Gang|Bang").
             whole_parts_only = not plain
             edges = cuts | {0, len(part)}
+            places = self._place_spans(parts)
         for index, variant in enumerate(self._variants(part)):
             if variant in self.words:
                 return variant
@@ -320,11 +332,37 @@ class HandleReader:
                         continue  # "Hancock|Shellie": "cock" + the next part's "s"; the stem was read in its part
                     if index and any(word in v for p in parts for v in self._variants(p)):
                         continue
+                    if len(variant) == len(part) and any(a <= start < b for a, b in places):
+                        continue  # starts inside a place written in parts ("Bad|Konig|Gardens" is no "nigga")
                 if parts and index == 0 and _spelled_out(start, end, parts):
                     return word
                 if not self._covered(variant, start, end, part) and not self._stem_covered(word, variant, start, part):
                     return word
         return None
+
+    def _place_runs(self, parts: tuple[str, ...]) -> list[tuple[int, int]]:
+        """(first, past last) part index of each run of two or more parts that spells a place name. Parts of
+        one letter end a run: random case cuts words anywhere ("sa|n|tor|u|m"), and a place found across
+        such cuts is chance. A place whose name is itself a slur covers nothing."""
+        runs = []
+        for i in range(len(parts)):
+            name = parts[i]
+            if len(name) < 2:
+                continue
+            for j in range(i + 1, min(len(parts), i + MAX_PLACE_PARTS)):
+                if len(parts[j]) < 2:
+                    break
+                name += parts[j]
+                if len(name) >= 6 and name in self.places and self.words.get(name) != "slur":
+                    runs.append((i, j + 1))
+        return runs
+
+    def _place_spans(self, parts: tuple[str, ...]) -> list[tuple[int, int]]:
+        """The runs of `_place_runs` as character spans of the parts joined up."""
+        offsets = [0]
+        for piece in parts:
+            offsets.append(offsets[-1] + len(piece))
+        return [(offsets[a], offsets[b]) for a, b in self._place_runs(parts)]
 
     def _read(self, handle: str) -> str | None:
         """The offensive word or phrase in a handle or display name, or None."""
@@ -339,8 +377,15 @@ class HandleReader:
                 for term in self.numeric_terms:
                     if term in text:
                         return term
+        # Parts of a place name written in parts ("San|Gregorio|De|Nigua", "Lung|Poon|Court"), by position; found in
+        # the handle as typed (read first) and kept for its look-alike readings ("LungPoonCourt43" as "...courtae").
+        in_place: set[tuple[int, str]] = set()
         for parts, joined_from in self._readings(core):
-            for part in parts:
+            if not joined_from:
+                in_place |= {(k, parts[k]) for a, b in self._place_runs(tuple(parts)) for k in range(a, b)}
+            for k, part in enumerate(parts):
+                if not joined_from and (k, part) in in_place:
+                    continue
                 if part.isalpha() and len(part) >= MIN_WORD:
                     word = self._offensive_in(part, joined_from)
                     if word:
