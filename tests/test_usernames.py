@@ -169,3 +169,14 @@ def test_a_slur_written_with_digits_is_not_excused_by_a_place(policy):
     assert reader.read("@cassandra_N1G3R_tv") == "n1g3r"  # the list's own form; nobody writes Niger with digits
     assert reader.read("@NigerDeltaNews") is None
     assert reader.read("@The11thHour") is None
+
+
+@pytest.mark.parametrize("handle", ["@Sugars35", "@Cumming58", "@LungPoonCourt43", "@Snickers11"])
+def test_a_number_after_a_whole_word_is_not_read_as_letters(policy, handle):
+    # "Sugars35" is not "sugarsse" (arse), "Snickers11" not "snickersil" (niccers).
+    assert rules(policy, f"Thanks {handle} for being our 1 millionth follower!") == []
+
+
+@pytest.mark.parametrize("handle", ["@Fuck3r", "@bigclaus7r0phil3", "@xXwh0r3", "@a55h0l3"])
+def test_trailing_look_alikes_of_a_disguised_word_are_still_read(policy, handle):
+    assert rules(policy, f"Thanks {handle} for being our 1 millionth follower!") == [("usernames.offensive", "block")]

@@ -204,6 +204,8 @@ class HandleReader:
                     continue
                 if j - i > 2 and run.isdigit() and not (before and after and (j - i <= 5 or len(set(run)) == 1)):
                     continue  # a number ("1987", "2024"), not letters; between letters it reads as letters ("ch0c01@7e538ud")
+                if j == len(core) and run.isdigit() and self._plain_word_before(core, i):
+                    continue  # a number after a whole word or place ("Sugars35", "Cumming58"), not "sugarsse"
                 # On one side of letters, "8" and "9" read as b and g only as a lone look-alike ("humpin9", "8uddha").
                 lone = j - i == 1 and run in ONE_SIDED
                 for k in range(i, j):
@@ -232,6 +234,20 @@ class HandleReader:
             if len(letters) > 1 and letters not in joined:
                 joined.add(letters)
                 yield ["".join(letters)], letters
+
+    def _plain_word_before(self, core: str, i: int) -> bool:
+        """Does core[:i] end with a word of 4+ letters that is a real word, place or name, and no list word, typed
+        in plain letters (not the end of a disguised word: "claus7r0phil3")?"""
+        parts = self._split(core[:i])
+        last = parts[-1] if parts else ""
+        start = i - len(last)
+        if start > 0 and core[start - 1] in leet.FIRST:
+            return False
+        if len(last) < 4 or not last.isalpha():
+            return False
+        if last in self.places:  # as a whole part reads it: a place, unless a slur or a short list word
+            return self.words.get(last) != "slur" and (last not in self.words or len(last) >= 5)
+        return last not in self.words and (zipf(last) >= KNOWN_ZIPF or last in self.names)
 
     def _variants(self, part: str) -> list[str]:
         """A part as typed, with swapped letters undone (if it is no known word), then each run of a letter read once or twice."""
