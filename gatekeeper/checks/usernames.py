@@ -245,9 +245,12 @@ class HandleReader:
             return False
         if len(last) < 4 or not last.isalpha():
             return False
-        if last in self.places:  # as a whole part reads it: a place, unless a slur or a short list word
-            return self.words.get(last) != "slur" and (last not in self.words or len(last) >= 5)
-        return last not in self.words and (zipf(last) >= KNOWN_ZIPF or last in self.names)
+        return self._place_part(last) or last not in self.words and (zipf(last) >= KNOWN_ZIPF or last in self.names)
+
+    def _place_part(self, part: str) -> bool:
+        """Is a whole part read as a place? Penistone, Cumming (Georgia), Gaylord (Michigan); never a slur, nor a
+        short list word like "shit"."""
+        return part in self.places and self.words.get(part) != "slur" and (part not in self.words or len(part) >= 5)
 
     def _variants(self, part: str) -> list[str]:
         """A part as typed, with swapped letters undone (if it is no known word), then each run of a letter read once or twice."""
@@ -314,8 +317,8 @@ class HandleReader:
         """An offensive word in one run of letters. `parts`: the parts a joined-up run was made of."""
         if part in self.allowed:
             return None
-        if part in self.places and self.words.get(part) != "slur" and (part not in self.words or len(part) >= 5):
-            return None  # Penistone, Cumming (Georgia), Gaylord (Michigan); never a slur, nor a short word like "shit"
+        if self._place_part(part):
+            return None
         if part in self.names and part not in self.words:
             return None  # a first name (Kikelia, Cissiee) that is no list word itself
         cuts = set()
