@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.datasets.tone_cases import REPLIES_HELDOUT, hostility_cases, reply_heldout_cases  # noqa: E402
+from bench.datasets.tone_cases import REPLIES_HELDOUT, hostility_cases, identity_heldout_cases, reply_heldout_cases  # noqa: E402
 from bench.timing import line, summary, time_each  # noqa: E402
 from gatekeeper.checks import known_rule_ids, tone  # noqa: E402
 from gatekeeper.models.hostility import model, model_text  # noqa: E402
@@ -120,6 +120,16 @@ def main(argv=None) -> int:
             base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
             print(f"{name + ' ' + label + ' @':<22}{n:>5}  {ours_rate:>7.1%}  {tone_handle:>10.1%}  {base_rate:>20.1%}   ({must})")
             print(f"{name + ' ' + label + ' +post':<22}{n:>5}  {'':>7}  {tone_parent:>10.1%}  {'':>20}   ({must})")
+    # Kind posts naming a group (celebrations, allyship, counter-speech), each on the account kind it was
+    # written for: a brand's or a person's. Any flag is a false alarm.
+    identity = identity_heldout_cases()
+    for voice, account in (("brand", "acme-air"), ("personal", "jdoe")):
+        cases = [c for c in identity if c["voice"] == voice]
+        n = len(cases)
+        ours_rate = sum(model_flags(policy, c["text"], False) for c in cases) / n
+        tone_rate = sum(tone_flags(policy, {"text": c["text"]}, account) for c in cases) / n
+        base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
+        print(f"{'identity ' + voice:<22}{n:>5}  {ours_rate:>7.1%}  {tone_rate:>10.1%}  {base_rate:>20.1%}   (pass)")
     print("\nalt-profanity-check was trained on the Davidson tweets behind the dev sets: its dev figures are inflated.")
     return 0
 

@@ -182,6 +182,25 @@ def test_independent_held_out_replies_meet_a_floor(policy, name, sizes, hostile_
     assert sum(friendly) / len(friendly) <= friendly_ceiling, sum(friendly)
 
 
+def test_kind_posts_naming_a_group_are_rarely_flagged(policy):
+    """Celebrations, allyship, hiring, counter-speech, people on their own identity, each on the account kind
+    it was written for (bench/datasets/identity_heldout.jsonl, never trained on). Ceilings just above today's
+    figures: 5.0% flagged, 3.3% held for review (train/DATA.md); "queer" read as profanity in a brand's post
+    was one of them before."""
+    from bench.datasets.tone_cases import identity_heldout_cases
+
+    cases = identity_heldout_cases()
+    flagged = held = 0
+    for case in cases:
+        found = [f for f in findings(policy, case["text"], account="acme-air" if case["voice"] == "brand" else "jdoe")
+                 if f.action != "allow"]
+        flagged += bool(found)
+        held += any(f.action in ("review", "block") for f in found)
+    assert len(cases) == 399
+    assert flagged / len(cases) <= 0.055, flagged
+    assert held / len(cases) <= 0.035, held
+
+
 def test_reply_to_customer_is_judged_as_aimed_at_them(policy):
     found = learned(findings(policy, "Maybe read your ticket next time instead of crying to us.",
                              parent="My flight left without me and nobody helped!"))

@@ -53,6 +53,16 @@ def test_insults_aimed_at_people_are_blocked(policy):
     assert rules(policy, "This weather is crap, but we're on it") == []
 
 
+@pytest.mark.parametrize("text", ["Queer joy all weekend at the parade: find our float on Main St!",
+                                  "We're funding LGBTQ+ and queer youth helplines this month."])
+def test_a_word_people_name_themselves_by_is_no_profanity_in_a_brand_post(policy, text):
+    assert "tone.profanity" not in rules(policy, text)
+
+
+def test_the_same_word_thrown_at_someone_is_an_insult(policy):
+    assert "tone.insult" in rules(policy, "@dave_b shut up you queer")
+
+
 def test_slurs_are_hate(policy):
     assert rules(policy, "what a n1gg3r") == ["tone.hate"]
 

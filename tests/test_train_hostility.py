@@ -8,6 +8,7 @@ import json
 import random
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -164,3 +165,26 @@ def test_not_hate_rows_train_the_hate_head_only():
     assert list(hate) == [1.0, 1.0, 1.0, 1.5, 1.0]
     assert list(reply) == [0.0, 0.0, 0.0, 1.0, training.REPLY_WEIGHTS["agent"]]
     assert training.targets([{"label": "not_hate"}]).tolist() == [[0, 0, 0]]
+
+
+def test_kind_posts_naming_a_group_weigh_what_the_options_say(monkeypatch, data_dir):
+    """The written kind posts that name a group (identity_fine.jsonl) are off by default, as in the shipped
+    model; given a weight they count in the hostile head and, only if asked, in the hate head, never in the
+    reply head."""
+    rows = [{"source": "written", "label": "none", "group": "written-identity_fine"},
+            {"source": "written", "label": "none", "group": "written-brand_fine"}]
+    def identity_rows():
+        return [r for r in training.load_rows(data_dir, set(), Counter()) if r["group"] == "written-identity_fine"]
+
+    assert training.IDENTITY_WEIGHTS == {"hostile": 0.0, "hate": 0.0, "reply": 0.0}
+    assert not identity_rows()
+    monkeypatch.setitem(training.IDENTITY_WEIGHTS, "hostile", 2.0)
+    assert len(identity_rows()) == 800
+    w = training.head_weights(rows, written_weight=0.5)
+    assert list(w[0]) == [2.0, 0.0, 0.0]
+    assert list(w[1]) == [0.5, 0.5, 1.0]
+    monkeypatch.setitem(training.IDENTITY_WEIGHTS, "hate", 1.0)
+    assert list(training.head_weights(rows, written_weight=0.5)[0]) == [2.0, 1.0, 0.0]
+    identity = training.load_written_identity()
+    assert len(identity) == 800 and {r["label"] for r in identity} == {"none"}
+    assert all(r["group"] == "written-identity_fine" for r in identity)

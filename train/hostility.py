@@ -166,6 +166,21 @@ def load_written() -> list[dict]:
     return rows
 
 
+def load_written_identity() -> list[dict]:
+    """Benign posts that name a group of people (train/hostility_data/identity_fine.jsonl): celebrations,
+    allyship, hiring, counter-speech, people on their own identity. The corpora's kind mentions of a group are
+    few and not in a brand's voice: the heads read "Trans people belong here" as hate and "Observant Jewish
+    customers can keep food warm through Shabbat" as hostile."""
+    rows = []
+    with open(WRITTEN / "identity_fine.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                rows.append({"text": rec["text"], "label": "none", "source": "written",
+                             "group": "written-identity_fine", "kind": rec.get("kind")})
+    return rows
+
+
 def split(rows: list[dict], seed: int) -> tuple[list, list, list]:
     """80/10/10 train/calibration/test, stratified by group, after dropping duplicate texts."""
     seen, unique = set(), []
@@ -209,9 +224,18 @@ def head_weights(rows: list[dict], written_weight: float) -> np.ndarray:
     written = np.array([r["source"] == "written" for r in rows])
     w = np.ones((len(rows), len(HEADS)))
     w[written, 0] = w[written, 1] = written_weight
+    identity = np.array([r.get("group") == "written-identity_fine" for r in rows], dtype=bool)
+    w[identity, 0], w[identity, 1] = IDENTITY_WEIGHTS["hostile"], IDENTITY_WEIGHTS["hate"]
     w[np.array([r["label"] == "not_hate" for r in rows], dtype=bool), 0] = 0.0
     w[:, 2] = [reply_weight(r) for r in rows]
     return w
+
+
+# Weight per head of a kind post that names a group of people (train/hostility_data/identity_fine.jsonl), for
+# `--identity-weight` / `--identity-hate-weight`. Off in the shipped model: trained on, they halved the false
+# alarms on such posts but held fewer hateful posts on every evaluation-only corpus (train/DATA.md). The
+# reply head learns from replies alone.
+IDENTITY_WEIGHTS = {"hostile": 0.0, "hate": 0.0, "reply": 0.0}
 
 
 # Weight of a row in the reply head by source: one real agent turn counts half a written reply (there are
@@ -220,6 +244,8 @@ REPLY_WEIGHTS = {"written": 1.0, "agent": 0.5, "others": 0.0}
 
 
 def reply_weight(row: dict) -> float:
+    if row.get("group") == "written-identity_fine":
+        return IDENTITY_WEIGHTS["reply"]
     return REPLY_WEIGHTS.get(row["source"], REPLY_WEIGHTS["others"])
 
 
@@ -349,6 +375,8 @@ def load_rows(data_dir: Path, exclude: set[str], stats: Counter) -> list[dict]:
     for name in AGENT_CORPORA:
         rows += load_agent_turns(data_dir / "agent_turns" / f"{name}.txt", name)
     rows += load_written() + load_written_replies()
+    if IDENTITY_WEIGHTS["hostile"] or IDENTITY_WEIGHTS["hate"]:
+        rows += load_written_identity()
     return rows
 
 
@@ -384,7 +412,13 @@ def main(argv=None) -> int:
     parser.add_argument("--dump-oof", type=Path, help="write the reply rows' out-of-fold scores here (JSON lines)")
     parser.add_argument("--c", type=float, default=HEAD_C["hostile"],
                         help="inverse regularisation of the hostile and hate heads (default: %(default)s)")
+    parser.add_argument("--identity-weight", type=float, default=IDENTITY_WEIGHTS["hostile"],
+                        help="weight of a kind post naming a group (identity_fine.jsonl) in the hostile head; "
+                             "0 leaves them out (default: %(default)s)")
+    parser.add_argument("--identity-hate-weight", type=float, default=IDENTITY_WEIGHTS["hate"],
+                        help="the same in the hate head (default: %(default)s)")
     args = parser.parse_args(argv)
+    IDENTITY_WEIGHTS.update(hostile=args.identity_weight, hate=args.identity_hate_weight)
     HEAD_C.update(hostile=args.c, hate=args.c, reply=args.reply_c)
     REPLY_WEIGHTS.update(agent=args.agent_weight, others=args.others_weight)
 

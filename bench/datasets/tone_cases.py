@@ -303,3 +303,15 @@ def reply_heldout_cases(name: str = "heldout1") -> list[dict]:
     (none of them saw those files) and never trained on: the held-out measure of the reply head."""
     with open(REPLIES_HELDOUT[name], encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+# 399 posts that name a group of people kindly (celebrations, allyship, hiring, counter-speech, people on their
+# own identity), half in a brand's voice, half personal; by a writer who saw none of the training sets.
+IDENTITY_HELDOUT = Path(__file__).resolve().parent / "identity_heldout.jsonl"
+
+
+def identity_heldout_cases() -> list[dict]:
+    """Kind posts naming a group, never trained on: the held-out measure of false alarms on them.
+    Each: {"text", "kind", "voice": "brand" | "personal"}."""
+    with open(IDENTITY_HELDOUT, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
