@@ -29,7 +29,8 @@ def findings(policy, text, account="acme-air", parent=None):
 
 
 def learned(found):
-    return {f.rule: f for f in found if f.rule in ("tone.hostility", "tone.hateful", "tone.hostile_to_group", "tone.hostile_reply")}
+    return {f.rule: f for f in found if f.rule in ("tone.hostility", "tone.hateful", "tone.hostile_to_group",
+                                                   "tone.hostile_possible_hate", "tone.hostile_reply")}
 
 
 def score(text):
@@ -185,8 +186,8 @@ def test_independent_held_out_replies_meet_a_floor(policy, name, sizes, hostile_
 def test_kind_posts_naming_a_group_are_rarely_flagged(policy):
     """Celebrations, allyship, hiring, counter-speech, people on their own identity, each on the account kind
     it was written for (bench/datasets/identity_heldout.jsonl, never trained on). Ceilings just above today's
-    figures: 5.0% flagged, 3.3% held for review (train/DATA.md); "queer" read as profanity in a brand's post
-    was one of them before."""
+    figures: 5.0% flagged, 3.8% held for review (train/DATA.md); "queer" read as profanity in a brand's post
+    was one of them before, and hostile_hate raises two that are warned about as hostile."""
     from bench.datasets.tone_cases import identity_heldout_cases
 
     cases = identity_heldout_cases()
@@ -198,7 +199,7 @@ def test_kind_posts_naming_a_group_are_rarely_flagged(policy):
         held += any(f.action in ("review", "block") for f in found)
     assert len(cases) == 399
     assert flagged / len(cases) <= 0.055, flagged
-    assert held / len(cases) <= 0.035, held
+    assert held / len(cases) <= 0.04, held
 
 
 def test_reply_to_customer_is_judged_as_aimed_at_them(policy):
@@ -308,6 +309,40 @@ def test_group_words_come_from_the_lexicon(policy_dir):
     assert "tone.hostile_to_group" in learned(findings(narrowed, GROUP_HOSTILE[1]))
 
 
+def test_hostility_that_may_be_hate_is_held_for_review(policy_dir):
+    """A post read as hostile whose hate score reaches hostile_hate, below the hate threshold, is raised from
+    warn to review as possible hate; a lower hate score, or a post not read as hostile, raises nothing."""
+    text = "That woman at the checkout is too stupid to count and should shut up."  # hostile, names no group
+    hate = score(text)["hate"]
+    tone = "  tone:\n    hostility: {{warn: {warn}, review: 0.999}}\n    hate: {{review: 0.999}}\n    hostile_hate: {{review: {t}}}\n"
+    set_tone(policy_dir, tone.format(warn=0.5, t=round(hate - 0.01, 4)))
+    found = learned(findings(load_policy(policy_dir, known_rule_ids()), text, account="jdoe"))
+    assert found["tone.hostile_possible_hate"].action == "review"
+    assert "may be hate" in found["tone.hostile_possible_hate"].message
+    assert found["tone.hostility"].action == "warn"
+    set_tone(policy_dir, tone.format(warn=0.5, t=round(hate + 0.01, 4)))
+    found = learned(findings(load_policy(policy_dir, known_rule_ids()), text, account="jdoe"))
+    assert "tone.hostile_possible_hate" not in found and found["tone.hostility"].action == "warn"
+    set_tone(policy_dir, tone.format(warn=0.999, t=0.01))
+    assert not learned(findings(load_policy(policy_dir, known_rule_ids()), text, account="jdoe"))
+
+
+def test_possible_hate_raises_flagged_posts_and_flags_nothing_new(policy_dir):
+    """However low hostile_hate is set, the posts flagged are the same ones; only actions rise."""
+    from bench.datasets.tone_cases import hostility_cases, identity_heldout_cases
+
+    texts = [c["text"] for c in hostility_cases()] + [c["text"] for c in identity_heldout_cases()][:150] + GROUP_HOSTILE
+    actions = {}
+    for t in (0.999, 0.01):
+        set_tone(policy_dir, f"  tone:\n    hostile_hate: {{review: {t}}}\n")
+        pol = load_policy(policy_dir, known_rule_ids())
+        actions[t] = [max((f.action for f in findings(pol, text, account="jdoe")), key=ACTION_RANK.__getitem__, default="allow")
+                      for text in texts]
+    assert [a != "allow" for a in actions[0.999]] == [a != "allow" for a in actions[0.01]]
+    assert all(ACTION_RANK[low] >= ACTION_RANK[high] for high, low in zip(actions[0.999], actions[0.01]))
+    assert sum(ACTION_RANK[low] > ACTION_RANK[high] for high, low in zip(actions[0.999], actions[0.01])) > 0
+
+
 # -- personal accounts --------------------------------------------------------------------------
 
 def test_personal_account_is_still_warned_about_hostility(policy):
@@ -347,6 +382,8 @@ def test_thresholds_from_policy_are_honoured(policy_dir):
     "  tone:\n    hostility_typo: {warn: 0.5}\n",
     "  tone:\n    group_hostility: {review: 2}\n",
     "  tone:\n    group_hostility: {hold: 0.5}\n",
+    "  tone:\n    hostile_hate: {review: -0.1}\n",
+    "  tone:\n    hostile_hate: {hold: 0.2}\n",
 ])
 def test_lint_rejects_bad_thresholds(policy_dir, block, capsys):
     set_tone(policy_dir, block)

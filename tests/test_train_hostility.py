@@ -111,7 +111,7 @@ def test_training_writes_a_model_the_gate_loads(trained):
     calm = model.score(model_text(normalize_text("lovely walk by the river this morning")))
     assert hostile["hostile"] > calm["hostile"]
     meta = json.loads((out / "meta.json").read_text())
-    assert set(meta["suggested_thresholds"]) == {"hostility", "hate", "reply"}
+    assert set(meta["suggested_thresholds"]) == {"hostility", "hate", "reply", "hostile_hate"}
     assert {"davidson", "hatexplain", "agent", "written", *training.TRAIN_CORPORA} <= set(meta["sources"])
     # The reply head reads words and word pairs only: no weight on a character n-gram.
     assert meta["head_features"] == {"reply": ["w:", "b:"]}
@@ -188,3 +188,16 @@ def test_kind_posts_naming_a_group_weigh_what_the_options_say(monkeypatch, data_
     identity = training.load_written_identity()
     assert len(identity) == 800 and {r["label"] for r in identity} == {"none"}
     assert all(r["group"] == "written-identity_fine" for r in identity)
+
+
+def test_raise_threshold_keeps_a_third_of_the_raised_posts_hate_at_every_step():
+    """hostile_hate is bounded by how often a raised post is hate: the lowest threshold at which, and above
+    which, at least a third of the raised posts reaching it are hate; rows not raised do not count."""
+    labels = ["hate", "offensive", "offensive", "hate", "offensive", "offensive", "offensive", "hate", "none"]
+    hate_p = [0.305, 0.285, 0.265, 0.245, 0.225, 0.205, 0.185, 0.50, 0.40]
+    raised = np.array([True] * 7 + [False, False])
+    rows = [{"label": label} for label in labels]
+    probs = np.column_stack([np.zeros(len(rows)), hate_p, np.zeros(len(rows))])
+    # From 0.26: 1 of 3 hate; 0.24: 2 of 4; 0.22: 2 of 5; 0.19: 2 of 6 (a third); 0.18: 2 of 7 (too few).
+    assert training.choose_raise_threshold(rows, probs, raised) == 0.19
+    assert training.choose_raise_threshold(rows, probs, raised, share=0.5) == 0.27  # 0.26: 1 of 3

@@ -367,6 +367,20 @@ def choose_threshold(rows, probs, head, groups_max: dict[str, float]) -> float:
     return 0.99
 
 
+def choose_raise_threshold(rows, probs, raised: np.ndarray, share: float = 1 / 3) -> float:
+    """The lowest hate threshold at which, and at every step above which, at least `share` of the `raised`
+    rows reaching it are hate. For a rule that only raises the action of posts flagged already: it costs
+    reviews, not false alarms, so it is bounded by how often a raised post is hate."""
+    hate = np.array([row["label"] == "hate" for row in rows])
+    best = 0.99
+    for t in np.arange(0.98, 0.04, -0.01):
+        reached = raised & (probs[:, 1] >= t)
+        if reached.sum() and hate[reached].mean() < share:
+            break
+        best = t
+    return round(float(best), 2)
+
+
 def load_rows(data_dir: Path, exclude: set[str], stats: Counter) -> list[dict]:
     rows = load_davidson(data_dir / "davidson" / "labeled_data.csv", exclude, stats)
     rows += load_hatexplain(data_dir / "hatexplain" / "092-HateXplain.csv", exclude, stats)
@@ -496,6 +510,11 @@ def main(argv=None) -> int:
     # a held offensive post costs a reviewer a look, a missed hateful one costs the brand.
     hate_review = choose_threshold(calib, calib_p, 1, {"davidson-none-clean": 0.01, "written-brand_fine": 0.0,
                                                        "written-replies_fine": 0.0, "written-ordinary": 0.0})
+    # Hate in a post read as hostile: a post warned about (hostility at warn, below review) and below the hate
+    # threshold is held for review as possible hate when its hate score reaches this. It is flagged already,
+    # so the bound is how often such a post is hate: at least a third, at this threshold and every one above.
+    warned = (as_gated[:, 0] >= warn) & (as_gated[:, 0] < review) & (calib_p[:, 1] < hate_review)
+    hostile_hate = choose_raise_threshold(calib, calib_p, warned)
     # Replies: from the out-of-fold scores of the written sets and the real agent turns, with the issue's two
     # bars: at most 1% of the fine replies flagged (real brand support replies), pooled, and at most 2% of
     # each writer's fine replies (friendly replies, in every voice: the upbeat marketing voice and playful
@@ -528,12 +547,17 @@ def main(argv=None) -> int:
                    for i in kinds]
         print(rate_table(by_kind, oof_p[kinds], 2, [reply_warn]))
     suggested = {"hostility": {"warn": warn, "review": review}, "hate": {"review": hate_review},
-                 "reply": {"warn": reply_warn}}
+                 "reply": {"warn": reply_warn}, "hostile_hate": {"review": hostile_hate}}
     print("suggested thresholds (calibration split):", suggested)
     print("\nflag rate on the test split, hostile head at", [warn, review, 0.5, 0.9])
     print(rate_table(test, test_p, 0, [warn, review, 0.5, 0.9]))
     print("\nflag rate on the test split, hate head at", [hate_review, 0.5, 0.9])
     print(rate_table(test, test_p, 1, [hate_review, 0.5, 0.9]))
+    raised = ((test_p[:, 0] >= warn) & (test_p[:, 0] < review) & (test_p[:, 1] < hate_review)
+              & (test_p[:, 1] >= hostile_hate))
+    raised_hate = sum(test[i]["label"] == "hate" for i in np.flatnonzero(raised))
+    print(f"posts raised to review by hostile_hate {hostile_hate} on the test split: {int(raised.sum())}, "
+          f"{raised_hate} of them hate")
     print("\nflag rate on the test split, reply head at", [reply_warn, 0.5, 0.9])
     print(rate_table(test, test_p, 2, [reply_warn, 0.5, 0.9]))
     if held_out:
