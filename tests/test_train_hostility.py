@@ -171,12 +171,13 @@ def test_kind_posts_naming_a_group_weigh_what_the_options_say(monkeypatch, data_
     """The written kind posts that name a group (identity_fine.jsonl) are off by default, as in the shipped
     model; given a weight they count in the hostile head and, only if asked, in the hate head, never in the
     reply head."""
-    rows = [{"source": "written", "label": "none", "group": "written-identity_fine"},
+    rows = [{"source": "identity", "label": "none", "group": "written-identity_fine"},
             {"source": "written", "label": "none", "group": "written-brand_fine"}]
+
     def identity_rows():
         return [r for r in training.load_rows(data_dir, set(), Counter()) if r["group"] == "written-identity_fine"]
 
-    assert training.IDENTITY_WEIGHTS == {"hostile": 0.0, "hate": 0.0, "reply": 0.0}
+    assert training.IDENTITY_WEIGHTS == {"hostile": 0.0, "hate": 0.0}
     assert not identity_rows()
     monkeypatch.setitem(training.IDENTITY_WEIGHTS, "hostile", 2.0)
     assert len(identity_rows()) == 800

@@ -137,19 +137,19 @@ def load_agent_turns(path: Path, name: str) -> list[dict]:
     return [{"text": line, "label": "none", "source": "agent", "group": "agent-" + name} for line in lines]
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
 def load_written_replies() -> list[dict]:
     """Brand replies to customers, hostile or fine (train/hostility_data/replies_*.jsonl)."""
     rows = []
     for path in sorted(WRITTEN.glob("replies_*.jsonl")):
         cls = path.stem.rsplit("_", 1)[1]
         label = {"hostile": "offensive", "fine": "none"}[cls]
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    rec = json.loads(line)
-                    rows.append({"text": rec["text"], "label": label, "source": "written",
-                                 "group": "written-replies_" + cls, "kind": rec.get("kind"),
-                                 "writer": path.stem.split("_")[1]})
+        rows += [{"text": rec["text"], "label": label, "source": "written", "group": "written-replies_" + cls,
+                  "kind": rec.get("kind"), "writer": path.stem.split("_")[1]} for rec in read_jsonl(path)]
     return rows
 
 
@@ -171,14 +171,8 @@ def load_written_identity() -> list[dict]:
     allyship, hiring, counter-speech, people on their own identity. The corpora's kind mentions of a group are
     few and not in a brand's voice: the heads read "Trans people belong here" as hate and "Observant Jewish
     customers can keep food warm through Shabbat" as hostile."""
-    rows = []
-    with open(WRITTEN / "identity_fine.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                rows.append({"text": rec["text"], "label": "none", "source": "written",
-                             "group": "written-identity_fine", "kind": rec.get("kind")})
-    return rows
+    return [{"text": rec["text"], "label": "none", "source": "identity", "group": "written-identity_fine",
+             "kind": rec.get("kind")} for rec in read_jsonl(WRITTEN / "identity_fine.jsonl")]
 
 
 def split(rows: list[dict], seed: int) -> tuple[list, list, list]:
@@ -224,18 +218,18 @@ def head_weights(rows: list[dict], written_weight: float) -> np.ndarray:
     written = np.array([r["source"] == "written" for r in rows])
     w = np.ones((len(rows), len(HEADS)))
     w[written, 0] = w[written, 1] = written_weight
-    identity = np.array([r.get("group") == "written-identity_fine" for r in rows], dtype=bool)
+    identity = np.array([r["source"] == "identity" for r in rows])
     w[identity, 0], w[identity, 1] = IDENTITY_WEIGHTS["hostile"], IDENTITY_WEIGHTS["hate"]
     w[np.array([r["label"] == "not_hate" for r in rows], dtype=bool), 0] = 0.0
     w[:, 2] = [reply_weight(r) for r in rows]
     return w
 
 
-# Weight per head of a kind post that names a group of people (train/hostility_data/identity_fine.jsonl), for
-# `--identity-weight` / `--identity-hate-weight`. Off in the shipped model: trained on, they halved the false
-# alarms on such posts but held fewer hateful posts on every evaluation-only corpus (train/DATA.md). The
-# reply head learns from replies alone.
-IDENTITY_WEIGHTS = {"hostile": 0.0, "hate": 0.0, "reply": 0.0}
+# Weight in the tweet heads of a kind post that names a group of people (train/hostility_data/identity_fine.jsonl,
+# source "identity"), for `--identity-weight` / `--identity-hate-weight`. Off in the shipped model: trained on,
+# they halved the false alarms on such posts but held fewer hateful posts on every evaluation-only corpus
+# (train/DATA.md). The reply head weighs them as any other corpus (REPLY_WEIGHTS["others"]).
+IDENTITY_WEIGHTS = {"hostile": 0.0, "hate": 0.0}
 
 
 # Weight of a row in the reply head by source: one real agent turn counts half a written reply (there are
@@ -244,8 +238,6 @@ REPLY_WEIGHTS = {"written": 1.0, "agent": 0.5, "others": 0.0}
 
 
 def reply_weight(row: dict) -> float:
-    if row.get("group") == "written-identity_fine":
-        return IDENTITY_WEIGHTS["reply"]
     return REPLY_WEIGHTS.get(row["source"], REPLY_WEIGHTS["others"])
 
 
@@ -365,6 +357,12 @@ def choose_threshold(rows, probs, head, groups_max: dict[str, float]) -> float:
         if ok:
             return round(float(t), 2)
     return 0.99
+
+
+def warned_below_review(hostile: np.ndarray, hate: np.ndarray, thresholds: dict) -> np.ndarray:
+    """Posts warned about as hostile and held by neither hostility nor hate: those hostile_hate may raise."""
+    return ((hostile >= thresholds["warn"]) & (hostile < thresholds["review"])
+            & (hate < thresholds["hate_review"]))
 
 
 def choose_raise_threshold(rows, probs, raised: np.ndarray, share: float = 1 / 3) -> float:
@@ -513,8 +511,8 @@ def main(argv=None) -> int:
     # Hate in a post read as hostile: a post warned about (hostility at warn, below review) and below the hate
     # threshold is held for review as possible hate when its hate score reaches this. It is flagged already,
     # so the bound is how often such a post is hate: at least a third, at this threshold and every one above.
-    warned = (as_gated[:, 0] >= warn) & (as_gated[:, 0] < review) & (calib_p[:, 1] < hate_review)
-    hostile_hate = choose_raise_threshold(calib, calib_p, warned)
+    raise_from = {"warn": warn, "review": review, "hate_review": hate_review}
+    hostile_hate = choose_raise_threshold(calib, calib_p, warned_below_review(as_gated[:, 0], calib_p[:, 1], raise_from))
     # Replies: from the out-of-fold scores of the written sets and the real agent turns, with the issue's two
     # bars: at most 1% of the fine replies flagged (real brand support replies), pooled, and at most 2% of
     # each writer's fine replies (friendly replies, in every voice: the upbeat marketing voice and playful
@@ -553,8 +551,7 @@ def main(argv=None) -> int:
     print(rate_table(test, test_p, 0, [warn, review, 0.5, 0.9]))
     print("\nflag rate on the test split, hate head at", [hate_review, 0.5, 0.9])
     print(rate_table(test, test_p, 1, [hate_review, 0.5, 0.9]))
-    raised = ((test_p[:, 0] >= warn) & (test_p[:, 0] < review) & (test_p[:, 1] < hate_review)
-              & (test_p[:, 1] >= hostile_hate))
+    raised = warned_below_review(test_p[:, 0], test_p[:, 1], raise_from) & (test_p[:, 1] >= hostile_hate)
     raised_hate = sum(test[i]["label"] == "hate" for i in np.flatnonzero(raised))
     print(f"posts raised to review by hostile_hate {hostile_hate} on the test split: {int(raised.sum())}, "
           f"{raised_hate} of them hate")
