@@ -39,6 +39,7 @@ if browser_missing():
     pytest.skip(browser_missing(), allow_module_level=True)
 
 from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -126,7 +127,23 @@ def submit(driver, button):
     is checked for (a flash message, a heading) may also be on the page being left."""
     page = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 10).until(EC.staleness_of(page))
+    WebDriverWait(driver, 10).until(left(page))
+
+
+def left(page):
+    """EC.staleness_of, also when ChromeDriver reports the replaced page as an inspector error ("Node with
+    given id does not belong to the document", seen with Chromium 156 mid-navigation) instead of a stale
+    element: either way the old page is gone."""
+    stale = EC.staleness_of(page)
+
+    def gone(driver):
+        try:
+            return stale(driver)
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return gone
 
 
 def test_sign_in_and_out(driver, server):
