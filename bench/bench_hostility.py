@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.datasets.tone_cases import REPLIES_HELDOUT, hostility_cases, identity_heldout_cases, reply_heldout_cases  # noqa: E402
+from bench.datasets.tone_cases import (REPLIES_HELDOUT, hostility_cases, identity_heldout_cases,  # noqa: E402
+                                      reply_heldout_cases, threat_heldout_cases)
 from bench.timing import line, summary, time_each  # noqa: E402
 from gatekeeper.checks import known_rule_ids, tone  # noqa: E402
 from gatekeeper.models.hostility import model, model_text  # noqa: E402
@@ -44,6 +45,7 @@ def model_flags(policy, text: str, reply: bool) -> bool:
     score = model().score(model_text(normalize_text(text)))
     lowest = lambda name: min(levels[name].values())  # noqa: E731
     flagged = score["hostile"] >= lowest("hostility") or score["hate"] >= lowest("hate")
+    flagged = flagged or ("threat" in score.probs and score["threat"] >= lowest("threat"))
     return flagged or (reply and score["reply"] >= lowest("reply_hostility"))
 
 
@@ -130,6 +132,18 @@ def main(argv=None) -> int:
         tone_rate = sum(tone_flags(policy, {"text": c["text"]}, account) for c in cases) / n
         base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
         print(f"{'identity ' + voice:<22}{n:>5}  {ours_rate:>7.1%}  {tone_rate:>10.1%}  {base_rate:>20.1%}   (pass)")
+    # Threats of violence and posts that share their words, on the account kind each was written for, with the
+    # post answered where there is one: threats must be flagged, look-alikes must pass.
+    threats = threat_heldout_cases()
+    for label, must in (("threat", "flag"), ("fine", "pass")):
+        for voice, account in (("personal", "jdoe"), ("brand", "acme-air")):
+            cases = [c for c in threats if c["label"] == label and c["voice"] == voice]
+            n = len(cases)
+            ours_rate = sum(model_flags(policy, c["text"], bool(c["parent"]) and voice == "brand") for c in cases) / n
+            tone_rate = sum(tone_flags(policy, {"text": c["text"], **({"in_reply_to": {"text": c["parent"]}} if c["parent"] else {})},
+                                       account) for c in cases) / n
+            base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
+            print(f"{'threats ' + label + ' ' + voice:<22}{n:>5}  {ours_rate:>7.1%}  {tone_rate:>10.1%}  {base_rate:>20.1%}   ({must})")
     print("\nalt-profanity-check was trained on the Davidson tweets behind the dev sets: its dev figures are inflated.")
     return 0
 

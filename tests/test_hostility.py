@@ -30,7 +30,7 @@ def findings(policy, text, account="acme-air", parent=None):
 
 def learned(found):
     return {f.rule: f for f in found if f.rule in ("tone.hostility", "tone.hateful", "tone.hostile_to_group",
-                                                   "tone.hostile_possible_hate", "tone.hostile_reply")}
+                                                   "tone.hostile_possible_hate", "tone.hostile_reply", "tone.threat")}
 
 
 def score(text):
@@ -186,8 +186,9 @@ def test_independent_held_out_replies_meet_a_floor(policy, name, sizes, hostile_
 def test_kind_posts_naming_a_group_are_rarely_flagged(policy):
     """Celebrations, allyship, hiring, counter-speech, people on their own identity, each on the account kind
     it was written for (bench/datasets/identity_heldout.jsonl, never trained on). Ceilings just above today's
-    figures: 5.0% flagged, 3.8% held for review (train/DATA.md); "queer" read as profanity in a brand's post
-    was one of them before, and hostile_hate raises two that are warned about as hostile."""
+    figures: 5.0% flagged, 4.0% held for review (train/DATA.md); "queer" read as profanity in a brand's post
+    was one of them before, hostile_hate raises two that are warned about as hostile, and the threat head
+    holds one that tells bystanders what to do about street harassment."""
     from bench.datasets.tone_cases import identity_heldout_cases
 
     cases = identity_heldout_cases()
@@ -199,7 +200,7 @@ def test_kind_posts_naming_a_group_are_rarely_flagged(policy):
         held += any(f.action in ("review", "block") for f in found)
     assert len(cases) == 399
     assert flagged / len(cases) <= 0.055, flagged
-    assert held / len(cases) <= 0.04, held
+    assert held / len(cases) <= 0.043, held
 
 
 def test_reply_to_customer_is_judged_as_aimed_at_them(policy):
@@ -343,6 +344,66 @@ def test_possible_hate_raises_flagged_posts_and_flags_nothing_new(policy_dir):
     assert sum(ACTION_RANK[low] > ACTION_RANK[high] for high, low in zip(actions[0.999], actions[0.01])) > 0
 
 
+# -- threats ------------------------------------------------------------------------------------
+
+THREATS = [
+    ("Keep talking, I'll be waiting by your car after your shift and you won't be walking home.", "jdoe"),
+    ("somebody needs to put that referee in the ground tbh", "jdoe"),
+    ("Leave one more review like that and our lads will pay your house a visit.", "acme-air"),
+    ("hope your flight goes down in the sea with you on it", "jdoe"),
+]
+THREAT_LOOK_ALIKES = [
+    ("Shoot us a DM with your booking reference and we'll sort it.", "acme-air"),
+    ("This heat is killing me, someone bring ice cream 😩", "jdoe"),
+    ("Police confirmed two men were arrested after the stabbing on Friday.", "jdoe"),
+    ("We've passed the CCTV footage to the police, as you asked.", "acme-air"),
+]
+
+
+# Today: 176 of the 300 held-out threats held as threats (58.7%; 66.3% flagged by any tone rule, 19% before the
+# threat head), 3 of the 300 look-alikes (1.0%).
+THREAT_FLOOR, THREAT_CEILING = 0.55, 0.02
+
+
+@pytest.mark.parametrize("text, account", THREATS)
+def test_threats_are_held_for_review(policy, text, account):
+    found = learned(findings(policy, text, account=account))
+    assert found["tone.threat"].action == "review", found
+    assert "threat" in found["tone.threat"].message and found["tone.threat"].details["words"]
+
+
+@pytest.mark.parametrize("text, account", THREAT_LOOK_ALIKES)
+def test_words_of_violence_that_threaten_nobody_pass(policy, text, account):
+    assert "tone.threat" not in learned(findings(policy, text, account=account))
+
+
+def test_held_out_threats_meet_a_floor(policy):
+    """Threats and look-alikes by a writer who saw none of the training sets (bench/datasets/threats_heldout.jsonl),
+    each on the account kind it was written for, with the post it answers. A floor and a ceiling just around
+    today's figures (train/DATA.md)."""
+    from bench.datasets.tone_cases import threat_heldout_cases
+
+    flagged = {"threat": [], "fine": []}
+    held = {"threat": [], "fine": []}
+    for case in threat_heldout_cases():
+        found = [f for f in findings(policy, case["text"], account="jdoe" if case["voice"] == "personal" else "acme-air",
+                                     parent=case["parent"]) if f.action != "allow"]
+        flagged[case["label"]].append(bool(found))
+        held[case["label"]].append(any(f.rule == "tone.threat" for f in found))
+    assert len(flagged["threat"]) == len(flagged["fine"]) == 300
+    assert sum(held["threat"]) / 300 >= THREAT_FLOOR, sum(held["threat"])
+    assert sum(held["fine"]) / 300 <= THREAT_CEILING, sum(held["fine"])
+
+
+def test_threat_threshold_comes_from_the_policy(policy_dir):
+    text, account = THREATS[3]
+    assert score(text)["threat"] < 0.99
+    set_tone(policy_dir, "  tone:\n    threat: {review: 0.999}\n")
+    assert "tone.threat" not in learned(findings(load_policy(policy_dir, known_rule_ids()), text, account=account))
+    set_tone(policy_dir, "  tone:\n    threat: {warn: 0.3, block: 0.4}\n")
+    assert learned(findings(load_policy(policy_dir, known_rule_ids()), text, account=account))["tone.threat"].action == "block"
+
+
 # -- personal accounts --------------------------------------------------------------------------
 
 def test_personal_account_is_still_warned_about_hostility(policy):
@@ -384,6 +445,8 @@ def test_thresholds_from_policy_are_honoured(policy_dir):
     "  tone:\n    group_hostility: {hold: 0.5}\n",
     "  tone:\n    hostile_hate: {review: -0.1}\n",
     "  tone:\n    hostile_hate: {hold: 0.2}\n",
+    "  tone:\n    threat: {review: 1.2}\n",
+    "  tone:\n    threat: {hold: 0.5}\n",
 ])
 def test_lint_rejects_bad_thresholds(policy_dir, block, capsys):
     set_tone(policy_dir, block)

@@ -106,19 +106,22 @@ def trained(data_dir, tmp_path_factory):
 def test_training_writes_a_model_the_gate_loads(trained):
     out, log, _ = trained
     model = load(out)
-    assert model.heads == ["hostile", "hate", "reply"]
+    assert model.heads == ["hostile", "hate", "reply", "threat"]
     hostile = model.score(model_text(normalize_text("shut up you pathetic moron")))
     calm = model.score(model_text(normalize_text("lovely walk by the river this morning")))
     assert hostile["hostile"] > calm["hostile"]
     meta = json.loads((out / "meta.json").read_text())
-    assert set(meta["suggested_thresholds"]) == {"hostility", "hate", "reply", "hostile_hate"}
-    assert {"davidson", "hatexplain", "agent", "written", *training.TRAIN_CORPORA} <= set(meta["sources"])
-    # The reply head reads words and word pairs only: no weight on a character n-gram.
-    assert meta["head_features"] == {"reply": ["w:", "b:"]}
+    assert set(meta["suggested_thresholds"]) == {"hostility", "hate", "reply", "hostile_hate", "threat"}
+    assert {"davidson", "hatexplain", "agent", "written", "threats", *training.TRAIN_CORPORA} <= set(meta["sources"])
+    # The reply and threat heads read words and word pairs only: no weight on a character n-gram.
+    assert meta["head_features"] == {"reply": ["w:", "b:"], "threat": ["w:", "b:"]}
     vocab = json.loads((out / "vocab.json").read_text())
     chars = np.array([v.startswith("c:") for v in vocab])
     coef = np.load(out / "model.npz")["coef"]
-    assert chars.any() and not coef[chars, 2].any() and coef[~chars, 2].any()
+    for head in (2, 3):
+        assert chars.any() and not coef[chars, head].any() and coef[~chars, head].any()
+    threat = model.score(model_text(normalize_text("i know where you live and i will slit your throat")))
+    assert threat["threat"] > calm["threat"]
 
 
 def test_shared_dev_rows_are_left_out(trained):
@@ -164,7 +167,28 @@ def test_not_hate_rows_train_the_hate_head_only():
     assert list(hostile) == [1.0, 0.0, 1.0, 1.5, 1.0]
     assert list(hate) == [1.0, 1.0, 1.0, 1.5, 1.0]
     assert list(reply) == [0.0, 0.0, 0.0, 1.0, training.REPLY_WEIGHTS["agent"]]
-    assert training.targets([{"label": "not_hate"}]).tolist() == [[0, 0, 0]]
+    assert training.targets([{"label": "not_hate", "source": "edos"}]).tolist() == [[0, 0, 0, 0]]
+
+
+def test_threat_head_learns_from_the_written_threats_against_everything_else():
+    """Only a written threat is a positive of the threat head; its look-alikes, ordinary tweets, brand replies and
+    agent turns are its negatives, offensive tweets weakly; a written reply that threatens a booking (not harm) and
+    the hate corpora weigh nothing there. The written threats are not in the hate head."""
+    rows = [{"source": "threats", "label": "offensive", "group": "written-threats_hostile"},
+            {"source": "threats", "label": "none", "group": "written-threats_fine"},
+            {"source": "davidson", "label": "none"}, {"source": "davidson", "label": "offensive"},
+            {"source": "written", "label": "offensive", "kind": "threat_booking"},
+            {"source": "written", "label": "none", "kind": "apology"},
+            {"source": "agent", "label": "none"}, {"source": "implicit_hate", "label": "hate"}]
+    w = training.head_weights(rows, written_weight=0.5)
+    weights = training.THREAT_HEAD_WEIGHTS
+    assert list(w[:, 3]) == [weights["threats"], weights["threats"], weights["davidson-none"], weights["davidson"], 0.0,
+                             weights["written"], weights["agent"], 0.0]
+    assert list(w[:2, 1]) == [0.0, 0.0]
+    assert list(w[:2, 0]) == [training.THREAT_WEIGHTS["hostile"]] * 2
+    assert training.targets(rows)[:, 3].tolist() == [1, 0, 0, 0, 0, 0, 0, 0]
+    threats = training.load_written_threats()
+    assert {r["label"] for r in threats} == {"offensive", "none"} and all(r["source"] == "threats" for r in threats)
 
 
 def test_kind_posts_naming_a_group_weigh_what_the_options_say(monkeypatch, data_dir):
@@ -182,10 +206,10 @@ def test_kind_posts_naming_a_group_weigh_what_the_options_say(monkeypatch, data_
     monkeypatch.setitem(training.IDENTITY_WEIGHTS, "hostile", 2.0)
     assert len(identity_rows()) == 800
     w = training.head_weights(rows, written_weight=0.5)
-    assert list(w[0]) == [2.0, 0.0, 0.0]
-    assert list(w[1]) == [0.5, 0.5, 1.0]
+    assert list(w[0, :3]) == [2.0, 0.0, 0.0]
+    assert list(w[1, :3]) == [0.5, 0.5, 1.0]
     monkeypatch.setitem(training.IDENTITY_WEIGHTS, "hate", 1.0)
-    assert list(training.head_weights(rows, written_weight=0.5)[0]) == [2.0, 1.0, 0.0]
+    assert list(training.head_weights(rows, written_weight=0.5)[0, :3]) == [2.0, 1.0, 0.0]
     identity = training.load_written_identity()
     assert len(identity) == 800 and {r["label"] for r in identity} == {"none"}
     assert all(r["group"] == "written-identity_fine" for r in identity)

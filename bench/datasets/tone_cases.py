@@ -315,3 +315,17 @@ def identity_heldout_cases() -> list[dict]:
     Each: {"text", "kind", "voice": "brand" | "personal"}."""
     with open(IDENTITY_HELDOUT, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+# 600 posts, half threats of violence or wishes of harm (explicit, conditional, veiled, incitement, a brand
+# menacing a customer), half posts that only share their words (idioms, sport, news, cooking, lawful
+# consequences, anger that threatens nobody); personal and brand voices; by a writer who saw none of the
+# training sets (train/hostility_data/threats_*.jsonl).
+THREATS_HELDOUT = Path(__file__).resolve().parent / "threats_heldout.jsonl"
+
+
+def threat_heldout_cases() -> list[dict]:
+    """Threats and their look-alikes, never trained on. Each: {"id", "label": "threat" | "fine", "kind",
+    "voice": "personal" | "brand", "parent": the post answered or None, "text"}."""
+    with open(THREATS_HELDOUT, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
