@@ -102,6 +102,38 @@ def test_a_head_reads_only_its_feature_kinds():
     assert m.score("yo")["words"] == pytest.approx(0.5)
 
 
+def test_a_reads_array_narrows_what_a_head_reads():
+    """The model's optional `reads` array (features x heads) takes features away from a head on top of its kinds:
+    here the second head reads the pair but not the word "you" alone. A mismatched array is refused."""
+    vocab = ["b:you lot", "w:lot", "w:you"]
+    idf = np.array([2.0, 1.5, 1.2])
+    coef = np.array([[0.5, 0.5], [0.2, 0.2], [0.1, 3.0]])
+    arrays = {"idf": idf, "coef": coef, "intercept": np.zeros(2), "platt": np.array([[1.0, 0.0], [1.0, 0.0]]),
+              "reads": np.array([[1, 1], [1, 1], [1, 0]], dtype=np.uint8)}
+    m = HostilityModel(arrays, vocab, {"heads": ["all", "narrow"]})
+    read = [0, 1]
+    raw = sum(idf[j] * coef[j, 1] for j in read) / np.sqrt(sum(idf[j] ** 2 for j in read))
+    assert m.score("you lot")["narrow"] == pytest.approx(1 / (1 + np.exp(-raw)))
+    assert {(a, b) for a, b, _ in m.score("you lot").drivers("narrow")} == {(0, 3), (4, 7)}  # the pair, half each
+    with pytest.raises(ValueError):
+        HostilityModel(dict(arrays, reads=np.ones((2, 2), dtype=np.uint8)), vocab, {"heads": ["all", "narrow"]})
+
+
+def test_shipped_threat_head_reads_pronouns_only_in_pairs_and_its_words_stay_its_own():
+    """The threat head does not read "you", "u", "ur" alone (they carried its false alarms), and the words only
+    the written threats brought in are read by no other head (which stay as trained without them)."""
+    m = model()
+    arrays = load_arrays("hostility")
+    h = m.heads.index("threat")
+    for word in ("you", "u", "ur", "your", "have", "still"):
+        j = m.index.get("w:" + word)
+        assert j is None or (arrays["reads"][j, h] == 0 and m.idf_coef[j, h] == 0), word
+    assert arrays["reads"][:, h].sum() > 10000
+    threat_only = arrays["reads"][:, :h].max(axis=1) == 0
+    assert threat_only.any()
+    assert not np.any(arrays["coef"][threat_only, :h]) and np.any(arrays["coef"][threat_only, h])
+
+
 def test_shipped_reply_head_ignores_character_ngrams():
     m = model()
     assert m.meta["head_features"]["reply"] == ["w:", "b:"]
@@ -186,9 +218,8 @@ def test_independent_held_out_replies_meet_a_floor(policy, name, sizes, hostile_
 def test_kind_posts_naming_a_group_are_rarely_flagged(policy):
     """Celebrations, allyship, hiring, counter-speech, people on their own identity, each on the account kind
     it was written for (bench/datasets/identity_heldout.jsonl, never trained on). Ceilings just above today's
-    figures: 5.0% flagged, 4.0% held for review (train/DATA.md); "queer" read as profanity in a brand's post
-    was one of them before, hostile_hate raises two that are warned about as hostile, and the threat head
-    holds one that tells bystanders what to do about street harassment."""
+    figures: 5.0% flagged, 3.8% held for review (train/DATA.md); "queer" read as profanity in a brand's post
+    was one of them before, and hostile_hate raises two that are warned about as hostile."""
     from bench.datasets.tone_cases import identity_heldout_cases
 
     cases = identity_heldout_cases()
@@ -200,7 +231,7 @@ def test_kind_posts_naming_a_group_are_rarely_flagged(policy):
         held += any(f.action in ("review", "block") for f in found)
     assert len(cases) == 399
     assert flagged / len(cases) <= 0.055, flagged
-    assert held / len(cases) <= 0.043, held
+    assert held / len(cases) <= 0.04, held
 
 
 def test_reply_to_customer_is_judged_as_aimed_at_them(policy):
@@ -360,9 +391,9 @@ THREAT_LOOK_ALIKES = [
 ]
 
 
-# Today: 176 of the 300 held-out threats held as threats (58.7%; 66.3% flagged by any tone rule, 19% before the
-# threat head), 3 of the 300 look-alikes (1.0%).
-THREAT_FLOOR, THREAT_CEILING = 0.55, 0.02
+# Today: 151 of the 300 held-out threats held as threats (50.3%; 59.7% flagged by any tone rule, 19% before the
+# threat head), none of the 300 look-alikes (6.7% of them flagged by other rules, as before).
+THREAT_FLOOR, THREAT_CEILING = 0.47, 0.01
 
 
 @pytest.mark.parametrize("text, account", THREATS)

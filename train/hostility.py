@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -296,10 +297,31 @@ HEAD_C = {"hostile": 2.0, "hate": 2.0, "reply": 32.0, "threat": 4.0}
 HEAD_FEATURES = {"reply": ["w:", "b:"], "threat": ["w:", "b:"]}
 
 
+# Vocabulary only the threat head reads: the words and word pairs of the written threats that the other heads'
+# vocabulary lacks (filled in by main). Kept from the other heads, which stay as they were without them.
+THREAT_ONLY: set[str] = set()
+
+
+# Words the threat head does not read alone (it reads them in word pairs): pronouns, auxiliaries and their texting
+# spellings. Read alone they carried the head's false alarms ("do u still have ur ...", "See you on board!"):
+# threats are written to someone, so "u", "ur", "you" lean that way in any small set. Held-out threats at 1% of
+# look-alikes in a first trial: 64% without these words, 67% with them but 1.7% of look-alikes flagged.
+THREAT_UNREAD_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"u", "ur", "ya", "yo", "ima", "im", "i'm", "i'll", "you'll",
+                                                       "you're", "don't", "dont", "gonna", "gon", "wanna", "y'all",
+                                                       "yall", "it's", "that's"}
+
+
 def head_reads(names, head: str) -> np.ndarray | None:
     """0/1 per vocabulary column: does ``head`` read it (None: it reads them all). The runtime applies the
-    same mask (``feature_mask``) from the meta's head_features."""
-    return feature_mask(names, HEAD_FEATURES[head]) if head in HEAD_FEATURES else None
+    same mask, from the meta's head_features (``feature_mask``) and the model's `reads` array."""
+    mask = feature_mask(names, HEAD_FEATURES[head]) if head in HEAD_FEATURES else None
+    if head == "threat":
+        alone = np.array([not (name.startswith("w:") and name[2:] in THREAT_UNREAD_WORDS) for name in names], dtype=np.float64)
+        mask = alone if mask is None else mask * alone
+    if head != "threat" and THREAT_ONLY:
+        shared = np.array([name not in THREAT_ONLY for name in names], dtype=np.float64)
+        mask = shared if mask is None else mask * shared
+    return mask
 
 
 def head_matrix(X, reads):
@@ -322,7 +344,15 @@ def fit(train_feats, y_train, weights, vocabulary=None, min_df=3):
     # threats), so adding the threat head, which reads them as they are, leaves those heads as they were.
     base = [feats for feats, w in zip(train_feats, weights) if w[: len(TWEET_AND_REPLY_HEADS)].any()]
     tfidf = TfidfTransformer(norm="l2").fit(vectorizer.fit(base).transform(base))
-    X = tfidf.transform(vectorizer.transform(train_feats))
+    counts = vectorizer.transform(train_feats)
+    if THREAT_ONLY:
+        # The threat head's own words are rare or absent there: their idf comes from all the rows, as sklearn counts it.
+        only = np.array([name in THREAT_ONLY for name in vectorizer.get_feature_names_out()])
+        df = np.asarray((counts[:, only] > 0).sum(axis=0)).ravel()
+        idf = tfidf.idf_.copy()
+        idf[only] = np.log((1 + counts.shape[0]) / (1 + df)) + 1
+        tfidf.idf_ = idf
+    X = tfidf.transform(counts)
     names = vectorizer.get_feature_names_out()
     models = []
     for h, head in enumerate(HEADS):
@@ -520,7 +550,15 @@ def main(argv=None) -> int:
     reply_vocabulary = {f for f, n in reply_counts.items() if n >= 2}
     print(f"vocabulary: {len(names)} n-grams seen 3+ times, keeping {len(vocabulary)}, "
           f"and {len(reply_vocabulary - vocabulary)} more words and pairs of the reply rows")
-    vocabulary = sorted(vocabulary | reply_vocabulary)
+    vocabulary |= reply_vocabulary
+    # The threat head's own: words and pairs seen twice in the written threats and look-alikes ("slit", "opp")
+    # that the vocabulary above lacks. Only the threat head reads them.
+    threat_counts = Counter(f for feats, row in zip(f_train, train) if row["source"] == "threats"
+                            for f in set(feats) if f.startswith(tuple(HEAD_FEATURES["threat"])))
+    THREAT_ONLY.clear()
+    THREAT_ONLY.update(f for f, n in threat_counts.items() if n >= 2 and f not in vocabulary)
+    print(f"and {len(THREAT_ONLY)} words and pairs of the written threats, read by the threat head only")
+    vocabulary = sorted(vocabulary | THREAT_ONLY)
     vectorizer, tfidf, models = fit(f_train, y_train, w_train, vocabulary=vocabulary)
     reply_reads = head_reads(vectorizer.get_feature_names_out(), "reply")
 
@@ -571,10 +609,10 @@ def main(argv=None) -> int:
     labelled_for_hate = np.array([r["source"] != "threats" for r in calib])
     hostile_hate = choose_raise_threshold(calib, calib_p, warned_below_review(as_gated[:, 0], calib_p[:, 1], raise_from)
                                           & labelled_for_hate)
-    # Threats: held for review while at most 1% of ordinary tweets, of the written fine replies and brand posts,
-    # of the real agent turns and of the threats' written look-alikes ("shoot us a DM", "we'll pay you a visit"
-    # for a boiler check) reach it. The look-alikes set it: bounded by ordinary posts alone (0.15) it held one
-    # look-alike in ten (a bag of words with 1,200 positives leans on "hope you", "hands", "visit").
+    # Threats: held for review while at most 1% of ordinary tweets, of the real agent turns and of the threats'
+    # written look-alikes ("shoot us a DM", "we'll pay you a visit" for a boiler check) reach it, and, as for hate,
+    # no written brand post or fine reply: a held brand post is the costly mistake ("See you on board!" read as a
+    # threat at 1%: the head, 2,200 positives, leans on "see you", "hope you", "visit").
     # The small groups are pooled (one false alarm among 40 brand posts would be 2.5%).
     def threat_group(row):
         if row["source"] == "agent":
@@ -582,7 +620,7 @@ def main(argv=None) -> int:
         return "written-fine" if row["group"] in ("written-replies_fine", "written-brand_fine", "written-ordinary") else row["group"]
 
     threat_review = choose_threshold([dict(r, group=threat_group(r)) for r in calib], calib_p, 3,
-                                     {"davidson-none-clean": 0.01, "written-fine": 0.01, "agent": 0.01,
+                                     {"davidson-none-clean": 0.01, "written-fine": 0.0, "agent": 0.01,
                                       "written-threats_fine": 0.01})
     # Replies: from the out-of-fold scores of the written sets and the real agent turns, with the issue's two
     # bars: at most 1% of the fine replies flagged (real brand support replies), pooled, and at most 2% of
@@ -641,7 +679,13 @@ def main(argv=None) -> int:
 
     args.out.mkdir(parents=True, exist_ok=True)
     coef = np.stack([m.coef_[0] for m in models], axis=1).astype(np.float32)
-    np.savez_compressed(args.out / "model.npz",
+    names = vectorizer.get_feature_names_out()
+    reads = np.ones((len(names), len(HEADS)), dtype=np.uint8)
+    for h, head in enumerate(HEADS):
+        mask = head_reads(names, head)
+        if mask is not None:
+            reads[:, h] = mask.astype(np.uint8)
+    np.savez_compressed(args.out / "model.npz", reads=reads,
                         idf=tfidf.idf_.astype(np.float32), coef=coef,
                         intercept=np.array([m.intercept_[0] for m in models], dtype=np.float32),
                         platt=np.array(params, dtype=np.float64))

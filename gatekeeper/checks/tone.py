@@ -63,7 +63,7 @@ DEFAULT_THRESHOLDS = {
     "hostile_hate": {"review": 0.15},
     # Threats of violence and wishes of harm ("I know where you live", "hope your plane goes down"), which the
     # tweet corpora rarely hold: the model's threat head, at 1% of ordinary tweets and friendly replies.
-    "threat": {"review": 0.37},
+    "threat": {"review": 0.85},
 }
 # In a brand's reply, below this reply score the reply reads as fine to the head fitted on brand replies.
 REPLY_FINE = 0.5

@@ -150,12 +150,17 @@ class HostilityModel:
         if coef.shape[0] != idf.shape[0] or len(vocab) != idf.shape[0]:
             raise ValueError("hostility model: vocabulary and arrays disagree")
         self.heads = meta["heads"]
-        # Which features count for each head (all, or those whose kind prefix is listed in the meta).
+        # Which features count for each head: those whose kind prefix the meta lists for it (all if none), and
+        # of those the ones the optional `reads` array (features x heads, 0/1) marks, e.g. words only one head knows.
         kinds = meta.get("head_features", {})
         reads = np.ones((len(vocab), len(self.heads)))
         for h, head in enumerate(self.heads):
             if head in kinds:
                 reads[:, h] = feature_mask(vocab, kinds[head])
+        if "reads" in arrays:
+            if arrays["reads"].shape != reads.shape:
+                raise ValueError("hostility model: reads and vocabulary disagree")
+            reads *= arrays["reads"].astype(np.float64)
         self.idf2 = (idf * idf)[:, None] * reads  # (features, heads)
         self.idf_coef = idf[:, None] * coef * reads
         self.intercept = arrays["intercept"].astype(np.float64)
