@@ -695,10 +695,12 @@ def main(argv=None) -> int:
         "heads": HEADS,
         "features": "word unigrams (w:), word bigrams (b:), character 3-5-grams inside words (c:) over the "
                     "normalised, lower-cased, leet-read text; binary tf-idf, L2-normalised over the features "
-                    "each head reads (head_features; the others read all)",
+                    "each head reads (head_features; the others read all) and, of those, the ones the model's reads "
+                    "array marks for it",
         "classifier": "logistic regression per head (liblinear, balanced classes), Platt-calibrated on a held-out "
                       "split; the reply head is fitted on the written sets and real agent turns only and calibrated "
-                      "on their out-of-fold scores",
+                      "on their out-of-fold scores; the threat head on the written threats against their look-alikes, "
+                      "ordinary tweets, brand replies and agent turns",
         "training_rows": len(train), "calibration_rows": len(calib), "test_rows": len(test),
         "sources": sorted({r["source"] for r in rows}),
         "held_out_sources": sorted({r["source"] for r in held_out}),
