@@ -162,10 +162,9 @@ def load_written_threats() -> list[dict]:
     rows = []
     for path in sorted(WRITTEN.glob("threats_*.jsonl")):
         for rec in read_jsonl(path):
-            cls = {"threat": "hostile", "fine": "fine"}[rec["label"]]
-            rows.append({"text": rec["text"], "label": "offensive" if cls == "hostile" else "none", "source": "threats",
-                         "group": "written-threats_" + cls, "kind": rec.get("kind"), "voice": rec.get("voice"),
-                         "writer": "threats-" + path.stem.split("_")[1]})
+            label, cls = {"threat": ("offensive", "hostile"), "fine": ("none", "fine")}[rec["label"]]
+            rows.append({"text": rec["text"], "label": label, "source": "threats", "group": "written-threats_" + cls,
+                         "kind": rec.get("kind"), "voice": rec.get("voice"), "writer": "threats-" + path.stem.split("_")[1]})
     return rows
 
 
@@ -292,8 +291,8 @@ HEAD_C = {"hostile": 2.0, "hate": 2.0, "reply": 32.0, "threat": 4.0}
 # Feature kinds a head reads (the rest read all). The reply head reads words and word pairs, not character
 # n-grams: with them it learned each writer's style, and scored worse on a writer it had not seen (left-out
 # writer, recall at 2% friendly flagged: 50% with character n-grams, 57% without). The threat head too, whose
-# positives come from two writers (held-out threats at 1% of ordinary tweets flagged: 66% with character
-# n-grams, 77% without). Shipped in the meta; the runtime normalises each head's tf-idf vector over the features it reads, as done here.
+# positives come from a few writers (first trial, two writers: held-out threats at 1% of ordinary tweets
+# flagged, 66% with character n-grams, 77% without). Shipped in the meta; the runtime normalises each head's tf-idf vector over the features it reads, as done here.
 HEAD_FEATURES = {"reply": ["w:", "b:"], "threat": ["w:", "b:"]}
 
 
@@ -435,6 +434,21 @@ def choose_threshold(rows, probs, head, groups_max: dict[str, float]) -> float:
         if ok:
             return round(float(t), 2)
     return 0.99
+
+
+def pooled_group(row: dict) -> str:
+    """A row's group for a threshold bound, with the small groups pooled: all agent turns are one, and the written
+    fine replies, brand posts and personal posts are one (one false alarm among 40 brand posts would be 2.5%)."""
+    if row["source"] == "agent":
+        return "agent"
+    if row["group"] in ("written-replies_fine", "written-brand_fine", "written-ordinary"):
+        return "written-fine"
+    return row["group"]
+
+
+def labelled_for_hate(rows: list[dict]) -> np.ndarray:
+    """Rows whose label says whether they are hate: all but the written threats (a threat may or may not be)."""
+    return np.array([row["source"] != "threats" for row in rows])
 
 
 def warned_below_review(hostile: np.ndarray, hate: np.ndarray, thresholds: dict) -> np.ndarray:
@@ -606,37 +620,24 @@ def main(argv=None) -> int:
     # so the bound is how often such a post is hate: at least a third, at this threshold and every one above.
     raise_from = {"warn": warn, "review": review, "hate_review": hate_review}
     # (The written threats are not labelled for hate: they say nothing of how often a raised post is hate.)
-    labelled_for_hate = np.array([r["source"] != "threats" for r in calib])
     hostile_hate = choose_raise_threshold(calib, calib_p, warned_below_review(as_gated[:, 0], calib_p[:, 1], raise_from)
-                                          & labelled_for_hate)
+                                          & labelled_for_hate(calib))
     # Threats: held for review while at most 1% of ordinary tweets, of the real agent turns and of the threats'
     # written look-alikes ("shoot us a DM", "we'll pay you a visit" for a boiler check) reach it, and, as for hate,
     # no written brand post or fine reply: a held brand post is the costly mistake ("See you on board!" read as a
     # threat at 1%: the head, 2,200 positives, leans on "see you", "hope you", "visit").
-    # The small groups are pooled (one false alarm among 40 brand posts would be 2.5%).
-    def threat_group(row):
-        if row["source"] == "agent":
-            return "agent"
-        return "written-fine" if row["group"] in ("written-replies_fine", "written-brand_fine", "written-ordinary") else row["group"]
-
-    threat_review = choose_threshold([dict(r, group=threat_group(r)) for r in calib], calib_p, 3,
+    threat_review = choose_threshold([dict(r, group=pooled_group(r)) for r in calib], calib_p, 3,
                                      {"davidson-none-clean": 0.01, "written-fine": 0.0, "agent": 0.01,
                                       "written-threats_fine": 0.01})
     # Replies: from the out-of-fold scores of the written sets and the real agent turns, with the issue's two
     # bars: at most 1% of the fine replies flagged (real brand support replies), pooled, and at most 2% of
     # each writer's fine replies (friendly replies, in every voice: the upbeat marketing voice and playful
     # banter are harder than the rest). The agent turns are pooled; the earlier small fine sets count as one.
-    def reply_group(row, per_writer: bool):
-        if row["source"] == "agent":
-            return "agent"
-        if row["group"] == "written-replies_fine" and per_writer:
-            return "written-fine-" + row["writer"]
-        if row["group"] in ("written-replies_fine", "written-brand_fine", "written-ordinary"):
-            return "written-fine"
-        return row["group"]
+    def writer_group(row):
+        return "written-fine-" + row["writer"] if row["group"] == "written-replies_fine" else pooled_group(row)
 
-    pooled_rows = [dict(r, group=reply_group(r, False)) for r in reply_rows]
-    writer_rows = [dict(r, group=reply_group(r, True)) for r in reply_rows]
+    pooled_rows = [dict(r, group=pooled_group(r)) for r in reply_rows]
+    writer_rows = [dict(r, group=writer_group(r)) for r in reply_rows]
     writer_groups = sorted({r["group"] for r in writer_rows if r["group"].startswith("written-fine-")})
     reply_warn = max(choose_threshold(pooled_rows, oof_p, 2, {"written-fine": 0.01, "agent": 0.01}),
                      choose_threshold(writer_rows, oof_p, 2, {group: 0.02 for group in writer_groups}))
@@ -662,7 +663,7 @@ def main(argv=None) -> int:
     print("\nflag rate on the test split, hate head at", [hate_review, 0.5, 0.9])
     print(rate_table(test, test_p, 1, [hate_review, 0.5, 0.9]))
     raised = (warned_below_review(test_p[:, 0], test_p[:, 1], raise_from) & (test_p[:, 1] >= hostile_hate)
-              & np.array([r["source"] != "threats" for r in test]))
+              & labelled_for_hate(test))
     raised_hate = sum(test[i]["label"] == "hate" for i in np.flatnonzero(raised))
     print(f"posts raised to review by hostile_hate {hostile_hate} on the test split: {int(raised.sum())}, "
           f"{raised_hate} of them hate")

@@ -7,9 +7,8 @@ cheerful canned reply or a laughing emoji to an upset customer is flagged.
 Beside the lists, a learned model (gatekeeper/models/hostility) scores how
 hostile a post reads, whether it attacks a group, whether it threatens harm,
 and, for a brand's reply to someone, whether it is hostile to the person
-answered. Its thresholds are in
-the policy (checks.tone in gatekeeper.yaml); each finding names the words that
-drove the score.
+answered. Its thresholds are in the policy (checks.tone in gatekeeper.yaml);
+each finding names the words that drove the score.
 """
 from __future__ import annotations
 
@@ -62,7 +61,8 @@ DEFAULT_THRESHOLDS = {
     # the model's calibration split a third of the posts it holds are hate (train/DATA.md).
     "hostile_hate": {"review": 0.15},
     # Threats of violence and wishes of harm ("I know where you live", "hope your plane goes down"), which the
-    # tweet corpora rarely hold: the model's threat head, at 1% of ordinary tweets and friendly replies.
+    # tweet corpora rarely hold: the model's threat head, where at most 1% of ordinary tweets and of the threats'
+    # look-alikes, and none of the written friendly brand posts and replies, reach it (train/DATA.md).
     "threat": {"review": 0.85},
 }
 # In a brand's reply, below this reply score the reply reads as fine to the head fitted on brand replies.
