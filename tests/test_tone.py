@@ -64,6 +64,17 @@ def test_the_same_word_thrown_at_someone_is_an_insult(policy):
     assert "tone.insult" in rules(policy, "@dave_b shut up you queer")
 
 
+@pytest.mark.parametrize("text", ["Fresh powder on every slope this weekend!", "Wild Alaska pollock, now in store.",
+                                  "Don't forget your poop bags on your walk!", "Don't forget your fanny pack for the festival.",
+                                  "Photo enlargement: 20% off all week.", "The Homo sapiens gallery opens on Monday."])
+def test_everyday_senses_of_listed_words_pass_in_a_brand_post(policy, text):
+    assert rules(policy, text) == []
+
+
+def test_a_homonym_thrown_at_someone_is_still_an_insult(policy):
+    assert "tone.insult" in rules(policy, "@dave_b go away you homo")
+
+
 def test_slurs_are_hate(policy):
     assert rules(policy, "what a n1gg3r") == ["tone.hate"]
 
