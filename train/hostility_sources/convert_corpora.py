@@ -43,6 +43,10 @@ COMMITS = {
     "rewire-online/edos": "b1f1fbcca9d42de0395432ada8fcfb5c35f68c77",
     "HannahKirk/Hatemoji": "a626f63216158748d072e581efc00267031f4404",
     "ellamguest/online-misogyny-eacl2021": "b3c04567452ed92b160c3692343a0f2d74a027b2",
+    # Samples of Civil Comments (CC0) kept in other projects' repositories (the full corpus is over the snapshot limit).
+    "Cody140/LLM_moderation": "d79d7274000face243b79ad91e4d9b4e9664d835",
+    "refuel-ai/autolabel": "8ebbda14e4768449f4eee148dbebc83d8362bd7c",
+    "jviola1019/sociosim": "da456465bd6b2c09b37724d8a0810783fd9d54e0",
 }
 
 
@@ -301,6 +305,55 @@ def conv_toxic_spans():
     return rows
 
 
+# ---------------------------------------------------------------- Civil Comments samples (train; CC0 1.0)
+# Toxic Spans holds only comments rated toxic, so alone it teaches that a news-site comment is hostile. These
+# samples of the same corpus (Borkan et al. 2019, CC0) add the comments most raters found fine. Where a sample
+# keeps the raters' scores: toxicity >= 0.5 -> offensive (hate when identity_attack >= 0.5), < 0.2 -> none, in
+# between dropped (raters split). Where it keeps only a label made from the same 0.5 cut, the label. A comment
+# seen in a scored sample takes that sample's reading.
+CIVIL_SCORED = [("Cody140/LLM_moderation", None, "data/benchmark_sample_4900.csv"),
+                ("refuel-ai/autolabel", None, "examples/civil_comments.csv")]
+CIVIL_LABELLED = [("refuel-ai/autolabel", "dee756b4f77c102eff8c384d9a35302f6ada0a74", "examples/civil_comments/test.csv"),
+                  ("refuel-ai/autolabel", "dee756b4f77c102eff8c384d9a35302f6ada0a74", "examples/civil_comments/seed.csv")]
+CIVIL_GZ = ("jviola1019/sociosim", None, "socio_sim/data/benchmarks/moderation/civil_comments.jsonl.gz")
+
+
+def _civil_scored_label(r):
+    tox, ident = _num(r["toxicity"]), _num(r["identity_attack"])
+    if tox is None or ident is None:
+        return None
+    if tox >= 0.5:
+        return "hate" if ident >= 0.5 else "offensive"
+    return "none" if tox < 0.2 else None
+
+
+def conv_civil_comments():
+    import gzip
+
+    rows, scored = [], set()
+    for repo, commit, path in CIVIL_SCORED:
+        for i, r in enumerate(csv.DictReader(io.StringIO(git_show(repo, path, commit)))):
+            scored.add(norm_key(clean(r["text"])))
+            lab = _civil_scored_label(r)
+            if lab:
+                rows.append(dict(text=r["text"], label=lab, orig_label=f"toxicity={_num(r['toxicity']):.2f}|"
+                                 f"identity_attack={_num(r['identity_attack']):.2f}", source=f"civil:{repo}:{i}"))
+    labelled = []
+    for repo, commit, path in CIVIL_LABELLED:
+        for i, r in enumerate(csv.DictReader(io.StringIO(git_show(repo, path, commit)))):
+            lab = {"toxic": "offensive", "not toxic": "none"}[r["label"].strip().lower()]
+            labelled.append(dict(text=r["example"], label=lab, orig_label=r["label"], source=f"civil:{repo}:{path}:{i}"))
+    repo, commit, path = CIVIL_GZ
+    raw = subprocess.run(["git", "--git-dir", gitdir(repo), "show", f"{commit or COMMITS[repo]}:{path}"],
+                         check=True, capture_output=True).stdout
+    for i, line in enumerate(gzip.decompress(raw).decode("utf-8").splitlines()):
+        r = json.loads(line)  # label 1: toxicity >= 0.5; 0: toxicity < 0.1 (the sample's own script)
+        labelled.append(dict(text=r["text"], label="offensive" if r["label"] == 1 else "none",
+                             orig_label=f"label={r['label']}", source=f"civil:{repo}:{i}"))
+    rows += [r for r in labelled if norm_key(clean(r["text"])) not in scored]
+    return rows
+
+
 # ---------------------------------------------------------------- ToxiGen seed sentences (train?; MIT, see CARD)
 # The human-written/curated seed statements in prompts/{hate,neutral}_<group>_1k.txt (each line is
 # a prompt "- s1\\n- s2\\n- ..."), NOT the GPT-3 generations (those live on the HF hub).
@@ -385,6 +438,7 @@ CONVERTERS = {
     "edos": conv_edos,
     "hatemoji": conv_hatemoji,
     "reddit_misogyny": conv_reddit_misogyny,
+    "civil_comments": conv_civil_comments,
 }
 
 
