@@ -1,5 +1,6 @@
 """The learned hostility score: safe loading, determinism, policy thresholds, explanations."""
 import json
+import re
 import zipfile
 
 import numpy as np
@@ -382,18 +383,24 @@ THREATS = [
     ("somebody needs to put that referee in the ground tbh", "jdoe"),
     ("Leave one more review like that and our lads will pay your house a visit.", "acme-air"),
     ("hope your flight goes down in the sea with you on it", "jdoe"),
+    # about someone, not to them
+    ("the ref needs a bullet, someone sort it", "jdoe"),
 ]
 THREAT_LOOK_ALIKES = [
     ("Shoot us a DM with your booking reference and we'll sort it.", "acme-air"),
     ("This heat is killing me, someone bring ice cream 😩", "jdoe"),
     ("Police confirmed two men were arrested after the stabbing on Friday.", "jdoe"),
     ("We've passed the CCTV footage to the police, as you asked.", "acme-air"),
+    ("He'll get life for what he did, and he deserves it", "jdoe"),
+    ("gonna kill my sister if she borrows my hoodie again 😂", "jdoe"),
 ]
 
 
-# Today: 151 of the 300 held-out threats held as threats (50.3%; 59.7% flagged by any tone rule, 19% before the
-# threat head), none of the 300 look-alikes (6.7% of them flagged by other rules, as before).
-THREAT_FLOOR, THREAT_CEILING = 0.47, 0.01
+# Today: 169 of the 300 held-out threats held as threats (56.3%; 19% flagged before the threat head), none of the
+# 300 look-alikes (6.7% of them flagged by other rules, as before). Of the 82 threats about someone rather than to
+# them, 42 (51.2%; 41.5% before the third-person sets f and g).
+THREAT_FLOOR, THREAT_CEILING, THIRD_PERSON_FLOOR = 0.53, 0.01, 0.47
+SECOND_PERSON = re.compile(r"\b(you|your|u|ur|ya|yours|yourself|y'all|yall)\b")
 
 
 @pytest.mark.parametrize("text, account", THREATS)
@@ -416,18 +423,22 @@ def test_held_out_threats_meet_a_floor(policy):
 
     flagged = {"threat": [], "fine": []}
     held = {"threat": [], "fine": []}
+    third_person = []
     for case in threat_heldout_cases():
         found = [f for f in findings(policy, case["text"], account="jdoe" if case["voice"] == "personal" else "acme-air",
                                      parent=case["parent"]) if f.action != "allow"]
         flagged[case["label"]].append(bool(found))
         held[case["label"]].append(any(f.rule == "tone.threat" for f in found))
+        if case["label"] == "threat" and not SECOND_PERSON.search(case["text"].lower()):
+            third_person.append(held["threat"][-1])
     assert len(flagged["threat"]) == len(flagged["fine"]) == 300
     assert sum(held["threat"]) / 300 >= THREAT_FLOOR, sum(held["threat"])
     assert sum(held["fine"]) / 300 <= THREAT_CEILING, sum(held["fine"])
+    assert len(third_person) == 82 and sum(third_person) / 82 >= THIRD_PERSON_FLOOR, sum(third_person)
 
 
 def test_threat_threshold_comes_from_the_policy(policy_dir):
-    text, account = THREATS[3]
+    text, account = THREATS[4]  # a threat that scores under 0.99
     assert score(text)["threat"] < 0.99
     set_tone(policy_dir, "  tone:\n    threat: {review: 0.999}\n")
     assert "tone.threat" not in learned(findings(load_policy(policy_dir, known_rule_ids()), text, account=account))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -122,6 +123,16 @@ def test_training_writes_a_model_the_gate_loads(trained):
         assert chars.any() and not coef[chars, head].any() and coef[~chars, head].any()
     threat = model.score(model_text(normalize_text("i know where you live and i will slit your throat")))
     assert threat["threat"] > calm["threat"]
+
+
+def test_threat_threshold_is_bounded_on_the_look_alikes_of_the_training_split_too(trained):
+    """1% of the calibration split's few hundred look-alikes is a handful of posts: the training split's are scored
+    out of fold and bound the threat threshold with them."""
+    _, log, _ = trained
+    found = re.search(r"threat look-alikes bounding the threat threshold: (\d+) out of fold, (\d+) of the calibration", log)
+    assert found, log[-2000:]
+    out_of_fold, calibration = int(found.group(1)), int(found.group(2))
+    assert out_of_fold > 5 * calibration > 0
 
 
 def test_shared_dev_rows_are_left_out(trained):

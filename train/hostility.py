@@ -369,8 +369,15 @@ def reply_head(X, y, w):
     return clf.fit(X, y, sample_weight=w)
 
 
-def reply_oof(X, y, w, rows, seed: int, folds: int = 5) -> np.ndarray:
-    """Out-of-fold raw scores of the reply head, folds stratified by written set."""
+def threat_head(X, y, w):
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=HEAD_C["threat"], solver="liblinear", class_weight="balanced", max_iter=2000)
+    return clf.fit(X, y, sample_weight=w)
+
+
+def reply_oof(X, y, w, rows, seed: int, folds: int = 5, head=reply_head) -> np.ndarray:
+    """Out-of-fold raw scores of a head (the reply head unless told), folds stratified by group (written set)."""
     fold = np.zeros(len(rows), dtype=int)
     by_group = defaultdict(list)
     for i, row in enumerate(rows):
@@ -384,7 +391,7 @@ def reply_oof(X, y, w, rows, seed: int, folds: int = 5) -> np.ndarray:
     out = np.zeros(len(rows))
     for k in range(folds):
         held = fold == k
-        out[held] = reply_head(X[~held], y[~held], w[~held]).decision_function(X[held])
+        out[held] = head(X[~held], y[~held], w[~held]).decision_function(X[held])
     return out
 
 
@@ -623,12 +630,27 @@ def main(argv=None) -> int:
     hostile_hate = choose_raise_threshold(calib, calib_p, warned_below_review(as_gated[:, 0], calib_p[:, 1], raise_from)
                                           & labelled_for_hate(calib))
     # Threats: held for review while at most 1% of ordinary tweets, of the real agent turns and of the threats'
-    # written look-alikes ("shoot us a DM", "we'll pay you a visit" for a boiler check) reach it, and, as for hate,
-    # no written brand post or fine reply: a held brand post is the costly mistake ("See you on board!" read as a
-    # threat at 1%: the head, 2,200 positives, leans on "see you", "hope you", "visit").
-    threat_review = choose_threshold([dict(r, group=pooled_group(r)) for r in calib], calib_p, 3,
-                                     {"davidson-none-clean": 0.01, "written-fine": 0.0, "agent": 0.01,
-                                      "written-threats_fine": 0.01})
+    # written look-alikes ("shoot us a DM", "we'll pay you a visit" for a boiler check) reach it, and at most one in
+    # a thousand written brand posts and fine replies: a held brand post is the costly mistake ("See you on board!"
+    # read as a threat at 1%: the head leans on "see you", "hope you", "visit"). Not none: one joke among 1,556
+    # ("He's married to the kitchen, sorry 🔪") would then set the threshold alone.
+    # The look-alikes are bounded on more than the calibration split's few hundred (1% of 400 is four posts; on them
+    # alone the bound was 0.88, on 3,596 it is 0.86): on those and the training split's, scored out of fold.
+    threat_rows = np.flatnonzero(w_train[:, 3] > 0)
+    X_threat = head_matrix(tfidf.transform(vectorizer.transform([f_train[i] for i in threat_rows])),
+                           head_reads(vectorizer.get_feature_names_out(), "threat"))
+    threat_oof = reply_oof(X_threat, y_train[threat_rows, 3], w_train[threat_rows, 3], [train[i] for i in threat_rows],
+                           args.seed, head=threat_head)
+    look_alike = [k for k, i in enumerate(threat_rows) if train[i]["group"] == "written-threats_fine"]
+    look_alike_p = np.concatenate([probabilities(np.column_stack([threat_oof[look_alike]] * len(HEADS)), params)[:, 3],
+                                   [p for row, p in zip(calib, calib_p[:, 3]) if row["group"] == "written-threats_fine"]])
+    threat_review = max(choose_threshold([dict(r, group=pooled_group(r)) for r in calib], calib_p, 3,
+                                         {"davidson-none-clean": 0.01, "written-fine": 0.001, "agent": 0.01}),
+                        choose_threshold([{"group": "look-alike"}] * len(look_alike_p),
+                                         np.tile(look_alike_p[:, None], (1, len(HEADS))), 3, {"look-alike": 0.01}))
+    print(f"threat look-alikes bounding the threat threshold: {len(look_alike)} out of fold, "
+          f"{len(look_alike_p) - len(look_alike)} of the calibration split; at {threat_review}: "
+          f"{(look_alike_p >= threat_review).mean():.2%}")
     # Replies: from the out-of-fold scores of the written sets and the real agent turns, with the issue's two
     # bars: at most 1% of the fine replies flagged (real brand support replies), pooled, and at most 2% of
     # each writer's fine replies (friendly replies, in every voice: the upbeat marketing voice and playful

@@ -62,8 +62,8 @@ DEFAULT_THRESHOLDS = {
     "hostile_hate": {"review": 0.15},
     # Threats of violence and wishes of harm ("I know where you live", "hope your plane goes down"), which the
     # tweet corpora rarely hold: the model's threat head, where at most 1% of ordinary tweets and of the threats'
-    # look-alikes, and none of the written friendly brand posts and replies, reach it (train/DATA.md).
-    "threat": {"review": 0.85},
+    # look-alikes, and one in a thousand of the written friendly brand posts and replies, reach it (train/DATA.md).
+    "threat": {"review": 0.86},
 }
 # In a brand's reply, below this reply score the reply reads as fine to the head fitted on brand replies.
 REPLY_FINE = 0.5
