@@ -333,9 +333,15 @@ def head_matrix(X, reads):
     return normalize(X @ diags(reads), norm="l2")
 
 
+def head_classifier(head: str):
+    """An unfitted classifier for one head: every head is a logistic regression with its own C."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=HEAD_C[head], solver="liblinear", class_weight="balanced", max_iter=2000)
+
+
 def fit(train_feats, y_train, weights, vocabulary=None, min_df=3):
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
-    from sklearn.linear_model import LogisticRegression
 
     vectorizer = CountVectorizer(analyzer=lambda feats: feats, min_df=1 if vocabulary else min_df,
                                  vocabulary=vocabulary, lowercase=False, binary=True)
@@ -356,28 +362,14 @@ def fit(train_feats, y_train, weights, vocabulary=None, min_df=3):
     models = []
     for h, head in enumerate(HEADS):
         rows = np.flatnonzero(weights[:, h] > 0)
-        clf = LogisticRegression(C=HEAD_C[head], solver="liblinear", class_weight="balanced", max_iter=2000)
+        clf = head_classifier(head)
         clf.fit(head_matrix(X[rows], head_reads(names, head)), y_train[rows, h], sample_weight=weights[rows, h])
         models.append(clf)
     return vectorizer, tfidf, models
 
 
-def reply_head(X, y, w):
-    from sklearn.linear_model import LogisticRegression
-
-    clf = LogisticRegression(C=HEAD_C["reply"], solver="liblinear", class_weight="balanced", max_iter=2000)
-    return clf.fit(X, y, sample_weight=w)
-
-
-def threat_head(X, y, w):
-    from sklearn.linear_model import LogisticRegression
-
-    clf = LogisticRegression(C=HEAD_C["threat"], solver="liblinear", class_weight="balanced", max_iter=2000)
-    return clf.fit(X, y, sample_weight=w)
-
-
-def reply_oof(X, y, w, rows, seed: int, folds: int = 5, head=reply_head) -> np.ndarray:
-    """Out-of-fold raw scores of a head (the reply head unless told), folds stratified by group (written set)."""
+def out_of_fold(X, y, w, rows, seed: int, head: str, folds: int = 5) -> np.ndarray:
+    """Out-of-fold raw scores of one head, folds stratified by group (written set)."""
     fold = np.zeros(len(rows), dtype=int)
     by_group = defaultdict(list)
     for i, row in enumerate(rows):
@@ -391,7 +383,7 @@ def reply_oof(X, y, w, rows, seed: int, folds: int = 5, head=reply_head) -> np.n
     out = np.zeros(len(rows))
     for k in range(folds):
         held = fold == k
-        out[held] = head(X[~held], y[~held], w[~held]).decision_function(X[held])
+        out[held] = head_classifier(head).fit(X[~held], y[~held], sample_weight=w[~held]).decision_function(X[held])
     return out
 
 
@@ -592,8 +584,8 @@ def main(argv=None) -> int:
     reply_idx = np.flatnonzero([reply_weight(r) > 0 for r in fit_rows])
     reply_rows = [fit_rows[i] for i in reply_idx]
     reply_w = np.array([reply_weight(r) for r in reply_rows])
-    oof = reply_oof(X_fit[reply_idx], y_fit[reply_idx, 2], reply_w, reply_rows, args.seed)
-    models[2] = reply_head(X_fit[reply_idx], y_fit[reply_idx, 2], reply_w)
+    oof = out_of_fold(X_fit[reply_idx], y_fit[reply_idx, 2], reply_w, reply_rows, args.seed, "reply")
+    models[2] = head_classifier("reply").fit(X_fit[reply_idx], y_fit[reply_idx, 2], sample_weight=reply_w)
 
     calib_raw = raw_scores(vectorizer, tfidf, models, f_calib)
     # Each head is calibrated on the calibration rows it is trained on (not_hate rows say nothing of hostility).
@@ -639,18 +631,19 @@ def main(argv=None) -> int:
     threat_rows = np.flatnonzero(w_train[:, 3] > 0)
     X_threat = head_matrix(tfidf.transform(vectorizer.transform([f_train[i] for i in threat_rows])),
                            head_reads(vectorizer.get_feature_names_out(), "threat"))
-    threat_oof = reply_oof(X_threat, y_train[threat_rows, 3], w_train[threat_rows, 3], [train[i] for i in threat_rows],
-                           args.seed, head=threat_head)
+    threat_oof = out_of_fold(X_threat, y_train[threat_rows, 3], w_train[threat_rows, 3],
+                             [train[i] for i in threat_rows], args.seed, "threat")
     look_alike = [k for k, i in enumerate(threat_rows) if train[i]["group"] == "written-threats_fine"]
-    look_alike_p = np.concatenate([probabilities(np.column_stack([threat_oof[look_alike]] * len(HEADS)), params)[:, 3],
-                                   [p for row, p in zip(calib, calib_p[:, 3]) if row["group"] == "written-threats_fine"]])
+    calib_look_alike = [k for k, row in enumerate(calib) if row["group"] == "written-threats_fine"]
+    look_alike_raw = np.concatenate([threat_oof[look_alike], calib_raw[calib_look_alike, 3]])
+    look_alike_p = probabilities(np.tile(look_alike_raw[:, None], (1, len(HEADS))), params)
     threat_review = max(choose_threshold([dict(r, group=pooled_group(r)) for r in calib], calib_p, 3,
                                          {"davidson-none-clean": 0.01, "written-fine": 0.001, "agent": 0.01}),
-                        choose_threshold([{"group": "look-alike"}] * len(look_alike_p),
-                                         np.tile(look_alike_p[:, None], (1, len(HEADS))), 3, {"look-alike": 0.01}))
+                        choose_threshold([{"group": "look-alike"}] * len(look_alike_raw), look_alike_p, 3,
+                                         {"look-alike": 0.01}))
     print(f"threat look-alikes bounding the threat threshold: {len(look_alike)} out of fold, "
-          f"{len(look_alike_p) - len(look_alike)} of the calibration split; at {threat_review}: "
-          f"{(look_alike_p >= threat_review).mean():.2%}")
+          f"{len(calib_look_alike)} of the calibration split; at {threat_review}: "
+          f"{(look_alike_p[:, 3] >= threat_review).mean():.2%}")
     # Replies: from the out-of-fold scores of the written sets and the real agent turns, with the issue's two
     # bars: at most 1% of the fine replies flagged (real brand support replies), pooled, and at most 2% of
     # each writer's fine replies (friendly replies, in every voice: the upbeat marketing voice and playful
