@@ -82,6 +82,96 @@ def _fold_char(char: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+def _is_invisible(char: str) -> bool:
+    return char in _INVISIBLE or unicodedata.category(char) == "Cf"
+
+
+_MAX_WORD_PIECES = 24  # a word of pieces is at most this many pieces long: keeps the split linear
+_PIECE_MIN_ZIPF = 3.0  # a piece must be a common word to be read as a word of its own
+_SHORT_PIECE_MIN_ZIPF = 5.5
+_JOINED_BEFORE = frozenset("@#./:_-")
+_JOINED_AFTER = frozenset("@./_")
+_JOINED_MIN_ZIPF = 2.0  # a run this common is one word ("kike", "tosser"), not two glued ("helloworld")
+
+
+def _space_invisible_word_breaks(chars: list[str], starts: list[int], ends: list[int],
+                                 breaks: list[tuple[int, int]]) -> None:
+    """Read an invisible character between two whole words as a space, in place.
+
+    Dropping zero-width characters joins "f\u200buck" back into the word it hides, which is right,
+    but it also glues "i\u200bwill\u200bslit\u200byour\u200bthroat" into one token no word list or
+    model reads. A run of letters cut by invisible characters is kept whole when it is a word
+    itself; otherwise, when its pieces group into common English words (fewest words first), each
+    invisible character between two of those words becomes a space. Anything else stays joined.
+    """
+    from .words import zipf  # local import: the word list loads only for text that needs it
+
+    inserts: list[tuple[int, int]] = []  # (position in chars, original index of the invisible char)
+    i = 0
+    while i < len(breaks):
+        # Breaks in one run of letters: the run ends where a non-letter (or the text) ends it.
+        run = [breaks[i]]
+        i += 1
+        while i < len(breaks) and all(c.isalnum() for c in chars[run[-1][0]:breaks[i][0]]):
+            run.append(breaks[i])
+            i += 1
+        cuts = sorted({pos for pos, _ in run if pos < len(chars) and chars[pos].isalnum()})
+        if not cuts:
+            continue
+        start = cuts[0]
+        while start > 0 and chars[start - 1].isalnum():
+            start -= 1
+        end = cuts[-1]
+        while end < len(chars) and chars[end].isalnum():
+            end += 1
+        if (start and chars[start - 1] in _JOINED_BEFORE) or (
+                end + 1 < len(chars) and chars[end] in _JOINED_AFTER and chars[end + 1].isalnum()):
+            continue  # part of a handle, tag, link or address ("x.com", "jo_doe@"): never two words
+        bounds = [start, *cuts, end]
+        pieces = ["".join(chars[a:b]).lower() for a, b in zip(bounds, bounds[1:])]
+        joined = "".join(pieces)
+        if not joined.isascii() or not joined.isalpha() or zipf(joined) >= _JOINED_MIN_ZIPF:
+            continue
+        words_at = _group_into_words(pieces, zipf)
+        if words_at is None:
+            continue
+        by_pos = dict(run)
+        inserts.extend((bounds[k], by_pos[bounds[k]]) for k in words_at)
+    for pos, index in reversed(inserts):
+        chars.insert(pos, " ")
+        starts.insert(pos, index)
+        ends.insert(pos, index + 1)
+
+
+def _is_word_alone(word: str, zipf) -> bool:
+    if len(word) < 3:
+        # Two letters are a word only if very common ("up", "me"), not "ac" or "st" taken out of a longer one.
+        return word in ("a", "i") or (len(word) == 2 and zipf(word) >= _SHORT_PIECE_MIN_ZIPF)
+    return zipf(word) >= _PIECE_MIN_ZIPF
+
+
+def _group_into_words(pieces: list[str], zipf) -> list[int] | None:
+    """Indices of the pieces that start a new word, or None if the pieces cannot all be grouped into words."""
+    n = len(pieces)
+    best: list[float] = [0.0] + [float("inf")] * n
+    back = [0] * (n + 1)
+    for end in range(1, n + 1):
+        word = ""
+        for start in range(end - 1, max(-1, end - 1 - _MAX_WORD_PIECES), -1):
+            word = pieces[start] + word
+            if best[start] + 1 < best[end] and _is_word_alone(word, zipf):
+                best[end], back[end] = best[start] + 1, start
+    if best[n] == float("inf"):
+        return None
+    firsts = []
+    end = n
+    while end > 0:
+        end = back[end]
+        if end:
+            firsts.append(end)
+    return sorted(firsts)
+
+
 # Every pattern here sees user text, so each runs in linear time. Python's re backtracks, so
 # each alternative is either a single character class (one pass) or has bounded quantifiers
 # (bounded work per starting position); lookbehinds keep the domain and handle alternatives
@@ -187,12 +277,16 @@ def normalize_text(original: str) -> Text:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    # Where an invisible character was dropped right after a letter: a break that may split two words.
+    breaks: list[tuple[int, int]] = []
     pending_space = False
     for index, char in enumerate(original):
         if char.isascii() and (char.isalnum() or char in " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"):
             folded = char
         else:
             folded = _fold_char(char)
+            if not folded and chars and not pending_space and chars[-1].isalnum() and _is_invisible(char):
+                breaks.append((len(chars), index))
         for piece in folded:
             if piece == " ":
                 pending_space = bool(chars)
@@ -205,6 +299,8 @@ def normalize_text(original: str) -> Text:
             chars.append(piece)
             starts.append(index)
             ends.append(index + 1)
+    if breaks:
+        _space_invisible_word_breaks(chars, starts, ends, breaks)
     # A space stands for the whitespace run before the next character.
     for i, c in enumerate(chars):
         if c == " ":

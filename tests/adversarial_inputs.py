@@ -41,6 +41,8 @@ def adversarial_texts(size: int = SIZE) -> dict[str, str]:
         "at_chain": _fill("@ab@c-d", size),
         "zero_width": _fill("s\u200bh\u200di\u2060t\ufeff", size),
         "zero_width_only": "\u200b" * size,
+        "zero_width_words": _fill("i\u200bwill\u200bslit\u200byour\u200bthroat\u200b", size),
+        "zero_width_letters": _fill("a\u200bb\u200b", size),
         "mixed_scripts": _fill("Mосква東京ΑθήναQ1!مرحبا", size),
         "combining_marks": _fill("a\u0301\u0302\u0303", size),
         "digits_and_spaces": _fill("212 555 0199 ", size),

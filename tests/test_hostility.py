@@ -410,6 +410,15 @@ def test_threats_are_held_for_review(policy, text, account):
     assert "threat" in found["tone.threat"].message and found["tone.threat"].details["words"]
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060", "\u00ad", "\ufeff"])
+def test_a_threat_with_invisible_characters_between_its_words_is_held(policy, invisible):
+    # Dropping the invisible characters used to glue the words into one token the model could not read.
+    text = invisible.join("I will slit your throat".split())
+    assert learned(findings(policy, text, account="jdoe"))["tone.threat"].action == "review"
+    insult = invisible.join("shut up you stupid idiot".split())
+    assert "tone.insult" in [f.rule for f in findings(policy, insult)]
+
+
 @pytest.mark.parametrize("text, account", THREAT_LOOK_ALIKES)
 def test_words_of_violence_that_threaten_nobody_pass(policy, text, account):
     assert "tone.threat" not in learned(findings(policy, text, account=account))

@@ -1,3 +1,5 @@
+import pytest
+
 from gatekeeper.normalize import normalize_text
 
 
@@ -41,3 +43,26 @@ def test_leetspeak_reading_keeps_spans():
     assert text.unleet.startswith("guaranteed returns")
     assert len(text.unleet) == len(text.lower)
     assert "b22" in text.unleet and "20% off" in text.unleet and "jo@x.com" in text.unleet
+
+
+@pytest.mark.parametrize("original, norm", [
+    # Between whole words a zero-width character is a space, or the words glue into one token nothing reads.
+    ("i\u200bwill\u200bslit\u200byour\u200bthroat", "i will slit your throat"),
+    ("shut\u2060up\u200cyou\u00adstupid\ufeffidiot.", "shut up you stupid idiot."),
+    ("f\u200bu\u200bc\u200bk\u200by\u200bo\u200bu", "fuck you"),
+    # Inside a word it hides, it still vanishes.
+    ("f\u200buck off", "fuck off"), ("ki\u200bke", "kike"), ("inter\u00adnational", "international"),
+    ("zq\u200bxj\u200bv", "zqxjv"),
+    # Handles, tags, links and addresses are never two words.
+    ("@jane\u200bdoe hi", "@janedoe hi"), ("#kill\u200ball", "#killall"), ("https://evil\u200bsite.com", "https://evilsite.com"),
+    ("bad\u200bguy@x.com", "badguy@x.com"),
+    # Joiners inside emoji and other scripts are not word breaks.
+    ("👨\u200d👩\u200d👧 family", "👨👩👧 family"), ("می\u200cخواهم", "میخواهم"),
+])
+def test_zero_width_between_words_is_a_space_and_inside_one_vanishes(original, norm):
+    text = normalize_text(original)
+    assert text.norm == norm
+    for token in text.tokens:
+        assert original[token.start:token.end].replace("\u200b", "").replace("\u2060", "").replace("\u200c", "") \
+            .replace("\u00ad", "").replace("\ufeff", "").replace("\u200d", "").lower() == token.value.lower()
+

@@ -57,8 +57,16 @@ def test_normalising_twice_changes_nothing(original):
     assert normalize_text(once).norm == once
 
 
+# Words a zero-width character may hide inside: real words, swearing and slurs, and made-up words.
+HIDDEN_IN = st.sampled_from(["guaranteed", "refund", "international", "shithead", "asshole", "fuck", "twat", "kike",
+                             "tosser", "idiot", "cunt", "bitch", "retard", "faggot", "gatekeeper", "zqxjv", "brrrt"])
+# Common words that a zero-width character between them must not glue into one token.
+SEPARATE = st.sampled_from(["will", "slit", "your", "throat", "go", "die", "you", "stupid", "idiot", "kill", "all",
+                            "hope", "burn", "house", "down", "shut", "up", "refund", "never", "coming"])
+
+
 @SETTINGS
-@given(word, st.lists(st.sampled_from(ZERO_WIDTH), min_size=1, max_size=5), st.randoms())
+@given(HIDDEN_IN, st.lists(st.sampled_from(ZERO_WIDTH), min_size=1, max_size=5), st.randoms())
 def test_zero_width_characters_vanish(w, invisibles, rnd):
     chars = list(w)
     for z in invisibles:
@@ -68,6 +76,23 @@ def test_zero_width_characters_vanish(w, invisibles, rnd):
     assert text.norm == f"say {w} now"
     token = [t for t in text.tokens if t.value == w][0]
     assert original in f"say {original} now"[token.start:token.end] or f"say {original} now"[token.start:token.end] == original
+
+
+@SETTINGS
+@given(st.lists(SEPARATE, min_size=2, max_size=6), st.sampled_from(ZERO_WIDTH), st.sampled_from(["", ".", "!"]))
+def test_zero_width_between_whole_words_reads_as_a_space(ws, invisible, end):
+    from gatekeeper.words import zipf
+
+    original = f"ok {invisible.join(ws)}{end}"
+    text = normalize_text(original)
+    words = [t.value for t in text.tokens if t.kind == "word"]
+    # Nothing is lost, and nothing is glued into a token that is no word: words that also make one word
+    # together ("up" + "coming") may be read as that word.
+    assert "".join(words) == "ok" + "".join(ws)
+    assert all(zipf(w) >= 2 for w in words), words
+    if zipf("".join(ws)) < 2:
+        assert len(words) > 2, words
+    _check_spans(original)
 
 
 @SETTINGS
