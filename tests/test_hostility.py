@@ -446,6 +446,26 @@ def test_held_out_threats_meet_a_floor(policy):
     assert len(third_person) == 82 and sum(third_person) / 82 >= THIRD_PERSON_FLOOR, sum(third_person)
 
 
+# Today: 69 of the 200 held-out death wishes, incitements to self-harm and veiled menaces held as threats (34.5%),
+# 2 of the 200 look-alikes (1.0%). Telling someone to die ("go die then", "kys") is the gap: 0 of 40.
+DEATHWISH_FLOOR, DEATHWISH_CEILING = 0.32, 0.015
+
+
+def test_held_out_death_wishes_meet_a_floor(policy):
+    """bench/datasets/deathwish_heldout.jsonl, by a writer who saw none of the training sets, each post on the
+    account kind it was written for, with the post it answers."""
+    from bench.datasets.tone_cases import deathwish_heldout_cases
+
+    held = {"threat": [], "fine": []}
+    for case in deathwish_heldout_cases():
+        found = findings(policy, case["text"], account="jdoe" if case["voice"] == "personal" else "acme-air",
+                         parent=case["parent"])
+        held[case["label"]].append(any(f.rule == "tone.threat" and f.action != "allow" for f in found))
+    assert len(held["threat"]) == len(held["fine"]) == 200
+    assert sum(held["threat"]) / 200 >= DEATHWISH_FLOOR, sum(held["threat"])
+    assert sum(held["fine"]) / 200 <= DEATHWISH_CEILING, sum(held["fine"])
+
+
 def test_threat_threshold_comes_from_the_policy(policy_dir):
     text, account = THREATS[4]  # a threat that scores under 0.99
     assert score(text)["threat"] < 0.99

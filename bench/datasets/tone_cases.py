@@ -329,3 +329,17 @@ def threat_heldout_cases() -> list[dict]:
     "voice": "personal" | "brand", "parent": the post answered or None, "text"}."""
     with open(THREATS_HELDOUT, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+# 400 posts, half telling someone to die or hurt themselves ("kys", "the world would be better without you"),
+# wishing them death or injury, or menacing them with no violent word ("we know where you park"); half posts
+# that share those words (hair dye, "I'm dying 😂", suicide-prevention messages, bleach and rope in everyday use,
+# friendly "see you soon"); 70% personal, a third answering a post; by a writer who saw none of the training sets.
+DEATHWISH_HELDOUT = Path(__file__).resolve().parent / "deathwish_heldout.jsonl"
+
+
+def deathwish_heldout_cases() -> list[dict]:
+    """Death wishes, incitement to self-harm and veiled menace, and their look-alikes, never trained on.
+    Each: {"id", "label": "threat" | "fine", "kind", "voice": "personal" | "brand", "parent": str | None, "text"}."""
+    with open(DEATHWISH_HELDOUT, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
