@@ -385,6 +385,9 @@ THREATS = [
     ("hope your flight goes down in the sea with you on it", "jdoe"),
     # about someone, not to them
     ("the ref needs a bullet, someone sort it", "jdoe"),
+    # telling someone to die (threat set h)
+    ("honestly just go die", "jdoe"),
+    ("do the world a favour and stop breathing", "jdoe"),
 ]
 THREAT_LOOK_ALIKES = [
     ("Shoot us a DM with your booking reference and we'll sort it.", "acme-air"),
@@ -393,6 +396,10 @@ THREAT_LOOK_ALIKES = [
     ("We've passed the CCTV footage to the police, as you asked.", "acme-air"),
     ("He'll get life for what he did, and he deserves it", "jdoe"),
     ("gonna kill my sister if she borrows my hoodie again 😂", "jdoe"),
+    # warm wishes in the shapes veiled menace uses: brand replies say them all day
+    ("We hope to see you again soon!", "acme-air"),
+    ("We'll be seeing you soon then! 🍕", "acme-air"),
+    ("I'm dying 😂 this is so good", "jdoe"),
 ]
 
 
@@ -446,9 +453,10 @@ def test_held_out_threats_meet_a_floor(policy):
     assert len(third_person) == 82 and sum(third_person) / 82 >= THIRD_PERSON_FLOOR, sum(third_person)
 
 
-# Today: 69 of the 200 held-out death wishes, incitements to self-harm and veiled menaces held as threats (34.5%),
-# 2 of the 200 look-alikes (1.0%). Telling someone to die ("go die then", "kys") is the gap: 0 of 40.
-DEATHWISH_FLOOR, DEATHWISH_CEILING = 0.32, 0.015
+# Today: 87 of the 200 held-out death wishes, incitements to self-harm and veiled menaces held as threats (43.5%),
+# 1 of the 200 look-alikes (0.5%); telling someone to die or hurt themselves ("go die then", "kys"), 20 of 64.
+# Before threat set h: 69 (34.5%), 2 look-alikes (1.0%), and 2 of those 64.
+DEATHWISH_FLOOR, DEATHWISH_CEILING = 0.41, 0.015
 
 
 def test_held_out_death_wishes_meet_a_floor(policy):
