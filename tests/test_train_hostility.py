@@ -166,6 +166,22 @@ def test_holdout_leaves_a_whole_corpus_out(data_dir, trained, tmp_path):
     assert f"{name}-hate" in log.split("held-out sources")[1]
 
 
+def test_corpora_option_chooses_what_is_trained_on_and_hate_only_keeps_a_corpus_out_of_the_hostile_head(
+        data_dir, trained, tmp_path, monkeypatch):
+    _, _, dev_dir = trained
+    first, second = training.TRAIN_CORPORA[:2]
+    train(data_dir, tmp_path, dev_dir, "--corpora", f"{first},{second}", "--hate-only", second)
+    meta = json.loads((tmp_path / "meta.json").read_text())
+    assert {first, second} <= set(meta["sources"])
+    assert not set(training.TRAIN_CORPORA[2:]) & set(meta["sources"])
+    assert meta["hate_head_only_sources"] == [second]
+    monkeypatch.setattr(training, "HATE_ONLY_CORPORA", [second])
+    rows = [{"source": first, "label": "hate"}, {"source": second, "label": "hate"},
+            {"source": second, "label": "not_hate"}]
+    w = training.head_weights(rows, written_weight=0.5)
+    assert list(w[:, 0]) == [1.0, 0.0, 0.0] and list(w[:, 1]) == [1.0, 1.0, 1.0]
+
+
 def test_not_hate_rows_train_the_hate_head_only():
     """A negative of a corpus labelled for one kind of hate ("not sexist" may still be an insult) weighs
     nothing in the hostile head; written rows weigh their weight in the tweet heads and count in the reply

@@ -6,14 +6,15 @@ DATA_DIR holds the public corpora (see train/DATA.md, "Hostility"):
     DATA_DIR/davidson/labeled_data.csv        t-davidson/hate-speech-and-offensive-language (MIT)
     DATA_DIR/hatexplain/092-HateXplain.csv    HateXplain (MIT), as processed in Media-Bias-Group/MBIB
     DATA_DIR/corpora/NAME/NAME.jsonl          further labelled corpora (TRAIN_CORPORA below), one
-                                              {"text", "label": hate|offensive|none} a line
+                                              {"text", "label": hate|offensive|none|not_hate} a line
     DATA_DIR/agent_turns/NAME.txt             real support-agent turns (AGENT_CORPORA), one a line:
                                               the "fine" side of the reply head
     DATA_DIR/eval/NAME.jsonl                  optional: corpora whose licence allows evaluation only;
                                               their flag rates are printed, they are never trained on
 The written sets come from train/hostility_data/ in this repository.
 
-`--holdout NAME[,NAME]` leaves whole corpora out of training and prints their flag rates: the
+`--corpora NAME,...` chooses the corpora under DATA_DIR/corpora to train on (default TRAIN_CORPORA), and
+`--hate-only NAME,...` makes some of them train the hate head alone. `--holdout NAME[,NAME]` leaves whole corpora out of training and prints their flag rates: the
 figure to compare methods by, since the product is judged on posts from sources it never saw.
 
 Rows of the shared dev sets (real-offensive, real-hate, real-ok) are read only to leave those exact
@@ -105,11 +106,14 @@ def load_hatexplain(path: Path, exclude: set[str], stats: dict) -> list[dict]:
 
 
 # Further labelled corpora under DATA_DIR/corpora (source, licence and label mapping in train/DATA.md).
-TRAIN_CORPORA = ["hatecheck", "convabuse", "toxic_spans", "implicit_hate"]
+TRAIN_CORPORA = ["hatecheck", "convabuse", "toxic_spans", "implicit_hate", "mhs"]
 # Labels: hate, offensive, none, and not_hate: a negative of a corpus labelled for one kind of hate only
 # ("not sexist" may still be an insult, as in EDOS): it would train the hate head and is left out of the
 # hostile head. EDOS, HatemojiBuild and the Reddit misogyny set are converted with that label and scored
 # as evaluation corpora (trained on, they moved the hate threshold up: train/DATA.md).
+# Corpora that train the hate head alone (`--hate-only`): labelled on a hate scale, their "hate" side holds
+# insults and their other side abuse that is not hate, so they say little about hostility as such.
+HATE_ONLY_CORPORA: list[str] = []
 # Real support-agent turns under DATA_DIR/agent_turns: ordinary service replies for the reply head.
 AGENT_CORPORA = ["multiwoz", "star", "taskmaster4", "camrest676", "abcd"]
 
@@ -237,6 +241,7 @@ def head_weights(rows: list[dict], written_weight: float) -> np.ndarray:
     identity = np.array([r["source"] == "identity" for r in rows])
     w[identity, 0], w[identity, 1] = IDENTITY_WEIGHTS["hostile"], IDENTITY_WEIGHTS["hate"]
     w[np.array([r["label"] == "not_hate" for r in rows], dtype=bool), 0] = 0.0
+    w[np.array([r["source"] in HATE_ONLY_CORPORA for r in rows], dtype=bool), 0] = 0.0
     w[:, 2] = [reply_weight(r) for r in rows]
     # The written threats say nothing of hate (a threat may or may not target a group): not in the hate head.
     threats = np.array([r["source"] == "threats" for r in rows])
@@ -508,6 +513,10 @@ def main(argv=None) -> int:
                         help="weight of a real agent turn in the reply head (default: %(default)s)")
     parser.add_argument("--reply-c", type=float, default=HEAD_C["reply"],
                         help="inverse regularisation of the reply head (default: %(default)s)")
+    parser.add_argument("--corpora", default=",".join(TRAIN_CORPORA),
+                        help="the corpora under DATA_DIR/corpora to train on (default: %(default)s)")
+    parser.add_argument("--hate-only", default=",".join(HATE_ONLY_CORPORA),
+                        help="corpora that train the hate head alone (default: %(default)s)")
     parser.add_argument("--holdout", default="",
                         help="comma-separated sources (corpus names, davidson, hatexplain) left out of training; "
                              "their flag rates are printed at the suggested thresholds")
@@ -530,6 +539,8 @@ def main(argv=None) -> int:
     THREAT_WEIGHTS.update(hostile=args.threat_weight, reply=args.threat_reply_weight)
     IDENTITY_WEIGHTS.update(hostile=args.identity_weight, hate=args.identity_hate_weight)
     HEAD_C.update(hostile=args.c, hate=args.c, reply=args.reply_c)
+    TRAIN_CORPORA[:] = [name for name in args.corpora.split(",") if name]
+    HATE_ONLY_CORPORA[:] = [name for name in args.hate_only.split(",") if name]
     REPLY_WEIGHTS.update(agent=args.agent_weight, others=args.others_weight)
 
     started = time.time()
@@ -720,6 +731,7 @@ def main(argv=None) -> int:
         "training_rows": len(train), "calibration_rows": len(calib), "test_rows": len(test),
         "sources": sorted({r["source"] for r in rows}),
         "held_out_sources": sorted({r["source"] for r in held_out}),
+        "hate_head_only_sources": sorted(HATE_ONLY_CORPORA),
         "excluded": dict(stats),
         "suggested_thresholds": suggested,
         "head_features": HEAD_FEATURES,

@@ -47,6 +47,7 @@ COMMITS = {
     "Cody140/LLM_moderation": "d79d7274000face243b79ad91e4d9b4e9664d835",
     "refuel-ai/autolabel": "8ebbda14e4768449f4eee148dbebc83d8362bd7c",
     "jviola1019/sociosim": "da456465bd6b2c09b37724d8a0810783fd9d54e0",
+    "CapstoneProject33/Measuring_Hate_Speech": "f1e57df64912383bbf239b898a6f956ff119a44c",
 }
 
 
@@ -426,6 +427,22 @@ def conv_reddit_misogyny():
     return rows
 
 
+def conv_mhs():
+    """Measuring Hate Speech (Kennedy et al. 2020; Sachdeva et al. 2022), CC BY 4.0: comments from YouTube,
+    Reddit and Twitter, each rated by several annotators and scored on one hate-speech scale (above 0.5 about
+    hate speech, below -1 counter-speech or support). The full release (Hugging Face) is over the snapshot
+    limit; the dev and test splits a course project made of it are not: their label is the score above 0. Those
+    comments -> hate; the rest -> not_hate (they include insults that are not hate, and counter-speech)."""
+    repo = "CapstoneProject33/Measuring_Hate_Speech"
+    rows = []
+    for split in ("dev", "test"):
+        for r in csv.DictReader(io.StringIO(git_show(repo, f"data/{split}.tsv")), delimiter="\t"):
+            lab = "hate" if r["label"] == "1" else "not_hate"
+            rows.append(dict(text=r["sentence1"], label=lab, orig_label=f"score>0:{r['label']}",
+                             source=f"mhs:{r['index']}"))
+    return rows
+
+
 CONVERTERS = {
     "hatecheck": conv_hatecheck,
     "ethos": conv_ethos,
@@ -439,6 +456,7 @@ CONVERTERS = {
     "hatemoji": conv_hatemoji,
     "reddit_misogyny": conv_reddit_misogyny,
     "civil_comments": conv_civil_comments,
+    "mhs": conv_mhs,
 }
 
 
