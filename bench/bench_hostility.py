@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.datasets.tone_cases import (REPLIES_HELDOUT, hostility_cases, identity_heldout_cases,  # noqa: E402
-                                      reply_heldout_cases, threat_heldout_cases)
+from bench.datasets.tone_cases import (REPLIES_HELDOUT, edos_sexism_cases, hostility_cases,  # noqa: E402
+                                      identity_heldout_cases, reply_heldout_cases, threat_heldout_cases)
 from bench.timing import line, summary, time_each  # noqa: E402
 from gatekeeper.checks import known_rule_ids, tone  # noqa: E402
 from gatekeeper.models.hostility import model, model_text  # noqa: E402
@@ -144,6 +144,17 @@ def main(argv=None) -> int:
                                        account) for c in cases) / n
             base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
             print(f"{'threats ' + label + ' ' + voice:<22}{n:>5}  {ours_rate:>7.1%}  {tone_rate:>10.1%}  {base_rate:>20.1%}   ({must})")
+    # Sexist and not sexist Reddit and Gab posts from EDOS's test split (real posts from another source, never
+    # trained on), on a personal account. Flagged is any finding; the not sexist side holds other insults, so
+    # its flag rate is not a false-alarm rate.
+    edos = edos_sexism_cases()
+    for label, must in (("sexist", "flag"), ("not_sexist", "other")):
+        cases = [c for c in edos if c["label"] == label]
+        n = len(cases)
+        ours_rate = sum(model_flags(policy, c["text"], False) for c in cases) / n
+        tone_rate = sum(tone_flags(policy, {"text": c["text"]}, "jdoe") for c in cases) / n
+        base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
+        print(f"{'edos ' + label:<22}{n:>5}  {ours_rate:>7.1%}  {tone_rate:>10.1%}  {base_rate:>20.1%}   ({must})")
     print("\nalt-profanity-check was trained on the Davidson tweets behind the dev sets: its dev figures are inflated.")
     return 0
 

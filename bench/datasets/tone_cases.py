@@ -343,3 +343,18 @@ def deathwish_heldout_cases() -> list[dict]:
     Each: {"id", "label": "threat" | "fine", "kind", "voice": "personal" | "brand", "parent": str | None, "text"}."""
     with open(DEATHWISH_HELDOUT, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+# 600 posts from the test split of EDOS (SemEval-2023 Task 10, "Explainable Detection of Online Sexism",
+# Kirk et al.; rewire-online/edos @ b1f1fbc, data/edos_labelled_aggregated.csv, CC0 1.0): 300 labelled sexist,
+# 300 not sexist, drawn with random.Random(2026) from that split. Reddit and Gab posts that nobody on this project
+# wrote or picked, never trained on: the repository's own measure of hate with no slur from another source.
+# The "not sexist" side was judged for sexism only, so it holds insults and hostility of other kinds.
+EDOS_SEXISM = Path(__file__).resolve().parent / "edos_sexism.jsonl"
+
+
+def edos_sexism_cases() -> list[dict]:
+    """Sexist and not sexist Reddit and Gab posts, never trained on. Each: {"id", "label": "sexist" |
+    "not_sexist", "category": EDOS's category of sexism or "none", "text"}."""
+    with open(EDOS_SEXISM, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
