@@ -114,6 +114,15 @@ def test_american_airlines_case(policy):
                  "Congrats on the merger, can't wait to fly the new American!") == []
 
 
+def test_praise_wrapped_around_a_complaint_is_sarcasm(policy):
+    # VADER reads the words of praise and calls these happy; a complaint inside them makes them sarcastic.
+    reply = "Thanks for the love! Have a great day!"
+    for parent in ("Thanks for the 3 hour delay, great service as always",
+                   "Love waiting 2 hours on hold for nothing"):
+        assert rules(policy, reply, parent) == ["tone.mismatched_reply"], parent
+    assert rules(policy, reply, "Great service as always, thank you so much!") == []
+
+
 def test_laughing_at_an_upset_customer(policy):
     parent = "You lost my bag and nobody answers the phone"
     assert "tone.laughing_at_customer" in rules(policy, "😂 we'll look into it", parent)
