@@ -56,6 +56,18 @@ def tone_flags(policy, post: dict, account: str) -> bool:
     return any(f.action != "allow" for f in tone.check(normalize_post(payload), policy))
 
 
+def print_rates(policy, predict_prob, name: str, must: str, cases: list[dict], account: str,
+                replies: bool = False) -> None:
+    """One row: share of `cases` flagged by the model, the tone check (on `account`, with the post answered where
+    a case has one) and alt-profanity-check. With `replies`, a case that answers a post is scored as a reply."""
+    n = len(cases)
+    ours_rate = sum(model_flags(policy, c["text"], replies and bool(c.get("parent"))) for c in cases) / n
+    posts = [{"text": c["text"], **({"in_reply_to": {"text": c["parent"]}} if c.get("parent") else {})} for c in cases]
+    tone_rate = sum(tone_flags(policy, post, account) for post in posts) / n
+    base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
+    print(f"{name:<22}{n:>5}  {ours_rate:>7.1%}  {tone_rate:>10.1%}  {base_rate:>20.1%}   ({must})")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dev_dir", nargs="?", type=Path, default=DEFAULT_DEV)
@@ -126,35 +138,21 @@ def main(argv=None) -> int:
     # written for: a brand's or a person's. Any flag is a false alarm.
     identity = identity_heldout_cases()
     for voice, account in (("brand", "acme-air"), ("personal", "jdoe")):
-        cases = [c for c in identity if c["voice"] == voice]
-        n = len(cases)
-        ours_rate = sum(model_flags(policy, c["text"], False) for c in cases) / n
-        tone_rate = sum(tone_flags(policy, {"text": c["text"]}, account) for c in cases) / n
-        base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
-        print(f"{'identity ' + voice:<22}{n:>5}  {ours_rate:>7.1%}  {tone_rate:>10.1%}  {base_rate:>20.1%}   (pass)")
+        print_rates(policy, predict_prob, "identity " + voice, "pass", [c for c in identity if c["voice"] == voice],
+                    account)
     # Threats of violence and posts that share their words, on the account kind each was written for, with the
     # post answered where there is one: threats must be flagged, look-alikes must pass.
     threats = threat_heldout_cases()
     for label, must in (("threat", "flag"), ("fine", "pass")):
         for voice, account in (("personal", "jdoe"), ("brand", "acme-air")):
             cases = [c for c in threats if c["label"] == label and c["voice"] == voice]
-            n = len(cases)
-            ours_rate = sum(model_flags(policy, c["text"], bool(c["parent"]) and voice == "brand") for c in cases) / n
-            tone_rate = sum(tone_flags(policy, {"text": c["text"], **({"in_reply_to": {"text": c["parent"]}} if c["parent"] else {})},
-                                       account) for c in cases) / n
-            base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
-            print(f"{'threats ' + label + ' ' + voice:<22}{n:>5}  {ours_rate:>7.1%}  {tone_rate:>10.1%}  {base_rate:>20.1%}   ({must})")
+            print_rates(policy, predict_prob, f"threats {label} {voice}", must, cases, account, replies=voice == "brand")
     # Sexist and not sexist Reddit and Gab posts from EDOS's test split (real posts from another source, never
     # trained on), on a personal account. Flagged is any finding; the not sexist side holds other insults, so
     # its flag rate is not a false-alarm rate.
     edos = edos_sexism_cases()
     for label, must in (("sexist", "flag"), ("not_sexist", "other")):
-        cases = [c for c in edos if c["label"] == label]
-        n = len(cases)
-        ours_rate = sum(model_flags(policy, c["text"], False) for c in cases) / n
-        tone_rate = sum(tone_flags(policy, {"text": c["text"]}, "jdoe") for c in cases) / n
-        base_rate = sum(predict_prob([c["text"]])[0] >= 0.5 for c in cases) / n
-        print(f"{'edos ' + label:<22}{n:>5}  {ours_rate:>7.1%}  {tone_rate:>10.1%}  {base_rate:>20.1%}   ({must})")
+        print_rates(policy, predict_prob, "edos " + label, must, [c for c in edos if c["label"] == label], "jdoe")
     print("\nalt-profanity-check was trained on the Davidson tweets behind the dev sets: its dev figures are inflated.")
     return 0
 

@@ -200,10 +200,10 @@ def test_independent_held_out_replies_meet_a_floor(policy, name, sizes, hostile_
     """Brand replies written by authors other than those of the training sets and never trained on
     (bench/datasets/replies_heldout*.jsonl), sent as a support desk sends them, opening with the handle.
     Floors below today's figures with 23 writers (heldout1: 63.6% of hostile replies at 0.9% of friendly ones;
-    heldout2: 77.3% at 1.7%); 62.4% at 1.4% with 21; 67.2% at 1.4% with fourteen, 63.2% at 1.7% with ten, 48.8% at 2.3% with five writers and
-    character n-grams in the reply head, 25.6% at 2.6% before the written sets; heldout2: 76.7% at 1.0%;
-    75.3% at 1.7% with fourteen, 76.0% at 1.0% with ten, 62.3% at 2.3% with five); the issue's bars are
-    higher (train/DATA.md)."""
+    heldout2: 77.3% at 1.7%). heldout1 before: 62.4% at 1.4% with 21, 67.2% at 1.4% with fourteen, 63.2% at 1.7%
+    with ten, 48.8% at 2.3% with five writers and character n-grams in the reply head, 25.6% at 2.6% before the
+    written sets; heldout2: 76.7% at 1.0% with 21, 75.3% at 1.7% with fourteen, 76.0% at 1.0% with ten, 62.3%
+    at 2.3% with five. The issue's bars are higher (train/DATA.md)."""
     from bench.datasets.tone_cases import reply_heldout_cases
 
     flagged = {"hostile": [], "friendly": []}

@@ -14,8 +14,9 @@ DATA_DIR holds the public corpora (see train/DATA.md, "Hostility"):
 The written sets come from train/hostility_data/ in this repository.
 
 `--corpora NAME,...` chooses the corpora under DATA_DIR/corpora to train on (default TRAIN_CORPORA), and
-`--hate-only NAME,...` makes some of them train the hate head alone. `--holdout NAME[,NAME]` leaves whole corpora out of training and prints their flag rates: the
-figure to compare methods by, since the product is judged on posts from sources it never saw.
+`--hate-only NAME,...` makes some of them train the hate head alone. `--holdout NAME[,NAME]` leaves whole
+corpora out of training and prints their flag rates: the figure to compare methods by, since the product is
+judged on posts from sources it never saw.
 
 Rows of the shared dev sets (real-offensive, real-hate, real-ok) are read only to leave those exact
 rows out of training (matched on normalised text). Thresholds are suggested from this script's own
