@@ -557,3 +557,27 @@ def test_lint_rejects_bad_thresholds(policy_dir, block, capsys):
     assert cli_main(["policy", "lint", str(policy_dir)]) != 0
     printed = capsys.readouterr()
     assert "gatekeeper.yaml" in printed.out + printed.err
+
+
+def test_tradeoff_table_moves_only_the_chosen_thresholds_and_matches_the_tone_check(policy):
+    """bench/tradeoff_tone.py: with no shift a post's outcome is the tone check's; moving the hostility and hate
+    thresholds down catches at least as much, up at most as much, and leaves the other rules where they were."""
+    from bench.tradeoff_tone import Column, outcome, shifted, table
+
+    rules = ["hostility", "hate", "group_hostility"]
+    lower = tone.thresholds(shifted(policy, rules, -0.1))
+    assert lower["hostility"]["warn"] == pytest.approx(tone.thresholds(policy)["hostility"]["warn"] - 0.1)
+    assert lower["reply_hostility"] == tone.thresholds(policy)["reply_hostility"]
+    assert tone.thresholds(shifted(policy, ["hate"], 5))["hate"] == {"review": 0.99}
+
+    texts = ["Immigrants are vermin and should be sent back", "you are a pathetic little worm",
+             "what a lovely morning for a run", "Happy Pride to all our LGBTQ+ staff and customers!",
+             "refugees are parasites living off our taxes", "honestly this team is garbage lol"]
+    for text in texts:
+        acts = {f.action for f in tone.check(normalize_post({"account": "jdoe", "text": text}), policy)} - {"allow"}
+        expected = "held" if acts & {"review", "block"} else ("flagged" if acts else "passed")
+        assert outcome(shifted(policy, rules, 0.0), {"account": "jdoe", "text": text}) == expected
+    column = Column("probe", [{"account": "jdoe", "text": t} for t in texts], "flagged", "catch")
+    rates = [row[0] for row in table(policy, [column], rules, [-0.3, 0.0, 0.1])]
+    assert rates[0] >= rates[1] >= rates[2]
+    assert rates[0] > rates[2]
