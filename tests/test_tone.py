@@ -92,6 +92,13 @@ def test_blame_phrases(policy, text):
     assert "tone.blame" in rules(policy, text)
 
 
+@pytest.mark.parametrize("text", ["You're right, and we're sorry. You should have heard it from us first.",
+                                  "You should have received an email with your new seat.",
+                                  "You should have been told about the change before you travelled."])
+def test_blame_exceptions_where_the_failure_is_ours(policy, text):
+    assert "tone.blame" not in rules(policy, text)
+
+
 def test_channel_switch_in_care_replies_but_dm_is_fine(policy):
     parent = "I have a rash from your deodorant"
     assert rules(policy, "Please call our consumer line at 1-800-555-0100.", parent) == ["tone.channel_switch"]
