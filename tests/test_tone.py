@@ -134,6 +134,10 @@ def test_laughing_at_an_upset_customer(policy):
     parent = "You lost my bag and nobody answers the phone"
     assert "tone.laughing_at_customer" in rules(policy, "😂 we'll look into it", parent)
     assert rules(policy, "😂 He's a legend! Happy birthday!", "Your pilot sang happy birthday to me 😂") == []
+    # Laughing at ourselves while owning the problem is not laughing at the customer.
+    assert rules(policy, "Fair call 😅 that rule's out of date, you can cancel in the app now. Sorry for the hassle!",
+                 parent) == []
+    assert "tone.laughing_at_customer" in rules(policy, "lol good luck with that 😂", parent)
 
 
 def test_a_warm_reply_in_the_brands_own_words_is_not_a_canned_one(policy):
