@@ -40,6 +40,8 @@ def test_version_is_content_hash(policy_dir):
     (("accounts/acme-air.yaml", "\nid: acme-air", "\nid: acme-airline"), "accounts/acme-air.yaml", None, "must match the file name"),
     (("lexicons/terms.yaml", "    action: block\n", "    action: ban\n"), "lexicons/terms.yaml", None, "not one of"),
     (("gatekeeper.yaml", "  pipeline.check_error: review", "  pii.phnoe: block"), "gatekeeper.yaml", None, "unknown rule id"),
+    # The matcher drops separators, so "/s" (the sarcasm tag) would match every "'s".
+    (("lexicons/tone.yaml", "slow clap, bravo,", 'slow clap, "/s", bravo,'), "lexicons/tone.yaml", None, "would match 's' alone"),
 ])
 def test_invalid_policy_names_file_line_and_reason(policy_dir, edit, file, line, words):
     name, old, new = edit

@@ -1,7 +1,7 @@
 import pytest
 
 from gatekeeper.checks import known_rule_ids, tone
-from gatekeeper.normalize import normalize_post
+from gatekeeper.normalize import normalize_post, normalize_text
 from gatekeeper.rules.policy import load_policy
 
 
@@ -128,6 +128,14 @@ def test_praise_wrapped_around_a_complaint_is_sarcasm(policy):
                    "Love waiting 2 hours on hold for nothing"):
         assert rules(policy, reply, parent) == ["tone.mismatched_reply"], parent
     assert rules(policy, reply, "Great service as always, thank you so much!") == []
+
+
+def test_a_possessive_is_not_a_sarcasm_cue(policy):
+    # A warm post with "'s" in it is not sarcastic: the reply laughing along with it is not laughing at anyone.
+    for parent in ("Just realised I've been using the gym's treadmill backwards.", "can i get a cake with the ref's face on it"):
+        upset, why = tone._parent_is_upset(normalize_text(parent), policy)
+        assert not upset, why
+        assert rules(policy, "😂 hey, extra challenge", parent) == []
 
 
 def test_laughing_at_an_upset_customer(policy):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import jsonschema
 
+from .phrases import words_of
 from .yamlfile import PolicyError, line_of, load_yaml
 
 log = logging.getLogger(__name__)
@@ -165,6 +166,10 @@ def _explain(error: jsonschema.ValidationError) -> str:
         return f"{error.instance!r} is read as a number; put it in quotes: \"{error.instance}\""
     if error.validator == "pattern" and "(second|minute|hour|day)" in error.validator_value:
         return f"{error.instance!r} is not a rate; write N/second, N/minute, N/hour or N/day, e.g. \"60/minute\""
+    if error.validator == "pattern" and error.validator_value.startswith("^[^-_./"):
+        # Phrases match as words; hyphens, underscores, dots and slashes only separate them (rules/phrases.py).
+        return (f"{error.instance!r} starts or ends with a separator the matcher ignores, so it would match "
+                f"{' '.join(words_of(error.instance)) or 'nothing'!r} alone; write the words only")
     if error.validator == "oneOf" and isinstance(error.instance, (str, int, float)):
         return f"{error.instance!r} is not a valid value here"
     return error.message
