@@ -22,13 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bench_hostility import DEFAULT_DEV, load_dev  # noqa: E402
 from bench.datasets.tone_cases import (REPLIES_HELDOUT, edos_sexism_cases, identity_heldout_cases,  # noqa: E402
                                       reply_heldout_cases)
 from gatekeeper.checks import known_rule_ids, tone  # noqa: E402
 from gatekeeper.normalize import normalize_post  # noqa: E402
 from gatekeeper.rules.policy import load_policy  # noqa: E402
 
-DEFAULT_DEV = ROOT.parent / "shared" / "data" / "real-dev"
 BRAND, PERSONAL = "acme-air", "jdoe"
 HELD = ("review", "block")
 EVAL_PER_CLASS = 600
@@ -88,17 +88,15 @@ def held_out_columns() -> list[Column]:
 
 
 def dev_columns(dev_dir: Path) -> list[Column]:
-    """The shared dev sets, judged as the scorer judges them (real-hate at review and above)."""
+    """The shared dev sets (those present), judged as the scorer judges them (real-hate at review and above)."""
     spec = {"real-offensive": ("flagged", "catch", PERSONAL), "real-hate": ("held", "catch", PERSONAL),
             "real-ok": ("flagged", "pass", PERSONAL), "real-care": ("flagged", "pass", BRAND)}
     columns = []
-    for family, (level, must, account) in spec.items():
-        path = dev_dir / f"{family}.jsonl"
-        if path.exists():
-            rows = [json.loads(line)["post"] for line in path.open(encoding="utf-8") if line.strip()]
-            posts = [{"account": account, "text": r["text"], "parent": (r.get("in_reply_to") or {}).get("text")}
-                     for r in rows]
-            columns.append(Column(family, posts, level, must))
+    for family, rows in load_dev(dev_dir).items():
+        level, must, account = spec[family]
+        posts = [{"account": account, "text": r["text"], "parent": (r.get("in_reply_to") or {}).get("text")}
+                 for r in rows]
+        columns.append(Column(family, posts, level, must))
     return columns
 
 

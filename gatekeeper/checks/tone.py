@@ -189,9 +189,10 @@ def _reply_findings(post, policy) -> list[Finding]:
     empathetic = bool(_find(policy, "empathy_phrases", lower))
     # Laughter beside an apology is at the brand's own expense ("Fair call 😅 that rule's out of date, sorry"),
     # as cheer beside one is not canned.
-    for m in [] if empathetic else _find(policy, "laughing", lower):
-        start, end = post.text.span(*m.span())
-        findings.append(finding(_RULES["tone.laughing_at_customer"], start, end, message=f"A laughing emoji or word in reply to an upset customer ({why})."))
+    if not empathetic:
+        for m in _find(policy, "laughing", lower):
+            start, end = post.text.span(*m.span())
+            findings.append(finding(_RULES["tone.laughing_at_customer"], start, end, message=f"A laughing emoji or word in reply to an upset customer ({why})."))
     celebration = _find(policy, "celebration_phrases", lower)
     # Canned, celebratory wording only: a warm reply in the brand's own words ("stay warm out there!") is
     # not a canned one, and the learned reply score judges what it says.
