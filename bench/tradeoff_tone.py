@@ -133,7 +133,10 @@ def main(argv=None) -> int:
     unknown = set(rules) - set(tone.DEFAULT_THRESHOLDS)
     if unknown:
         parser.error(f"not a tone threshold: {', '.join(sorted(unknown))}")
-    shifts = [float(s) for s in args.shifts.split(",") if s]
+    try:
+        shifts = [float(s) for s in args.shifts.split(",") if s]
+    except ValueError:
+        parser.error(f"--shifts takes numbers separated by commas, e.g. --shifts=-0.03,0,0.03 (got {args.shifts!r})")
     columns = held_out_columns() + dev_columns(args.dev_dir)
     if args.eval_dir:
         columns += eval_columns(args.eval_dir)

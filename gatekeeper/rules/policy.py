@@ -168,8 +168,8 @@ def _explain(error: jsonschema.ValidationError) -> str:
         return f"{error.instance!r} is not a rate; write N/second, N/minute, N/hour or N/day, e.g. \"60/minute\""
     if error.validator == "pattern" and error.validator_value.startswith("^[^-_./"):
         # Phrases match as words; hyphens, underscores, dots and slashes only separate them (rules/phrases.py).
-        return (f"{error.instance!r} starts or ends with a separator the matcher ignores, so it would match "
-                f"{' '.join(words_of(error.instance)) or 'nothing'!r} alone; write the words only")
+        return (f"{error.instance!r} starts or ends with a space, hyphen, underscore, dot or slash, which the matcher "
+                f"ignores, so it would match {' '.join(words_of(error.instance)) or 'nothing'!r} alone; write the words only")
     if error.validator == "oneOf" and isinstance(error.instance, (str, int, float)):
         return f"{error.instance!r} is not a valid value here"
     return error.message
