@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.datasets.tone_cases import (REPLIES_HELDOUT, edos_sexism_cases, hostility_cases,  # noqa: E402
-                                      identity_heldout_cases, reply_heldout_cases, threat_heldout_cases)
+                                      identity_heldout_cases, reddit_misogyny_cases, reply_heldout_cases,
+                                      threat_heldout_cases)
 from bench.timing import line, summary, time_each  # noqa: E402
 from gatekeeper.checks import known_rule_ids, tone  # noqa: E402
 from gatekeeper.models.hostility import model, model_text  # noqa: E402
@@ -147,12 +148,16 @@ def main(argv=None) -> int:
         for voice, account in (("personal", "jdoe"), ("brand", "acme-air")):
             cases = [c for c in threats if c["label"] == label and c["voice"] == voice]
             print_rates(policy, predict_prob, f"threats {label} {voice}", must, cases, account, replies=voice == "brand")
-    # Sexist and not sexist Reddit and Gab posts from EDOS's test split (real posts from another source, never
-    # trained on), on a personal account. Flagged is any finding; the not sexist side holds other insults, so
-    # its flag rate is not a false-alarm rate.
+    # Sexist and not sexist Reddit and Gab posts from EDOS's test split (never trained on; the sexism head learns from
+    # EDOS's training split), and misogynistic and other Reddit posts from another source, on a personal account.
+    # Flagged is any finding; the other side holds other insults, so its flag rate is not a false-alarm rate.
     edos = edos_sexism_cases()
     for label, must in (("sexist", "flag"), ("not_sexist", "other")):
         print_rates(policy, predict_prob, "edos " + label, must, [c for c in edos if c["label"] == label], "jdoe")
+    misogyny = reddit_misogyny_cases()
+    for label, must in (("misogynistic", "flag"), ("not_misogynistic", "other")):
+        print_rates(policy, predict_prob, "misogyny " + label, must, [c for c in misogyny if c["label"] == label],
+                    "jdoe")
     print("\nalt-profanity-check was trained on the Davidson tweets behind the dev sets: its dev figures are inflated.")
     return 0
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_hostility import DEFAULT_DEV, load_dev  # noqa: E402
 from bench.datasets.tone_cases import (REPLIES_HELDOUT, edos_sexism_cases, identity_heldout_cases,  # noqa: E402
-                                      reply_heldout_cases)
+                                      reddit_misogyny_cases, reply_heldout_cases)
 from gatekeeper.checks import known_rule_ids, tone  # noqa: E402
 from gatekeeper.normalize import normalize_post  # noqa: E402
 from gatekeeper.rules.policy import load_policy  # noqa: E402
@@ -84,6 +84,9 @@ def held_out_columns() -> list[Column]:
     columns.append(Column("identity kind", identity, "flagged", "pass"))
     sexist = [{"account": PERSONAL, "text": c["text"]} for c in edos_sexism_cases() if c["label"] == "sexist"]
     columns.append(Column("edos sexist", sexist, "held", "catch"))
+    for label, must in (("misogynistic", "catch"), ("not_misogynistic", "other")):
+        posts = [{"account": PERSONAL, "text": c["text"]} for c in reddit_misogyny_cases() if c["label"] == label]
+        columns.append(Column(f"misogyny {label.replace('_', ' ')}", posts, "held", must))
     return columns
 
 

@@ -31,7 +31,8 @@ def findings(policy, text, account="acme-air", parent=None):
 
 def learned(found):
     return {f.rule: f for f in found if f.rule in ("tone.hostility", "tone.hateful", "tone.hostile_to_group",
-                                                   "tone.hostile_possible_hate", "tone.hostile_reply", "tone.threat")}
+                                                   "tone.hostile_possible_hate", "tone.hostile_reply", "tone.threat",
+                                                   "tone.sexist")}
 
 
 def score(text):
@@ -219,9 +220,10 @@ def test_independent_held_out_replies_meet_a_floor(policy, name, sizes, hostile_
 def test_kind_posts_naming_a_group_are_rarely_flagged(policy):
     """Celebrations, allyship, hiring, counter-speech, people on their own identity, each on the account kind
     it was written for (bench/datasets/identity_heldout.jsonl, never trained on). Ceilings just above today's
-    figures: 3.8% flagged, 3.8% held for review (train/DATA.md; 5.0% flagged before Measuring Hate Speech, whose
-    counter-speech and support are negatives of the hate head); "queer" read as profanity in a brand's post was
-    one of them before, and hostile_hate raises posts that are warned about as hostile."""
+    figures: 4.0% flagged, 4.0% held for review (train/DATA.md; 5.0% flagged before Measuring Hate Speech, whose
+    counter-speech and support are negatives of the hate head; 3.8% before the sexism head, which holds a post on
+    the pay gap in women's football); "queer" read as profanity in a brand's post was one of them before, and
+    hostile_hate raises posts that are warned about as hostile."""
     from bench.datasets.tone_cases import identity_heldout_cases
 
     cases = identity_heldout_cases()
@@ -233,18 +235,19 @@ def test_kind_posts_naming_a_group_are_rarely_flagged(policy):
         held += any(f.action in ("review", "block") for f in found)
     assert len(cases) == 399
     assert flagged / len(cases) <= 0.045, flagged
-    assert held / len(cases) <= 0.04, held
+    assert held / len(cases) <= 0.045, held
 
 
-# Today: 187 of EDOS's 300 sexist posts held (62.3%; 57.0% before Measuring Hate Speech), 135 of its 300 not sexist
-# ones (45.0%; 37.3% before), which hold insults and hostility of other kinds (the hostility review threshold fell
-# from 0.91 to 0.87 with that corpus).
-SEXIST_FLOOR, NOT_SEXIST_CEILING = 0.60, 0.48
+# Today: 244 of EDOS's 300 sexist posts held (81.3%; 62.3% before the sexism head, 57.0% before Measuring Hate
+# Speech), 155 of its 300 not sexist ones (51.7%; 45.0% before the sexism head), which hold insults and hostility of
+# other kinds.
+SEXIST_FLOOR, NOT_SEXIST_CEILING = 0.78, 0.54
 
 
-def test_held_out_sexism_from_another_source_meets_a_floor(policy):
+def test_held_out_sexism_from_edos_test_split_meets_a_floor(policy):
     """bench/datasets/edos_sexism.jsonl: real Reddit and Gab posts from EDOS's test split (CC0), labelled by
-    others and never trained on, on a personal account: hate with no slur, from a source the model never saw."""
+    others and never trained on, on a personal account: sexism, mostly with no slur. The sexism head learns from
+    EDOS's training split, so this is the same source; the Reddit misogyny set below is another one."""
     from bench.datasets.tone_cases import edos_sexism_cases
 
     held = {"sexist": [], "not_sexist": []}
@@ -368,7 +371,9 @@ def test_hostility_that_may_be_hate_is_held_for_review(policy_dir):
     warn to review as possible hate; a lower hate score, or a post not read as hostile, raises nothing."""
     text = "That woman at the checkout is too stupid to count and should shut up."  # hostile, names no group
     hate = score(text)["hate"]
-    tone = "  tone:\n    hostility: {{warn: {warn}, review: 0.999}}\n    hate: {{review: 0.999}}\n    hostile_hate: {{review: {t}}}\n"
+    # (The sexism head reads "that woman ... too stupid" as possibly sexist: set aside here, this is about hostile_hate.)
+    tone = ("  tone:\n    hostility: {{warn: {warn}, review: 0.999}}\n    hate: {{review: 0.999}}\n    hostile_hate: {{review: {t}}}\n"
+            "    sexism: {{review: 0.999}}\n")
     set_tone(policy_dir, tone.format(warn=0.5, t=round(hate - 0.01, 4)))
     found = learned(findings(load_policy(policy_dir, known_rule_ids()), text, account="jdoe"))
     assert found["tone.hostile_possible_hate"].action == "review"
@@ -505,6 +510,80 @@ def test_threat_threshold_comes_from_the_policy(policy_dir):
     assert learned(findings(load_policy(policy_dir, known_rule_ids()), text, account=account))["tone.threat"].action == "block"
 
 
+# -- sexism -------------------------------------------------------------------------------------
+
+# Written for these tests (none is from a corpus): sexism with no slur, which the hate head reads as ordinary talk.
+SEXIST_NO_SLUR = [
+    "Women are too emotional to be put in charge of anything important.",
+    "She only got the promotion because they needed a woman on the board.",
+    "Girls just aren't wired for engineering, sorry but it's biology.",
+    "A woman's place is at home raising kids, not chasing a career.",
+    "Never let a female handle your money, they spend it all on shoes.",
+    "Female drivers are the reason insurance costs so much.",
+    "Women only want a man for his wallet, every single one of them.",
+    "Feminists are just ugly women nobody wanted to marry.",
+]
+# Posts about women and gender that demean nobody, on a brand or a personal account.
+ABOUT_WOMEN_KINDLY = [
+    ("acme-air", "Happy International Women's Day to the women engineers who keep our fleet flying."),
+    ("acme-air", "Our new women's running range is in stores from Friday, sizes 4 to 24."),
+    ("acme-air", "We publish our gender pay gap every year. This year it fell to 4.1%; here is what we changed."),
+    ("jdoe", "My mum raised three kids alone and still finished her nursing degree. Proud of her."),
+    ("jdoe", "The women's team won the league again, what a season!"),
+    ("jdoe", "Reading a great biography of Ada Lovelace, the first computer programmer."),
+]
+
+
+def test_sexism_without_a_slur_is_held_for_review(policy):
+    """Held as sexist, or as hateful (a post the hate head holds needs no second finding). Today 5 of the 8; the
+    sexism head misses the stereotypes phrased with no word it learned as sexist ("girls just aren't wired for
+    engineering", "a woman's place is at home", "female drivers are the reason insurance costs so much")."""
+    held = []
+    for text in SEXIST_NO_SLUR:
+        found = learned(findings(policy, text, account="jdoe"))
+        sexist = found.get("tone.sexist") or found.get("tone.hateful")
+        held.append(sexist is not None and sexist.action == "review")
+        if "tone.sexist" in found:
+            assert "sexism score" in found["tone.sexist"].message and found["tone.sexist"].details["words"]
+    assert sum(held) >= 5, held
+    assert sum("tone.sexist" in learned(findings(policy, text, account="jdoe")) for text in SEXIST_NO_SLUR) >= 3
+
+
+@pytest.mark.parametrize("account, text", ABOUT_WOMEN_KINDLY)
+def test_posts_about_women_that_demean_nobody_are_not_held_as_sexist(policy, account, text):
+    assert "tone.sexist" not in learned(findings(policy, text, account=account))
+
+
+def test_sexism_threshold_comes_from_the_policy(policy_dir):
+    text = SEXIST_NO_SLUR[0]
+    assert score(text)["sexism"] < 0.99
+    set_tone(policy_dir, "  tone:\n    sexism: {review: 0.999}\n")
+    assert "tone.sexist" not in learned(findings(load_policy(policy_dir, known_rule_ids()), text, account="jdoe"))
+    set_tone(policy_dir, "  tone:\n    sexism: {warn: 0.01, block: 0.02}\n")
+    found = learned(findings(load_policy(policy_dir, known_rule_ids()), text, account="jdoe"))
+    assert found["tone.sexist"].action == "block"
+
+
+# Today (train/DATA.md, "Sexism round"): 207 of the 300 misogynistic posts held (69.0%; 49.0% before the sexism head),
+# 84 of the other 300 (28.0%; 20.7% before).
+MISOGYNY_FLOOR, MISOGYNY_CEILING = 0.66, 0.30
+
+
+def test_held_out_misogyny_from_another_source_meets_a_floor(policy):
+    """bench/datasets/reddit_misogyny.jsonl: Reddit posts labelled by others (MIT), never trained on, from another
+    source than EDOS, which the sexism head learns from. On a personal account, held = review or block. The other
+    side was judged for misogyny only: it holds insults and hostility of other kinds."""
+    from bench.datasets.tone_cases import reddit_misogyny_cases
+
+    held = {"misogynistic": [], "not_misogynistic": []}
+    for case in reddit_misogyny_cases():
+        found = findings(policy, case["text"], account="jdoe")
+        held[case["label"]].append(any(f.action in ("review", "block") for f in found))
+    assert len(held["misogynistic"]) == len(held["not_misogynistic"]) == 300
+    assert sum(held["misogynistic"]) / 300 >= MISOGYNY_FLOOR, sum(held["misogynistic"])
+    assert sum(held["not_misogynistic"]) / 300 <= MISOGYNY_CEILING, sum(held["not_misogynistic"])
+
+
 # -- personal accounts --------------------------------------------------------------------------
 
 def test_personal_account_is_still_warned_about_hostility(policy):
@@ -548,6 +627,8 @@ def test_thresholds_from_policy_are_honoured(policy_dir):
     "  tone:\n    hostile_hate: {hold: 0.2}\n",
     "  tone:\n    threat: {review: 1.2}\n",
     "  tone:\n    threat: {hold: 0.5}\n",
+    "  tone:\n    sexism: {review: 1.01}\n",
+    "  tone:\n    sexism: {hold: 0.5}\n",
 ])
 def test_lint_rejects_bad_thresholds(policy_dir, block, capsys):
     set_tone(policy_dir, block)

@@ -14,7 +14,7 @@ def policy():
 
 # Rules of the learned hostility score; tests of the word lists leave them out (see test_hostility.py).
 LEARNED = {"tone.hostility", "tone.hateful", "tone.hostile_to_group", "tone.hostile_possible_hate", "tone.hostile_reply",
-           "tone.threat"}
+           "tone.threat", "tone.sexist"}
 
 
 def rules(policy, text, parent=None, account="acme-air"):

@@ -32,6 +32,10 @@ GROUPS = ["immigrants", "muslims", "jews", "women", "gays"]
 ORDINARY = ["lovely walk by the river this morning", "anyone watching the match tonight", "new recipe turned out great",
             "traffic on the ring road again", "finally finished my book club novel", "coffee first then emails"]
 DEV_TEXT = "this exact tweet is in the shared dev set and must never be trained on"
+SEXIST = ["women are too emotional to run anything", "she only got hired because she is a woman",
+          "girls belong in the kitchen not the boardroom", "females are all shallow gold diggers"]
+NOT_SEXIST = ["my sister just got promoted at work", "she scored twice in the final tonight",
+              "the women's team won the league again", "what a rude guy he is, honestly"]
 
 
 def corpus_rows(rng: random.Random, n: int) -> list[dict]:
@@ -73,6 +77,16 @@ def data_dir(tmp_path_factory) -> Path:
         with open(folder / f"{name}.jsonl", "w", encoding="utf-8") as fh:
             for row in corpus_rows(rng, 90):
                 fh.write(json.dumps(row) + "\n")
+    # The sexism corpus, with its authors' split in the source, as convert_corpora.py writes EDOS.
+    folder = root / "corpora" / "edos"
+    folder.mkdir(parents=True)
+    with open(folder / "edos.jsonl", "w", encoding="utf-8") as fh:
+        for i in range(200):
+            part = ("train", "train", "train", "dev", "test")[i % 5]
+            sexist = i % 2 == 0
+            text = f"{rng.choice(SEXIST if sexist else NOT_SEXIST)} {i}"
+            fh.write(json.dumps({"text": text, "label": "hate" if sexist else "not_hate",
+                                 "source": f"edos:{part}:sexism2022_english-{i}"}) + "\n")
     (root / "agent_turns").mkdir()
     for name in training.AGENT_CORPORA:
         lines = [f"Your table for {n} is booked for {h} pm, the reference is {name.upper()}{n}{h}."
@@ -107,12 +121,12 @@ def trained(data_dir, tmp_path_factory):
 def test_training_writes_a_model_the_gate_loads(trained):
     out, log, _ = trained
     model = load(out)
-    assert model.heads == ["hostile", "hate", "reply", "threat"]
+    assert model.heads == ["hostile", "hate", "reply", "threat", "sexism"]
     hostile = model.score(model_text(normalize_text("shut up you pathetic moron")))
     calm = model.score(model_text(normalize_text("lovely walk by the river this morning")))
     assert hostile["hostile"] > calm["hostile"]
     meta = json.loads((out / "meta.json").read_text())
-    assert set(meta["suggested_thresholds"]) == {"hostility", "hate", "reply", "hostile_hate", "threat"}
+    assert set(meta["suggested_thresholds"]) == {"hostility", "hate", "reply", "hostile_hate", "threat", "sexism"}
     assert {"davidson", "hatexplain", "agent", "written", "threats", *training.TRAIN_CORPORA} <= set(meta["sources"])
     # The reply and threat heads read words and word pairs only: no weight on a character n-gram.
     assert meta["head_features"] == {"reply": ["w:", "b:"], "threat": ["w:", "b:"]}
@@ -123,6 +137,8 @@ def test_training_writes_a_model_the_gate_loads(trained):
         assert chars.any() and not coef[chars, head].any() and coef[~chars, head].any()
     threat = model.score(model_text(normalize_text("i know where you live and i will slit your throat")))
     assert threat["threat"] > calm["threat"]
+    sexist = model.score(model_text(normalize_text("women are too emotional to run anything at all")))
+    assert sexist["sexism"] > calm["sexism"]
 
 
 def test_threat_threshold_is_bounded_on_the_look_alikes_of_the_training_split_too(trained):
@@ -186,7 +202,7 @@ def test_not_hate_rows_train_the_hate_head_only():
     """A negative of a corpus labelled for one kind of hate ("not sexist" may still be an insult) weighs
     nothing in the hostile head; written rows weigh their weight in the tweet heads and count in the reply
     head, as do agent turns; corpus rows do not count in the reply head."""
-    rows = [{"source": "edos", "label": "hate"}, {"source": "edos", "label": "not_hate"},
+    rows = [{"source": "hatemoji", "label": "hate"}, {"source": "hatemoji", "label": "not_hate"},
             {"source": "hatecheck", "label": "hate"}, {"source": "written", "label": "offensive"},
             {"source": "agent", "label": "none"}]
     w = training.head_weights(rows, written_weight=1.5)
@@ -194,7 +210,57 @@ def test_not_hate_rows_train_the_hate_head_only():
     assert list(hostile) == [1.0, 0.0, 1.0, 1.5, 1.0]
     assert list(hate) == [1.0, 1.0, 1.0, 1.5, 1.0]
     assert list(reply) == [0.0, 0.0, 0.0, 1.0, training.REPLY_WEIGHTS["agent"]]
-    assert training.targets([{"label": "not_hate", "source": "edos"}]).tolist() == [[0, 0, 0, 0]]
+    assert training.targets([{"label": "not_hate", "source": "hatemoji"}]).tolist() == [[0, 0, 0, 0, 0]]
+
+
+def test_sexism_corpora_train_the_sexism_head_alone():
+    """EDOS trains only the sexism head (in the hate head it raised the hate threshold); the head's negatives are
+    ordinary tweets, the written brand posts and replies, agent turns and the written kind posts naming a group, not
+    offensive tweets (unlabelled for sexism) nor the hate corpora."""
+    rows = [{"source": "edos", "label": "hate"}, {"source": "edos", "label": "not_hate"},
+            {"source": "davidson", "label": "none"}, {"source": "davidson", "label": "offensive"},
+            {"source": "written", "label": "none"}, {"source": "agent", "label": "none"},
+            {"source": "identity", "label": "none"}, {"source": "implicit_hate", "label": "hate"}]
+    w = training.head_weights(rows, written_weight=0.5)
+    weights = training.SEXISM_HEAD_WEIGHTS
+    assert not w[:2, :4].any()
+    assert list(w[:, 4]) == [weights["edos"], weights["edos"], weights["davidson-none"], 0.0, weights["written"],
+                             weights["agent"], weights["identity"], 0.0]
+    assert training.targets(rows)[:, 4].tolist() == [1, 0, 0, 0, 0, 0, 0, 0]
+
+
+def test_sexism_rows_keep_their_authors_split_and_say_when_they_cannot(data_dir, tmp_path):
+    by_split = training.load_sexism_rows(data_dir, set(), Counter(), seed=11)
+    edos = {part: [r for r in rows if r["source"] == "edos"] for part, rows in by_split.items()}
+    assert [len(edos[part]) for part in ("train", "dev", "test")] == [120, 40, 40]
+    assert all(r["sexism_only"] for rows in by_split.values() for r in rows)
+    identity = sum(len([r for r in rows if r["source"] == "identity"]) for rows in by_split.values())
+    assert identity == 800 and len([r for r in by_split["train"] if r["source"] == "identity"]) == 640
+    # An EDOS file converted before the split was kept in the source is refused, with what to do.
+    (tmp_path / "corpora" / "edos").mkdir(parents=True)
+    (tmp_path / "corpora" / "edos" / "edos.jsonl").write_text(
+        json.dumps({"text": "x", "label": "hate", "source": "edos:sexism2022_english-1"}) + "\n")
+    with pytest.raises(ValueError, match="convert_corpora.py edos"):
+        training.load_sexism_rows(tmp_path, set(), Counter(), seed=11)
+
+
+def test_sexism_test_split_is_never_trained_on(trained, data_dir, tmp_path):
+    """The sexism head's test rows are EDOS's test split: changing them changes no weight."""
+    out, _, dev_dir = trained
+    path = data_dir / "corpora" / "edos" / "edos.jsonl"
+    original = path.read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in original.splitlines()]
+    for row in rows:
+        if ":test:" in row["source"]:
+            row["text"] = "an entirely different test sentence about cooking " + row["source"][-3:]
+    try:
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        train(data_dir, tmp_path, dev_dir)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    before, after = np.load(out / "model.npz"), np.load(tmp_path / "model.npz")
+    for key in ("coef", "intercept", "platt", "idf"):
+        assert np.array_equal(before[key], after[key]), key
 
 
 def test_threat_head_learns_from_the_written_threats_against_everything_else():
@@ -253,3 +319,13 @@ def test_raise_threshold_keeps_a_third_of_the_raised_posts_hate_at_every_step():
     # From 0.26: 1 of 3 hate; 0.24: 2 of 4; 0.22: 2 of 5; 0.19: 2 of 6 (a third); 0.18: 2 of 7 (too few).
     assert training.choose_raise_threshold(rows, probs, raised) == 0.19
     assert training.choose_raise_threshold(rows, probs, raised, share=0.5) == 0.27  # 0.26: 1 of 3
+
+
+def test_a_sexism_corpus_left_in_the_evaluation_folder_is_not_scored_as_unseen(tmp_path):
+    """EDOS used to be evaluation-only; a data folder still linking it under eval/ must not report its training rows
+    as posts the model never saw."""
+    (tmp_path / "eval").mkdir()
+    for name in ("edos", "other"):
+        (tmp_path / "eval" / f"{name}.jsonl").write_text(json.dumps({"text": f"a post from {name}", "label": "hate"}) + "\n")
+    rows = training.load_eval_only(tmp_path, set(), Counter())
+    assert [r["source"] for r in rows] == ["eval:other"]

@@ -9,6 +9,8 @@ DATA_DIR holds the public corpora (see train/DATA.md, "Hostility"):
                                               {"text", "label": hate|offensive|none|not_hate} a line
     DATA_DIR/agent_turns/NAME.txt             real support-agent turns (AGENT_CORPORA), one a line:
                                               the "fine" side of the reply head
+    DATA_DIR/corpora/edos/edos.jsonl          EDOS (CC0), sexist or not, source "edos:SPLIT:ID": the sexism
+                                              head's corpus (SEXISM_CORPORA), split as EDOS splits it
     DATA_DIR/eval/NAME.jsonl                  optional: corpora whose licence allows evaluation only;
                                               their flag rates are printed, they are never trained on
 The written sets come from train/hostility_data/ in this repository.
@@ -47,7 +49,7 @@ from gatekeeper.models.hostility import feature_mask, feature_strings, model_tex
 from gatekeeper.normalize import normalize_text  # noqa: E402
 
 WRITTEN = ROOT / "train" / "hostility_data"
-HEADS = ["hostile", "hate", "reply", "threat"]
+HEADS = ["hostile", "hate", "reply", "threat", "sexism"]
 TWEET_AND_REPLY_HEADS = HEADS[:3]
 DEV_FAMILIES = ["real-offensive", "real-hate", "real-ok"]
 
@@ -226,6 +228,7 @@ def targets(rows: list[dict]) -> np.ndarray:
         y[i, 1] = row["label"] == "hate"
         y[i, 2] = y[i, 0]
         y[i, 3] = row.get("source") == "threats" and row["label"] == "offensive"
+        y[i, 4] = row.get("source") in SEXISM_CORPORA and row["label"] == "hate"
     return y
 
 
@@ -248,6 +251,10 @@ def head_weights(rows: list[dict], written_weight: float) -> np.ndarray:
     threats = np.array([r["source"] == "threats" for r in rows])
     w[threats, 0], w[threats, 1] = THREAT_WEIGHTS["hostile"], 0.0
     w[:, 3] = [threat_head_weight(r) for r in rows]
+    # The sexism corpora train the sexism head alone (in the hate head they raised its threshold: train/DATA.md).
+    sexism = np.array([r["source"] in SEXISM_CORPORA for r in rows], dtype=bool)
+    w[sexism, :4] = 0.0
+    w[:, 4] = [sexism_head_weight(r) for r in rows]
     return w
 
 
@@ -281,6 +288,28 @@ def threat_head_weight(row: dict) -> float:
     return THREAT_HEAD_WEIGHTS.get(source, 0.0)
 
 
+# Corpora labelled sexist or not (EDOS): the sexism head's positives and hardest negatives, read with the split their
+# authors made (source "edos:train|dev|test:ID": training, calibration, test). Sexism with no slur is what the hate
+# head misses most ("women are too emotional to lead"); trained into it, these corpora moved its threshold up and it
+# held fewer hateful posts of other kinds, so they train a head of their own, with its own threshold.
+SEXISM_CORPORA = ["edos"]
+
+
+# Weight of a row in the sexism head by source. Negatives besides the corpus's own: ordinary tweets, the written brand
+# posts and replies (hostile ones too: hostile is not sexist), agent turns. Offensive and hateful tweets are left out:
+# they are not labelled for sexism, and many call a woman a slur.
+# The written kind posts naming a group (identity_fine.jsonl) count too: without them the head read "women" and
+# "female" as sexist ("Yes, female therapists on our women-only floor", a post on the gender pay gap).
+SEXISM_HEAD_WEIGHTS = {"edos": 1.0, "davidson-none": 1.0, "written": 0.5, "agent": 0.3, "identity": 1.0}
+
+
+def sexism_head_weight(row: dict) -> float:
+    source = row["source"]
+    if source == "davidson":
+        return SEXISM_HEAD_WEIGHTS["davidson-none"] if row["label"] == "none" else 0.0
+    return SEXISM_HEAD_WEIGHTS.get(source, 0.0)
+
+
 # Weight of a row in the reply head by source: one real agent turn counts half a written reply (there are
 # many more of them); rows of the public corpora count 0 (the head learns from the replies alone).
 REPLY_WEIGHTS = {"written": 1.0, "agent": 0.5, "others": 0.0}
@@ -292,7 +321,7 @@ def reply_weight(row: dict) -> float:
     return REPLY_WEIGHTS.get(row["source"], REPLY_WEIGHTS["others"])
 
 
-HEAD_C = {"hostile": 2.0, "hate": 2.0, "reply": 32.0, "threat": 4.0}
+HEAD_C = {"hostile": 2.0, "hate": 2.0, "reply": 32.0, "threat": 4.0, "sexism": 2.0}
 
 # Feature kinds a head reads (the rest read all). The reply head reads words and word pairs, not character
 # n-grams: with them it learned each writer's style, and scored worse on a writer it had not seen (left-out
@@ -302,9 +331,10 @@ HEAD_C = {"hostile": 2.0, "hate": 2.0, "reply": 32.0, "threat": 4.0}
 HEAD_FEATURES = {"reply": ["w:", "b:"], "threat": ["w:", "b:"]}
 
 
-# Vocabulary only the threat head reads: the words and word pairs of the written threats that the other heads'
-# vocabulary lacks (filled in by main). Kept from the other heads, which stay as they were without them.
-THREAT_ONLY: set[str] = set()
+# Vocabulary only one head reads (filled in by main): the words and word pairs of the written threats, and of the
+# sexism corpora, that the other heads' vocabulary lacks. Kept from the other heads, which stay as they were without
+# them.
+HEAD_ONLY: dict[str, set[str]] = {"threat": set(), "sexism": set()}
 
 
 # Words the threat head does not read alone (it reads them in word pairs): pronouns, auxiliaries and their texting
@@ -323,8 +353,9 @@ def head_reads(names, head: str) -> np.ndarray | None:
     if head == "threat":
         alone = np.array([not (name.startswith("w:") and name[2:] in THREAT_UNREAD_WORDS) for name in names], dtype=np.float64)
         mask = alone if mask is None else mask * alone
-    if head != "threat" and THREAT_ONLY:
-        shared = np.array([name not in THREAT_ONLY for name in names], dtype=np.float64)
+    others = set().union(*(words for other, words in HEAD_ONLY.items() if other != head))
+    if others:
+        shared = np.array([name not in others for name in names], dtype=np.float64)
         mask = shared if mask is None else mask * shared
     return mask
 
@@ -352,16 +383,20 @@ def fit(train_feats, y_train, weights, vocabulary=None, min_df=3):
     vectorizer = CountVectorizer(analyzer=lambda feats: feats, min_df=1 if vocabulary else min_df,
                                  vocabulary=vocabulary, lowercase=False, binary=True)
     # The n-grams and their idf come from the rows the tweet and reply heads read (every row but the written
-    # threats), so adding the threat head, which reads them as they are, leaves those heads as they were.
+    # threats and the sexism corpora), so adding the threat and sexism heads leaves those heads as they were.
     base = [feats for feats, w in zip(train_feats, weights) if w[: len(TWEET_AND_REPLY_HEADS)].any()]
     tfidf = TfidfTransformer(norm="l2").fit(vectorizer.fit(base).transform(base))
     counts = vectorizer.transform(train_feats)
-    if THREAT_ONLY:
-        # The threat head's own words are rare or absent there: their idf comes from all the rows, as sklearn counts it.
-        only = np.array([name in THREAT_ONLY for name in vectorizer.get_feature_names_out()])
-        df = np.asarray((counts[:, only] > 0).sum(axis=0)).ravel()
+    own = set().union(*HEAD_ONLY.values())
+    if own:
+        # A head's own words are rare or absent there: their idf comes from all the rows but the sexism corpora's
+        # (so the threat head's stays as it was before the sexism head), as sklearn counts it.
+        only = np.array([name in own for name in vectorizer.get_feature_names_out()])
+        sexism_corpora = ~weights[:, :4].any(axis=1) & (weights[:, 4] > 0)
+        shared_rows = np.flatnonzero(~sexism_corpora)
+        df = np.asarray((counts[shared_rows][:, only] > 0).sum(axis=0)).ravel()
         idf = tfidf.idf_.copy()
-        idf[only] = np.log((1 + counts.shape[0]) / (1 + df)) + 1
+        idf[only] = np.log((1 + len(shared_rows)) / (1 + df)) + 1
         tfidf.idf_ = idf
     X = tfidf.transform(counts)
     names = vectorizer.get_feature_names_out()
@@ -451,9 +486,14 @@ def pooled_group(row: dict) -> str:
     return row["group"]
 
 
+# The sexism threshold's bounds: share of each group allowed to reach it (pooled_group names).
+SEXISM_BOUNDS = {"davidson-none-clean": 0.005, "written-fine": 0.001, "agent": 0.005, "written-identity_fine": 0.01}
+
+
 def labelled_for_hate(rows: list[dict]) -> np.ndarray:
-    """Rows whose label says whether they are hate: all but the written threats (a threat may or may not be)."""
-    return np.array([row["source"] != "threats" for row in rows])
+    """Rows whose label says whether they are hate: all but the written threats (a threat may or may not be) and the
+    rows only the sexism head reads (the hate head never sees them; EDOS's "not sexist" side holds insults)."""
+    return np.array([row["source"] != "threats" and not row.get("sexism_only") for row in rows])
 
 
 def warned_below_review(hostile: np.ndarray, hate: np.ndarray, thresholds: dict) -> np.ndarray:
@@ -490,10 +530,46 @@ def load_rows(data_dir: Path, exclude: set[str], stats: Counter) -> list[dict]:
     return rows
 
 
+def load_sexism_rows(data_dir: Path, exclude: set[str], stats: Counter, seed: int) -> dict[str, list[dict]]:
+    """The rows only the sexism head reads, by split: {"train": [...], "dev": [...], "test": [...]}. The sexism
+    corpora as their authors split them, and the written kind posts naming a group (80/10/10, unless the tweet heads
+    read them too: then they are in the main split already)."""
+    by_split: dict[str, list[dict]] = {"train": [], "dev": [], "test": []}
+    if not (IDENTITY_WEIGHTS["hostile"] or IDENTITY_WEIGHTS["hate"]):
+        identity = load_written_identity()
+        random.Random(seed).shuffle(identity)
+        a, b = int(len(identity) * 0.8), int(len(identity) * 0.9)
+        for part, chosen in (("train", identity[:a]), ("dev", identity[a:b]), ("test", identity[b:])):
+            by_split[part] += [dict(row, sexism_only=True) for row in chosen]
+    for name in SEXISM_CORPORA:
+        path = data_dir / "corpora" / name / f"{name}.jsonl"
+        for rec in read_jsonl(path):
+            part = rec["source"].split(":")[1] if rec["source"].count(":") == 2 else None
+            if part not in by_split:
+                raise ValueError(f"{path}: source {rec['source']!r} names no split; convert it again "
+                                 f"(train/hostility_sources/convert_corpora.py {name})")
+            text = html.unescape(rec["text"]).strip()
+            if rec["label"] not in ("hate", "not_hate"):
+                raise ValueError(f"{path}: unknown label {rec['label']!r}")
+            if not text:
+                continue
+            if dedup_key(text) in exclude:
+                stats[name + "_excluded_dev"] += 1
+                continue
+            by_split[part].append({"text": text, "label": rec["label"], "source": name,
+                                   "group": f"{name}-{rec['label']}", "sexism_only": True})
+    return by_split
+
+
 def load_eval_only(data_dir: Path, exclude: set[str], stats: Counter) -> list[dict]:
+    """Corpora under DATA_DIR/eval, never trained on (a sexism corpus there is skipped: its test split is the
+    sexism head's test split)."""
     folder = data_dir / "eval"
     rows = []
     for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
+        if path.stem in SEXISM_CORPORA:
+            print(f"eval/{path.name}: trained on by the sexism head; its test split is scored with the test split")
+            continue
         rows += load_corpus(path, "eval:" + path.stem, exclude, stats)
     return rows
 
@@ -553,6 +629,10 @@ def main(argv=None) -> int:
     held_out = [r for r in rows if r["source"] in held_names] + load_eval_only(args.data_dir, exclude, stats)
     rows = [r for r in rows if r["source"] not in held_names]
     train, calib, test = split(rows, args.seed)
+    # The sexism corpora keep their authors' split, apart from the rest, whose split stays as it was without them.
+    sexism_rows = load_sexism_rows(args.data_dir, exclude, stats, args.seed)
+    train, calib, test = train + sexism_rows["train"], calib + sexism_rows["dev"], test + sexism_rows["test"]
+    rows = rows + [r for part in sexism_rows.values() for r in part]
     print(f"rows: {len(rows)}  train {len(train)}  calibration {len(calib)}  test {len(test)}  held out {len(held_out)}")
     print("excluded / dropped:", dict(stats))
     print("labels:", dict(Counter((r["source"], r["label"]) for r in rows)))
@@ -580,10 +660,16 @@ def main(argv=None) -> int:
     # that the vocabulary above lacks. Only the threat head reads them.
     threat_counts = Counter(f for feats, row in zip(f_train, train) if row["source"] == "threats"
                             for f in set(feats) if f.startswith(tuple(HEAD_FEATURES["threat"])))
-    THREAT_ONLY.clear()
-    THREAT_ONLY.update(f for f, n in threat_counts.items() if n >= 2 and f not in vocabulary)
-    print(f"and {len(THREAT_ONLY)} words and pairs of the written threats, read by the threat head only")
-    vocabulary = sorted(vocabulary | THREAT_ONLY)
+    HEAD_ONLY["threat"] = {f for f, n in threat_counts.items() if n >= 2 and f not in vocabulary}
+    print(f"and {len(HEAD_ONLY['threat'])} words and pairs of the written threats, read by the threat head only")
+    # The sexism head's own: words and pairs seen three times in the sexism corpora's training rows ("foid", "women
+    # are") that the vocabulary above lacks.
+    sexism_counts = Counter(f for feats, row in zip(f_train, train) if row["source"] in SEXISM_CORPORA
+                            for f in set(feats) if f.startswith(("w:", "b:")))
+    HEAD_ONLY["sexism"] = {f for f, n in sexism_counts.items() if n >= 3 and f not in vocabulary
+                           and f not in HEAD_ONLY["threat"]}
+    print(f"and {len(HEAD_ONLY['sexism'])} words and pairs of the sexism corpora, read by the sexism head only")
+    vocabulary = sorted(vocabulary | HEAD_ONLY["threat"] | HEAD_ONLY["sexism"])
     vectorizer, tfidf, models = fit(f_train, y_train, w_train, vocabulary=vocabulary)
     reply_reads = head_reads(vectorizer.get_feature_names_out(), "reply")
 
@@ -653,6 +739,24 @@ def main(argv=None) -> int:
                                          {"davidson-none-clean": 0.01, "written-fine": 0.001, "agent": 0.01}),
                         choose_threshold([{"group": "look-alike"}] * len(look_alike_raw), look_alike_p, 3,
                                          {"look-alike": 0.01}))
+    # Sexism: held for review while at most 0.5% of ordinary tweets and of agent turns, and one in a thousand written
+    # brand posts and replies, reach it; bounded on the calibration split and the training split's negatives scored
+    # out of fold (the calibration split holds a few hundred ordinary tweets: 0.5% of them is one or two posts).
+    sexism_train = np.flatnonzero(w_train[:, 4] > 0)
+    X_sexism = head_matrix(tfidf.transform(vectorizer.transform([f_train[i] for i in sexism_train])),
+                           head_reads(vectorizer.get_feature_names_out(), "sexism"))
+    sexism_oof = out_of_fold(X_sexism, y_train[sexism_train, 4], w_train[sexism_train, 4],
+                             [train[i] for i in sexism_train], args.seed, "sexism")
+    bounded = [k for k, i in enumerate(sexism_train) if pooled_group(train[i]) in SEXISM_BOUNDS]
+    calib_bounded = [k for k, row in enumerate(calib) if pooled_group(row) in SEXISM_BOUNDS]
+    bound_rows = ([{"group": pooled_group(train[sexism_train[k]])} for k in bounded]
+                  + [{"group": pooled_group(calib[k])} for k in calib_bounded])
+    bound_raw = np.concatenate([sexism_oof[bounded], calib_raw[calib_bounded, 4]])
+    bound_p = probabilities(np.tile(bound_raw[:, None], (1, len(HEADS))), params)
+    sexism_review = choose_threshold(bound_rows, bound_p, 4, SEXISM_BOUNDS)
+    print(f"sexism threshold {sexism_review}, bounded on", {group: f"{sum(r['group'] == group for r in bound_rows)} rows, "
+          f"{np.mean([p >= sexism_review for r, p in zip(bound_rows, bound_p[:, 4]) if r['group'] == group]):.2%}"
+          for group in SEXISM_BOUNDS})
     print(f"threat look-alikes bounding the threat threshold: {len(look_alike)} out of fold, "
           f"{len(calib_look_alike)} of the calibration split; at {threat_review}: "
           f"{(look_alike_p[:, 3] >= threat_review).mean():.2%}")
@@ -683,7 +787,7 @@ def main(argv=None) -> int:
         print(rate_table(by_kind, oof_p[kinds], 2, [reply_warn]))
     suggested = {"hostility": {"warn": warn, "review": review}, "hate": {"review": hate_review},
                  "reply": {"warn": reply_warn}, "hostile_hate": {"review": hostile_hate},
-                 "threat": {"review": threat_review}}
+                 "threat": {"review": threat_review}, "sexism": {"review": sexism_review}}
     print("suggested thresholds (calibration split):", suggested)
     print("\nflag rate on the test split, hostile head at", [warn, review, 0.5, 0.9])
     print(rate_table(test, test_p, 0, [warn, review, 0.5, 0.9]))
@@ -698,12 +802,16 @@ def main(argv=None) -> int:
     print(rate_table(test, test_p, 2, [reply_warn, 0.5, 0.9]))
     print("\nflag rate on the test split, threat head at", [threat_review, 0.5, 0.9])
     print(rate_table(test, test_p, 3, [threat_review, 0.5, 0.9]))
+    print("\nflag rate on the test split, sexism head at", [sexism_review, 0.5, 0.9])
+    print(rate_table(test, test_p, 4, [sexism_review, 0.5, 0.9]))
     if held_out:
         held_p = probabilities(raw_scores(vectorizer, tfidf, models, featurize(held_out)), params)
         either = held_p.copy()
         either[:, 0] = np.maximum(held_p[:, 0] >= warn, held_p[:, 1] >= hate_review).astype(float)
         print("\nheld-out sources (never trained on): flagged by hostile >= warn or hate >= review")
         print(rate_table(held_out, either, 0, [0.5]))
+        print("held-out sources: flagged by the sexism head at", sexism_review)
+        print(rate_table(held_out, held_p, 4, [sexism_review]))
 
     args.out.mkdir(parents=True, exist_ok=True)
     coef = np.stack([m.coef_[0] for m in models], axis=1).astype(np.float32)
@@ -728,7 +836,8 @@ def main(argv=None) -> int:
         "classifier": "logistic regression per head (liblinear, balanced classes), Platt-calibrated on a held-out "
                       "split; the reply head is fitted on the written sets and real agent turns only and calibrated "
                       "on their out-of-fold scores; the threat head on the written threats against their look-alikes, "
-                      "ordinary tweets, brand replies and agent turns",
+                      "ordinary tweets, brand replies and agent turns; the sexism head on EDOS (its training split; calibrated on its dev "
+                      "split) against ordinary tweets, brand replies and agent turns",
         "training_rows": len(train), "calibration_rows": len(calib), "test_rows": len(test),
         "sources": sorted({r["source"] for r in rows}),
         "held_out_sources": sorted({r["source"] for r in held_out}),

@@ -387,13 +387,15 @@ def conv_toxigen_seeds():
 # they are "not_hate": negatives for the hate head that say nothing to the hostile head.
 
 def conv_edos():
-    """EDOS (SemEval-2023 Task 10, Kirk et al.), CC0 1.0: 20,000 Reddit and Gab posts, sexist or not."""
+    """EDOS (SemEval-2023 Task 10, Kirk et al.), CC0 1.0: 20,000 Reddit and Gab posts, sexist or not. The source
+    keeps EDOS's own split (edos:train|dev|test:ID): the sexism head trains on train, calibrates on dev, and
+    never sees test."""
     repo = "rewire-online/edos"
     rows = []
     for r in csv.DictReader(io.StringIO(git_show(repo, "data/edos_labelled_aggregated.csv"))):
         lab = "hate" if r["label_sexist"] == "sexist" else "not_hate"
         rows.append(dict(text=r["text"], label=lab, orig_label=f"{r['label_sexist']}|{r['label_category']}",
-                         source=f"edos:{r['rewire_id']}"))
+                         source=f"edos:{r['split']}:{r['rewire_id']}"))
     return rows
 
 

@@ -8,7 +8,9 @@ disguised word produces the same n-grams as the plain one.
 
 Heads: ``hostile`` (offensive, insulting, threatening or hateful), ``hate``
 (aimed at a group for who they are) and ``reply`` (a brand's reply that is
-hostile to the customer: fitted on written brand replies and real support-agent turns). Each head's
+hostile to the customer: fitted on written brand replies and real support-agent turns), ``threat`` (a threat of
+violence or a wish of harm) and ``sexism`` (demeaning women, or anyone, for their sex or gender: fitted on EDOS
+against ordinary posts). Each head's
 score is a calibrated probability (Platt scaling fitted on a held-out split). A head may read only some
 kinds of feature (``meta["head_features"]``: the reply head reads words and word pairs, not character
 n-grams); its tf-idf vector is then normalised over those features alone, as in training.
