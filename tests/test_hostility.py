@@ -238,6 +238,15 @@ def test_kind_posts_naming_a_group_are_rarely_flagged(policy):
     assert held / len(cases) <= 0.045, held
 
 
+def held_by_label(policy, cases, account="jdoe") -> dict[str, list[bool]]:
+    """Per label, whether the tone check held each case (review or block) on ``account``."""
+    held: dict[str, list[bool]] = {}
+    for case in cases:
+        found = findings(policy, case["text"], account=account)
+        held.setdefault(case["label"], []).append(any(f.action in ("review", "block") for f in found))
+    return held
+
+
 # Today: 244 of EDOS's 300 sexist posts held (81.3%; 62.3% before the sexism head, 57.0% before Measuring Hate
 # Speech), 155 of its 300 not sexist ones (51.7%; 45.0% before the sexism head), which hold insults and hostility of
 # other kinds.
@@ -250,10 +259,7 @@ def test_held_out_sexism_from_edos_test_split_meets_a_floor(policy):
     EDOS's training split, so this is the same source; the Reddit misogyny set below is another one."""
     from bench.datasets.tone_cases import edos_sexism_cases
 
-    held = {"sexist": [], "not_sexist": []}
-    for case in edos_sexism_cases():
-        found = findings(policy, case["text"], account="jdoe")
-        held[case["label"]].append(any(f.action in ("review", "block") for f in found))
+    held = held_by_label(policy, edos_sexism_cases())
     assert len(held["sexist"]) == len(held["not_sexist"]) == 300
     assert sum(held["sexist"]) / 300 >= SEXIST_FLOOR, sum(held["sexist"])
     assert sum(held["not_sexist"]) / 300 <= NOT_SEXIST_CEILING, sum(held["not_sexist"])
@@ -575,10 +581,7 @@ def test_held_out_misogyny_from_another_source_meets_a_floor(policy):
     side was judged for misogyny only: it holds insults and hostility of other kinds."""
     from bench.datasets.tone_cases import reddit_misogyny_cases
 
-    held = {"misogynistic": [], "not_misogynistic": []}
-    for case in reddit_misogyny_cases():
-        found = findings(policy, case["text"], account="jdoe")
-        held[case["label"]].append(any(f.action in ("review", "block") for f in found))
+    held = held_by_label(policy, reddit_misogyny_cases())
     assert len(held["misogynistic"]) == len(held["not_misogynistic"]) == 300
     assert sum(held["misogynistic"]) / 300 >= MISOGYNY_FLOOR, sum(held["misogynistic"])
     assert sum(held["not_misogynistic"]) / 300 <= MISOGYNY_CEILING, sum(held["not_misogynistic"])
