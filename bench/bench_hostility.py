@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.datasets.tone_cases import (REPLIES_HELDOUT, edos_sexism_cases, hostility_cases,  # noqa: E402
                                       identity_heldout_cases, reddit_misogyny_cases, reply_heldout_cases,
-                                      threat_heldout_cases)
+                                      sexism_heldout_cases, threat_heldout_cases)
 from bench.timing import line, summary, time_each  # noqa: E402
 from gatekeeper.checks import known_rule_ids, tone  # noqa: E402
 from gatekeeper.models.hostility import model, model_text  # noqa: E402
@@ -158,6 +158,12 @@ def main(argv=None) -> int:
     for label, must in (("misogynistic", "flag"), ("not_misogynistic", "other")):
         print_rates(policy, predict_prob, "misogyny " + label, must, [c for c in misogyny if c["label"] == label],
                     "jdoe")
+    # Sexist posts and their look-alikes by a writer who saw none of the written sexism sets, on their account kind.
+    sexism = sexism_heldout_cases()
+    for label, must in (("sexist", "flag"), ("fine", "pass")):
+        for voice, account in (("personal", "jdoe"), ("brand", "acme-air")):
+            print_rates(policy, predict_prob, f"sexism {label} {voice}", must,
+                        [c for c in sexism if c["label"] == label and c["voice"] == voice], account)
     print("\nalt-profanity-check was trained on the Davidson tweets behind the dev sets: its dev figures are inflated.")
     return 0
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_hostility import DEFAULT_DEV, load_dev  # noqa: E402
 from bench.datasets.tone_cases import (REPLIES_HELDOUT, edos_sexism_cases, identity_heldout_cases,  # noqa: E402
-                                      reddit_misogyny_cases, reply_heldout_cases)
+                                      reddit_misogyny_cases, reply_heldout_cases, sexism_heldout_cases)
 from gatekeeper.checks import known_rule_ids, tone  # noqa: E402
 from gatekeeper.normalize import normalize_post  # noqa: E402
 from gatekeeper.rules.policy import load_policy  # noqa: E402
@@ -87,6 +87,10 @@ def held_out_columns() -> list[Column]:
     for label, must in (("misogynistic", "catch"), ("not_misogynistic", "other")):
         posts = [{"account": PERSONAL, "text": c["text"]} for c in reddit_misogyny_cases() if c["label"] == label]
         columns.append(Column(f"misogyny {label.replace('_', ' ')}", posts, "held", must))
+    for label, must in (("sexist", "catch"), ("fine", "pass")):
+        posts = [{"account": BRAND if c["voice"] == "brand" else PERSONAL, "text": c["text"]}
+                 for c in sexism_heldout_cases() if c["label"] == label]
+        columns.append(Column(f"sexism heldout {label}", posts, "held", must))
     return columns
 
 

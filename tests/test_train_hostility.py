@@ -220,13 +220,14 @@ def test_sexism_corpora_train_the_sexism_head_alone():
     rows = [{"source": "edos", "label": "hate"}, {"source": "edos", "label": "not_hate"},
             {"source": "davidson", "label": "none"}, {"source": "davidson", "label": "offensive"},
             {"source": "written", "label": "none"}, {"source": "agent", "label": "none"},
-            {"source": "identity", "label": "none"}, {"source": "implicit_hate", "label": "hate"}]
+            {"source": "identity", "label": "none"}, {"source": "implicit_hate", "label": "hate"},
+            {"source": "sexism", "label": "hate"}, {"source": "sexism", "label": "none"}]
     w = training.head_weights(rows, written_weight=0.5)
     weights = training.SEXISM_HEAD_WEIGHTS
-    assert not w[:2, :4].any()
+    assert not w[:2, :4].any() and not w[8:, :4].any()
     assert list(w[:, 4]) == [weights["edos"], weights["edos"], weights["davidson-none"], 0.0, weights["written"],
-                             weights["agent"], weights["identity"], 0.0]
-    assert training.targets(rows)[:, 4].tolist() == [1, 0, 0, 0, 0, 0, 0, 0]
+                             weights["agent"], weights["identity"], 0.0, weights["sexism"], weights["sexism"]]
+    assert training.targets(rows)[:, 4].tolist() == [1, 0, 0, 0, 0, 0, 0, 0, 1, 0]
 
 
 def test_sexism_rows_keep_their_authors_split_and_say_when_they_cannot(data_dir, tmp_path):
@@ -236,6 +237,11 @@ def test_sexism_rows_keep_their_authors_split_and_say_when_they_cannot(data_dir,
     assert all(r["sexism_only"] for rows in by_split.values() for r in rows)
     identity = sum(len([r for r in rows if r["source"] == "identity"]) for rows in by_split.values())
     assert identity == 800 and len([r for r in by_split["train"] if r["source"] == "identity"]) == 640
+    # Each written sexism set is split 80/10/10 on its own, both labels in each part.
+    for writer in ("sexism-a", "sexism-b"):
+        parts = {part: [r for r in rows if r.get("writer") == writer] for part, rows in by_split.items()}
+        assert [len(parts[part]) for part in ("train", "dev", "test")] == [480, 60, 60]
+        assert {r["label"] for r in parts["train"]} == {"hate", "none"}
     # An EDOS file converted before the split was kept in the source is refused, with what to do.
     (tmp_path / "corpora" / "edos").mkdir(parents=True)
     (tmp_path / "corpora" / "edos" / "edos.jsonl").write_text(

@@ -372,3 +372,16 @@ def reddit_misogyny_cases() -> list[dict]:
     "not_misogynistic", "category": the corpus's second-level label, "text"}."""
     with open(REDDIT_MISOGYNY, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+# 400 posts by a writer who saw none of the training sets (train/hostility_data/sexism_*.jsonl): 200 sexist (mostly
+# with no slur: stereotypes, "a woman's place", condescending brand replies, sexism against men; 22 with a slur), 200
+# fine in the same words (women's sport, pay-gap reports, respectful replies, a stereotype quoted to reject it).
+SEXISM_HELDOUT = Path(__file__).resolve().parent / "sexism_heldout.jsonl"
+
+
+def sexism_heldout_cases() -> list[dict]:
+    """Sexist posts and their look-alikes, never trained on. Each: {"id", "text", "label": "sexist" | "fine", "kind",
+    "voice": "personal" | "brand"}."""
+    with open(SEXISM_HELDOUT, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

@@ -40,7 +40,7 @@ RULES = [
     Rule("tone.hostile_possible_hate", "review", "This is hostile and may be hate against a group of people. It needs review."),
     Rule("tone.hostile_reply", "warn", "This reply reads as hostile to the customer: a threat, a put-down, sarcasm or blame."),
     Rule("tone.threat", "review", "This reads as a threat of violence or a wish of harm to someone. It needs review."),
-    Rule("tone.sexist", "review", "This reads as sexist: demeaning women, or anyone, for their sex or gender. It needs review."),
+    Rule("tone.sexist", "review", "This may read as sexist: demeaning women, or anyone, for their sex or gender."),
 ]
 _RULES = {rule.id: rule for rule in RULES}
 
@@ -66,9 +66,10 @@ DEFAULT_THRESHOLDS = {
     # look-alikes, and one in a thousand of the written friendly brand posts and replies, reach it (train/DATA.md).
     "threat": {"review": 0.86},
     # Sexism with or without a slur ("women are too emotional to lead", "she only got the job for her looks"), which
-    # the hate head misses most: the model's sexism head, where at most 0.5% of ordinary tweets, 1% of written kind posts
-    # naming a group and one in a thousand written friendly brand posts and replies reach it (train/DATA.md).
-    "sexism": {"review": 0.31},
+    # the hate head misses most: the model's sexism head. Held where at most 0.5% of ordinary tweets, 1% of written kind
+    # posts naming a group, 2% of written posts in a sexist post's words that demean nobody, and one in a thousand
+    # written friendly brand posts and replies reach it; warned about at twice those shares (train/DATA.md).
+    "sexism": {"warn": 0.54, "review": 0.69},
 }
 # In a brand's reply, below this reply score the reply reads as fine to the head fitted on brand replies.
 REPLY_FINE = 0.5
