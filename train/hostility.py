@@ -251,7 +251,8 @@ def head_weights(rows: list[dict], written_weight: float) -> np.ndarray:
     threats = np.array([r["source"] == "threats" for r in rows])
     w[threats, 0], w[threats, 1] = THREAT_WEIGHTS["hostile"], 0.0
     w[:, 3] = [threat_head_weight(r) for r in rows]
-    # The sexism corpora train the sexism head alone (in the hate head they raised its threshold: train/DATA.md).
+    # The sexism corpora and the written sexism sets train the sexism head alone (in the hate head EDOS raised its
+    # threshold: train/DATA.md).
     sexism = np.array([r["source"] in (*SEXISM_CORPORA, "sexism") for r in rows], dtype=bool)
     w[sexism, :4] = 0.0
     w[:, 4] = [sexism_head_weight(r) for r in rows]
@@ -334,8 +335,8 @@ HEAD_FEATURES = {"reply": ["w:", "b:"], "threat": ["w:", "b:"]}
 
 
 # Vocabulary only one head reads (filled in by main): the words and word pairs of the written threats, and of the
-# sexism corpora, that the other heads' vocabulary lacks. Kept from the other heads, which stay as they were without
-# them.
+# sexism corpora and written sexism sets, that the other heads' vocabulary lacks. Kept from the other heads, which stay
+# as they were without them.
 HEAD_ONLY: dict[str, set[str]] = {"threat": set(), "sexism": set()}
 
 
@@ -385,17 +386,18 @@ def fit(train_feats, y_train, weights, vocabulary=None, min_df=3):
     vectorizer = CountVectorizer(analyzer=lambda feats: feats, min_df=1 if vocabulary else min_df,
                                  vocabulary=vocabulary, lowercase=False, binary=True)
     # The n-grams and their idf come from the rows the tweet and reply heads read (every row but the written
-    # threats and the sexism corpora), so adding the threat and sexism heads leaves those heads as they were.
+    # threats and the rows only the sexism head reads), so adding the threat and sexism heads leaves those heads as
+    # they were.
     base = [feats for feats, w in zip(train_feats, weights) if w[: len(TWEET_AND_REPLY_HEADS)].any()]
     tfidf = TfidfTransformer(norm="l2").fit(vectorizer.fit(base).transform(base))
     counts = vectorizer.transform(train_feats)
     own = set().union(*HEAD_ONLY.values())
     if own:
-        # A head's own words are rare or absent there: their idf comes from all the rows but the sexism corpora's
-        # (so the threat head's stays as it was before the sexism head), as sklearn counts it.
+        # A head's own words are rare or absent there: their idf comes from all the rows but those only the sexism
+        # head reads (so the threat head's stays as it was before the sexism head), as sklearn counts it.
         only = np.array([name in own for name in vectorizer.get_feature_names_out()])
-        sexism_corpora = ~weights[:, :4].any(axis=1) & (weights[:, 4] > 0)
-        shared_rows = np.flatnonzero(~sexism_corpora)
+        sexism_only = ~weights[:, :4].any(axis=1) & (weights[:, 4] > 0)
+        shared_rows = np.flatnonzero(~sexism_only)
         df = np.asarray((counts[shared_rows][:, only] > 0).sum(axis=0)).ravel()
         idf = tfidf.idf_.copy()
         idf[only] = np.log((1 + len(shared_rows)) / (1 + df)) + 1
@@ -546,8 +548,9 @@ def load_written_sexism(path: Path) -> list[dict]:
 
 def load_sexism_rows(data_dir: Path, exclude: set[str], stats: Counter, seed: int) -> dict[str, list[dict]]:
     """The rows only the sexism head reads, by split: {"train": [...], "dev": [...], "test": [...]}. The sexism
-    corpora as their authors split them, and the written kind posts naming a group (80/10/10, unless the tweet heads
-    read them too: then they are in the main split already)."""
+    corpora as their authors split them; the written sexism sets and the written kind posts naming a group 80/10/10,
+    each file on its own (the kind posts only when the tweet heads do not read them: then they are in the main split
+    already)."""
     by_split: dict[str, list[dict]] = {"train": [], "dev": [], "test": []}
     written = [load_written_identity()] if not (IDENTITY_WEIGHTS["hostile"] or IDENTITY_WEIGHTS["hate"]) else []
     written += [load_written_sexism(path) for path in sorted(WRITTEN.glob("sexism_*.jsonl"))]
@@ -644,7 +647,7 @@ def main(argv=None) -> int:
     held_out = [r for r in rows if r["source"] in held_names] + load_eval_only(args.data_dir, exclude, stats)
     rows = [r for r in rows if r["source"] not in held_names]
     train, calib, test = split(rows, args.seed)
-    # The sexism corpora keep their authors' split, apart from the rest, whose split stays as it was without them.
+    # The rows only the sexism head reads are split apart from the rest, whose split stays as it was without them.
     sexism_rows = load_sexism_rows(args.data_dir, exclude, stats, args.seed)
     train, calib, test = train + sexism_rows["train"], calib + sexism_rows["dev"], test + sexism_rows["test"]
     rows = rows + [r for part in sexism_rows.values() for r in part]
@@ -754,9 +757,10 @@ def main(argv=None) -> int:
                                          {"davidson-none-clean": 0.01, "written-fine": 0.001, "agent": 0.01}),
                         choose_threshold([{"group": "look-alike"}] * len(look_alike_raw), look_alike_p, 3,
                                          {"look-alike": 0.01}))
-    # Sexism: held for review while at most 0.5% of ordinary tweets and of agent turns, and one in a thousand written
-    # brand posts and replies, reach it; bounded on the calibration split and the training split's negatives scored
-    # out of fold (the calibration split holds a few hundred ordinary tweets: 0.5% of them is one or two posts).
+    # Sexism: held for review while at most the shares in SEXISM_BOUNDS of ordinary tweets, agent turns, written brand
+    # posts and replies, kind posts naming a group and look-alikes of sexist posts reach it; bounded on the calibration
+    # split and the training split's rows of those groups scored out of fold (the calibration split holds a few
+    # hundred ordinary tweets: 0.5% of them is one or two posts).
     sexism_train = np.flatnonzero(w_train[:, 4] > 0)
     X_sexism = head_matrix(tfidf.transform(vectorizer.transform([f_train[i] for i in sexism_train])),
                            head_reads(vectorizer.get_feature_names_out(), "sexism"))
