@@ -70,6 +70,11 @@ def rate(policy, column: Column) -> float:
     return sum(outcome(policy, post) in counted for post in column.posts) / len(column.posts)
 
 
+def account_for(case: dict) -> str:
+    """The account a held-out case was written for: the brand's or a person's."""
+    return BRAND if case["voice"] == "brand" else PERSONAL
+
+
 def held_out_columns() -> list[Column]:
     """The repository's held-out sets: replies as a support desk sends them (handle in front), kind posts naming a
     group on the account kind they were written for, and EDOS's sexist posts on a personal account."""
@@ -79,8 +84,7 @@ def held_out_columns() -> list[Column]:
         for label, must in (("hostile", "catch"), ("friendly", "pass")):
             posts = [{"account": BRAND, "text": "@customer " + c["text"]} for c in replies if c["label"] == label]
             columns.append(Column(f"{name} {label}", posts, "flagged", must))
-    identity = [{"account": BRAND if c["voice"] == "brand" else PERSONAL, "text": c["text"]}
-                for c in identity_heldout_cases()]
+    identity = [{"account": account_for(c), "text": c["text"]} for c in identity_heldout_cases()]
     columns.append(Column("identity kind", identity, "flagged", "pass"))
     sexist = [{"account": PERSONAL, "text": c["text"]} for c in edos_sexism_cases() if c["label"] == "sexist"]
     columns.append(Column("edos sexist", sexist, "held", "catch"))
@@ -88,8 +92,7 @@ def held_out_columns() -> list[Column]:
         posts = [{"account": PERSONAL, "text": c["text"]} for c in reddit_misogyny_cases() if c["label"] == label]
         columns.append(Column(f"misogyny {label.replace('_', ' ')}", posts, "held", must))
     for label, must in (("sexist", "catch"), ("fine", "pass")):
-        posts = [{"account": BRAND if c["voice"] == "brand" else PERSONAL, "text": c["text"]}
-                 for c in sexism_heldout_cases() if c["label"] == label]
+        posts = [{"account": account_for(c), "text": c["text"]} for c in sexism_heldout_cases() if c["label"] == label]
         columns.append(Column(f"sexism heldout {label}", posts, "held", must))
     return columns
 

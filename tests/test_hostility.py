@@ -224,12 +224,12 @@ def test_kind_posts_naming_a_group_are_rarely_flagged(policy):
     counter-speech and support are negatives of the hate head); "queer" read as profanity in a brand's post was
     one of them before, and hostile_hate raises posts that are warned about as hostile."""
     from bench.datasets.tone_cases import identity_heldout_cases
+    from bench.tradeoff_tone import account_for
 
     cases = identity_heldout_cases()
     flagged = held = 0
     for case in cases:
-        found = [f for f in findings(policy, case["text"], account="acme-air" if case["voice"] == "brand" else "jdoe")
-                 if f.action != "allow"]
+        found = [f for f in findings(policy, case["text"], account=account_for(case)) if f.action != "allow"]
         flagged += bool(found)
         held += any(f.action in ("review", "block") for f in found)
     assert len(cases) == 399
@@ -570,10 +570,11 @@ def test_held_out_written_sexism_meets_a_floor(policy):
     written sexism sets, each on the account kind it was written for. Flagged = warn or above, held = review or
     above."""
     from bench.datasets.tone_cases import sexism_heldout_cases
+    from bench.tradeoff_tone import account_for
 
     outcomes: dict[str, list[set]] = {"sexist": [], "fine": []}
     for case in sexism_heldout_cases():
-        found = findings(policy, case["text"], account="acme-air" if case["voice"] == "brand" else "jdoe")
+        found = findings(policy, case["text"], account=account_for(case))
         outcomes[case["label"]].append({f.action for f in found} - {"allow"})
     assert len(outcomes["sexist"]) == len(outcomes["fine"]) == 200
 

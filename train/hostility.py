@@ -137,7 +137,8 @@ def load_corpus(path: Path, name: str, exclude: set[str], stats: dict) -> list[d
             label = rec["label"]
             if label not in ("hate", "offensive", "none", "not_hate"):
                 raise ValueError(f"{path}: unknown label {label!r}")
-            rows.append({"text": text, "label": label, "source": name, "group": f"{name}-{label}"})
+            rows.append({"text": text, "label": label, "source": name, "group": f"{name}-{label}",
+                         "origin": rec.get("source")})
     return rows
 
 
@@ -228,7 +229,7 @@ def targets(rows: list[dict]) -> np.ndarray:
         y[i, 1] = row["label"] == "hate"
         y[i, 2] = y[i, 0]
         y[i, 3] = row.get("source") == "threats" and row["label"] == "offensive"
-        y[i, 4] = row.get("source") in (*SEXISM_CORPORA, "sexism") and row["label"] == "hate"
+        y[i, 4] = labelled_for_sexism(row) and row["label"] == "hate"
     return y
 
 
@@ -253,7 +254,7 @@ def head_weights(rows: list[dict], written_weight: float) -> np.ndarray:
     w[:, 3] = [threat_head_weight(r) for r in rows]
     # The sexism corpora and the written sexism sets train the sexism head alone (in the hate head EDOS raised its
     # threshold: train/DATA.md).
-    sexism = np.array([r["source"] in (*SEXISM_CORPORA, "sexism") for r in rows], dtype=bool)
+    sexism = np.array([labelled_for_sexism(r) for r in rows], dtype=bool)
     w[sexism, :4] = 0.0
     w[:, 4] = [sexism_head_weight(r) for r in rows]
     return w
@@ -304,6 +305,11 @@ SEXISM_CORPORA = ["edos"]
 # The written sexist posts and their look-alikes (sexism_*.jsonl, source "sexism") teach the stereotypes EDOS's posts
 # rarely spell out ("girls just aren't wired for engineering").
 SEXISM_HEAD_WEIGHTS = {"edos": 1.0, "davidson-none": 1.0, "written": 0.5, "agent": 0.3, "identity": 1.0, "sexism": 1.0}
+
+
+def labelled_for_sexism(row: dict) -> bool:
+    """A row of a sexism corpus or of the written sexism sets: labelled sexist or not (and for nothing else)."""
+    return row["source"] in SEXISM_CORPORA or row["source"] == "sexism"
 
 
 def sexism_head_weight(row: dict) -> float:
@@ -561,21 +567,13 @@ def load_sexism_rows(data_dir: Path, exclude: set[str], stats: Counter, seed: in
             by_split[part] += [dict(row, sexism_only=True) for row in chosen]
     for name in SEXISM_CORPORA:
         path = data_dir / "corpora" / name / f"{name}.jsonl"
-        for rec in read_jsonl(path):
-            part = rec["source"].split(":")[1] if rec["source"].count(":") == 2 else None
+        for row in load_corpus(path, name, exclude, stats):
+            origin = row.pop("origin") or ""
+            part = origin.split(":")[1] if origin.count(":") == 2 else None
             if part not in by_split:
-                raise ValueError(f"{path}: source {rec['source']!r} names no split; convert it again "
+                raise ValueError(f"{path}: source {origin!r} names no split; convert it again "
                                  f"(train/hostility_sources/convert_corpora.py {name})")
-            text = html.unescape(rec["text"]).strip()
-            if rec["label"] not in ("hate", "not_hate"):
-                raise ValueError(f"{path}: unknown label {rec['label']!r}")
-            if not text:
-                continue
-            if dedup_key(text) in exclude:
-                stats[name + "_excluded_dev"] += 1
-                continue
-            by_split[part].append({"text": text, "label": rec["label"], "source": name,
-                                   "group": f"{name}-{rec['label']}", "sexism_only": True})
+            by_split[part].append(dict(row, sexism_only=True))
     return by_split
 
 
@@ -682,7 +680,7 @@ def main(argv=None) -> int:
     print(f"and {len(HEAD_ONLY['threat'])} words and pairs of the written threats, read by the threat head only")
     # The sexism head's own: words and pairs seen three times in the training rows of the sexism corpora and of the
     # written sexism sets ("foid", "women are") that the vocabulary above lacks.
-    sexism_counts = Counter(f for feats, row in zip(f_train, train) if row["source"] in (*SEXISM_CORPORA, "sexism")
+    sexism_counts = Counter(f for feats, row in zip(f_train, train) if labelled_for_sexism(row)
                             for f in set(feats) if f.startswith(("w:", "b:")))
     HEAD_ONLY["sexism"] = {f for f, n in sexism_counts.items() if n >= 3 and f not in vocabulary
                            and f not in HEAD_ONLY["threat"]}
