@@ -71,6 +71,50 @@ def test_traps_are_not_private(policy, text):
     assert rules(policy, text) == []
 
 
+@pytest.mark.parametrize("text, rule, value", [
+    # Ids in the shapes other generators and countries write them, not only presidio-research's.
+    ("The leaked file had his passport number P4789023X in it", "pii.passport", "P4789023X"),
+    ("Her passport 'VXG12345678' was scanned at the desk", "pii.passport", "VXG12345678"),
+    ("driver's license number 'DL: DLUPPRAN098765' on the rental form", "pii.driver_licence", "DLUPPRAN098765"),
+    ("Ontario driver's licence A1234-56789-01234 was photographed", "pii.driver_licence", "A1234-56789-01234"),
+    ("Kim's TIN 11-4391209 was in the spreadsheet we shared", "pii.national_id", "11-4391209"),
+    ("PAN card number ABPCJ4567R must not be posted", "pii.national_id", "ABPCJ4567R"),
+    ("Her Aadhaar 3440 7136 7498 was visible in the screenshot", "pii.national_id", "3440 7136 7498"),
+    ("Please double-check 131-144-123 for Jamie before we file", "pii.national_id", "131-144-123"),
+    ("Your social insurance number 177 236 114 is on file", "pii.national_id", "177 236 114"),
+    ("Can you resend 096.59.0321 so we can finish the claim?", "pii.ssn", "096.59.0321"),
+    ("Your account 6630484768 was debited twice, sorry!", "pii.bank_account", "6630484768"),
+    ("Refund sent to your account FR439301237400861689 today", "pii.bank_account", "FR439301237400861689"),
+    ("We saw a sign-in from 87.12.241.50 you may not recognise", "pii.ip_address", "87.12.241.50"),
+    ("Customer's IPv6 is 2a00:1450:4009:81f::200e per the log", "pii.ip_address", "2a00:1450:4009:81f::200e"),
+])
+def test_ids_in_other_shapes(policy, text, rule, value):
+    post = normalize_post({"account": "acme-air", "text": text})
+    found = [(f.rule, text[f.start:f.end]) for f in pii.check(post, policy)]
+    assert (rule, value) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The 1987 Supreme Court case still shapes the law.",
+    "Our 2024 Main Street Festival is back this June!",
+    "Your account has 500000 points waiting for you.",
+    "Order 123-456-782 has shipped and arrives Friday.",  # a booking number (flagged as one), not a SIN
+    "Our passport office opens at 9 with 120 staff on duty.",
+    "Tax id numbers go on line 3 of the form.",
+])
+def test_id_look_alikes_are_not_ids(policy, text):
+    assert not {"pii.national_id", "pii.address", "pii.bank_account", "pii.passport"} & set(rules(policy, text))
+
+
+def test_id_checksums(policy):
+    from gatekeeper.checks.pii.recognizers.ids import valid_aadhaar, valid_sin
+
+    assert valid_sin("131 144 123") and not valid_sin("131 144 124") and not valid_sin("046 454 286")  # 0xx: none issued
+    assert valid_aadhaar("344071367498") and not valid_aadhaar("344071367497") and not valid_aadhaar("144071367498")
+    # One digit changed in a SIN-shaped number: the Luhn check turns it away, so it is no national id.
+    assert "pii.national_id" not in rules(policy, "Please double-check 131-144-124 for Jamie")
+
+
 @pytest.mark.parametrize("phone", ["+1 (800) 555-0100", "1-800-555-0100", "800.555.0100", "(800) 555-0100", "+18005550100", "800 555 0100"])
 def test_allowed_company_phone_in_any_format(policy, phone):
     assert rules(policy, f"Questions? Call {phone} any time.") == []

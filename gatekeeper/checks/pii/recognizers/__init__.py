@@ -13,7 +13,7 @@ from .base import AccountSettings, Context, Doc, ContextPatternRecognizer, Recog
 
 CONTEXT_KINDS = ("booking_reference", "loyalty_number", "date_of_birth", "passport", "bank_account", "ssn", "ni_number",
                  "credential", "phone", "phone_after", "address", "postcode", "driver_licence", "ip_address",
-                 "business_phone", "own_network", "street")
+                 "business_phone", "own_network", "street", "national_id", "bank_account_near")
 
 
 def build(lexicon: dict, internal_domains) -> list[Recognizer]:
@@ -27,13 +27,21 @@ def build(lexicon: dict, internal_domains) -> list[Recognizer]:
     bank_account = ContextPatternRecognizer(
         "BANK_ACCOUNT", "BankAccountRecognizer", [r"\d{2}-\d{2}-\d{2}", r"\d{6,17}", r"\d{3,5}(?:[ -]\d{3,5}){1,3}"],
         context=context["bank_account"], require_context=True, not_private=not_private)
+    # "your account 6630484768", "into account FR43 9301 ...": a bare "account" names a bank account only right
+    # before the number (one word between at most), and then an IBAN-shaped code counts even if its checksum fails.
+    context["bank_account_near"] = Context(ctx.get("bank_account_near", []), before=1)
+    bank_account_near = ContextPatternRecognizer(
+        "BANK_ACCOUNT", "BankAccountNearRecognizer", [r"\d{6,17}", r"[A-Za-z]{2,4}\d[A-Za-z0-9]{7,30}"],
+        validate=bank.account_like, context=context["bank_account_near"], require_context=True, not_private=not_private)
     return [
         phone.PhoneNumberRecognizer(context["phone"], context["phone_after"], not_private, context["business_phone"]),
         *email.recognizers(),
         bank.CardRecognizer(not_private),
         bank.IbanCodeRecognizer(),
         bank_account,
-        *ids.recognizers(context),
+        bank_account_near,
+        *ids.recognizers(context, Context(ctx.get("booking_reference", []) + ctx.get("loyalty_number", [])
+                                          + lexicon.get("not_private", []))),
         *codes.recognizers(context, not_private),
         *dates.recognizers(context),
         *credentials.recognizers(context, ctx.get("credential", ["password"])),

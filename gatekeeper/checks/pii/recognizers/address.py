@@ -59,6 +59,18 @@ def usaddress_labels(window: str) -> tuple[tuple[str, str], ...]:
         return ()
 
 
+# "the 1987 Supreme Court case", "our 2024 Main Street Festival": a year after an article, not a house number.
+_ARTICLES = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "your", "my", "in", "since", "until",
+             "during"}
+
+
+def _year_after_article(text: str, start: int, number: str) -> bool:
+    if not (number.isdigit() and len(number) == 4 and "1800" <= number <= "2099"):
+        return False
+    before = words(text[max(0, start - 20):start])
+    return bool(before) and before[-1] in _ARTICLES
+
+
 class AddressRecognizer(Recognizer):
     ENTITIES = ("STREET_ADDRESS",)
 
@@ -184,6 +196,8 @@ class AddressRecognizer(Recognizer):
         if self.public_place.before(text, start) or self.not_private.before(text, start, 0) or self._ours(text, start):
             return False
         first = value.split(None, 1)[0].lower().strip(".,")
+        if kind in ("us", "us_lower") and _year_after_article(text, start, first):
+            return False
         if kind == "us":
             return True
         if kind == "us_lower":

@@ -89,6 +89,12 @@ def iban_valid(compact: str) -> bool:
     return int(number) % 97 == 1
 
 
+def account_like(value: str) -> bool:
+    """An account number: six or more digits, not one digit repeated, at most six letters (country and bank codes)."""
+    digits = sum(c.isdigit() for c in value)
+    return digits >= 6 and len(set(value)) > 2 and len(value) - digits <= 6
+
+
 class IbanCodeRecognizer(Recognizer):
     ENTITIES = ("IBAN_CODE",)
 
