@@ -212,7 +212,8 @@ def test_everyday_brand_words_need_a_lure(policy_dir):
     policy = load_policy(policy_dir, known_rule_ids())
     assert found(policy, "See deltadental.com", "globex-coffee") == []
     assert found(policy, "See delta-refunds.com", "globex-coffee") == [("links.lookalike", "brand_plus_words")]
-    assert found(policy, "See paypalcom.com") == []
+    # Not acme-air's lookalike; PayPal's, from the much-imitated brands every account is guarded against.
+    assert found(policy, "See paypalcom.com") == [("links.impersonation", "missing_dot")]
     assert found(policy, "See deltacom.com", "globex-coffee") == [("links.lookalike", "missing_dot")]
 
 
@@ -407,3 +408,44 @@ def test_three_letter_brands_and_disguised_everyday_words(policy_dir):
     assert found(policy, "https://pcx.weebly.com/", "parcelco") == [("links.lookalike", "brand_on_free_hosting")]
     assert found(policy, "https://upcxeled.com/", "parcelco") == []  # three letters fused in others: chance
     assert found(policy, "https://app1ep0st-offers.net/", "parcelco") == [("links.lookalike", "homoglyph")]
+
+
+# -- brands phishing imitates most, from any account --------------------------------------------------
+
+@pytest.fixture(scope="module")
+def shipped():
+    from conftest import POLICIES
+
+    return load_policy(POLICIES, known_rule_ids())
+
+
+@pytest.mark.parametrize("url, kind", [
+    ("https://paypal-account-verify.xyz/login", "brand_plus_words"),
+    ("https://secure.paypal.com.account-check.ru/", "brand_in_subdomain"),
+    ("https://netlflix-billing.com/", "typo"),
+    ("https://wellsfargo-alerts.monster/", "brand_plus_words"),
+    ("https://instagram-copyright-appeal.netlify.app/", "brand_on_free_hosting"),
+    ("https://chase-online-unlock.com/", "brand_plus_words"),
+    ("https://icloud-find-device.info/", "brand_plus_words"),
+])
+def test_imitations_of_much_phished_brands_are_blocked_from_any_account(shipped, url, kind):
+    assert found(shipped, f"Read more: {url}") == [("links.impersonation", kind)]
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.paypal.com/us/home", "https://support.apple.com/en-gb", "https://aws.amazon.com/", "https://s3.amazonaws.com/x",
+    "https://apple-pie-recipes.com/", "https://chasewildlife.org/", "https://dellbackupandrecoverycloudstorage.com/",
+    "https://big-apple-tours.com/", "https://amazonrainforestfund.org/",
+])
+def test_real_sites_and_everyday_words_are_not_impersonation(shipped, url):
+    assert [r for r, _ in found(shipped, f"Read more: {url}")] == []
+
+
+def test_an_accounts_own_brand_stays_a_lookalike(policy_dir):
+    policy = add_account(policy_dir, "paypal", 'handle: "@PayPal"\nofficial_domains: [paypal.com]\n')
+    assert found(policy, "https://paypal-account-verify.xyz/", "paypal") == [("links.lookalike", "brand_plus_words")]
+
+
+def test_impersonation_finding_names_the_brand(shipped):
+    [f] = links.check(normalize_post({"account": "acme-air", "text": "see https://paypal-account-verify.xyz"}), shipped)
+    assert "PayPal (paypal.com)" in f.message and f.details["imitates"] == "PayPal (paypal.com)"

@@ -5,7 +5,8 @@ Suffix List and IDNA. A link to an internal address, in any spelling a socket
 or a browser accepts (127.1, 0x7f000001, [::ffff:7f00:1], metadata.google.internal),
 is blocked without being fetched. Official domains and their subdomains, the
 account's allowed domains and the trusted list pass; lookalikes of an official
-domain, hosts that borrow the brand's names, and blocked domains are blocked.
+domain, hosts that borrow the brand's names, and blocked domains are blocked; so are
+links imitating one of the brands phishing imitates most (phished_brands), from any account.
 Shortened and redirected links are followed (safely: see resolver.py) and the
 final domain is the one that counts.
 """
@@ -21,6 +22,7 @@ NAME = "links"
 
 RULES = [
     Rule("links.lookalike", "block", "This link imitates one of our official domains. Check it: it may be a typo or a phishing twin."),
+    Rule("links.impersonation", "block", "This link imitates a well-known brand's site: a typo, a look-alike or its name on someone else's domain. It is most likely phishing."),
     Rule("links.blocked_domain", "block", "This domain is on the blocked list."),
     Rule("links.unsafe_target", "block", "This link leads to an internal or non-web address."),
     Rule("links.unreachable", "warn", "This link does not work (it could not be reached, or answers with an error)."),
@@ -57,6 +59,7 @@ class LinkPolicy:
         self.popular = domains.popular_domains()
         self.config = {**DEFAULTS, **{k: v for k, v in policy.check_config("links").items() if k != "enabled"}}
         self.accounts = {account_id: self.account_entry(account, self.handle_suffixes) for account_id, account in policy.accounts.items()}
+        self.phished = self.phished_entry(lexicon.get("phished_brands", []))
 
     def internal(self, link) -> str | None:
         """Why a link's host is internal (loopback, private, cloud metadata, internal name...), or None."""
@@ -80,11 +83,49 @@ class LinkPolicy:
             "blocked": [d.lower() for d in account.get("blocked_domains", [])],
         }
 
+    @staticmethod
+    def phished_entry(brands: list[dict]) -> dict:
+        """The much-imitated brands as one entry, so a link is compared with all of them in one pass: their real
+        sites, the names a phishing host borrows, and the sites whose name is one of those names (checked for
+        typos and look-alike letters too). `names` maps each such site back to its brand."""
+        official, named, tokens, names = set(), [], [], {}
+        for brand in brands:
+            domains_ = [d.lower() for d in brand["domains"]]
+            terms = [t.lower() for t in brand["terms"]]
+            own_named = [d for d in domains_ if domains.split_domain(d).domain.replace("-", "") in terms] or domains_[:1]
+            official.update(domains_)
+            named += own_named
+            tokens += domains.brand_tokens({"brand_terms": terms, "official_domains": own_named[:1]})
+            names.update({d: (brand["name"], frozenset(domains_)) for d in own_named})
+        tokens.sort(key=lambda t: -len(t.text))
+        return {"official": frozenset(official), "brands": [domains.brand(d) for d in named], "tokens": tokens,
+                "typos": domains.typo_pattern(tokens, everyday_too=True), "names": names}
+
+    def impersonated(self, link, account_id: str) -> tuple[str, str] | None:
+        """(kind, "Brand (domain)") if the link imitates a much-imitated brand other than the account's own."""
+        phished = self.phished
+        parts = link.host.split(".")
+        if not phished["tokens"] or any(".".join(parts[i:]) in phished["official"] for i in range(len(parts) - 1)):
+            return None  # no list, or the brand's real site
+        hosting = domains.hosting_parent(link.host, self.free_hosting, self.hosting_names)
+        if not hosting and link.registered in self.popular:
+            return None
+        found = domains.lookalike(link, phished["brands"], self.lures, cautious=True) if not hosting else None
+        found = found or domains.phishing_host(link, phished["tokens"], phished["typos"], self.lures, hosting, cautious=True)
+        if not found:
+            return None
+        kind, official = found
+        name, sites = phished["names"].get(official, (official, frozenset()))
+        own = (self.accounts.get(account_id) or _NO_ACCOUNT)["official"]
+        if sites & set(own):
+            return None  # the account's own brand: judged as its lookalike already
+        return kind, f"{name} ({official})"
+
     def is_shortener(self, link) -> bool:
         return link.host in self.shorteners or link.registered in self.shorteners
 
     def judge(self, link, account_id: str) -> tuple[str, str | None]:
-        """('official'|'allowed'|'blocked'|'lookalike'|'other', detail) for one parsed link."""
+        """('official'|'allowed'|'blocked'|'lookalike'|'impersonation'|'other', detail) for one parsed link."""
         acc = self.accounts.get(account_id) or _NO_ACCOUNT
         host = link.host
         if any(domains.under(host, d) for d in acc["blocked"] + self.blocked):
@@ -101,6 +142,9 @@ class LinkPolicy:
         if found:
             kind, official = found
             return "lookalike", f"{kind}:{official}"
+        found = self.impersonated(link, account_id)
+        if found:
+            return "impersonation", f"{found[0]}:{found[1]}"
         return "other", None
 
 
@@ -122,6 +166,12 @@ def _judged_finding(verdict: str, detail: str | None, link, start: int, end: int
         return finding(_RULES["links.lookalike"], start, end,
                        f"{shown}{puny}{where} imitates our official domain {official} ({kind.replace('_', ' ')}). "
                        f"Use a link on {official} instead.", domain=link.host, imitates=official, kind=kind)
+    if verdict == "impersonation":
+        kind, brand = detail.split(":", 1)
+        puny = f" (written {link.host})" if shown != link.host else ""
+        return finding(_RULES["links.impersonation"], start, end,
+                       f"{shown}{puny}{where} imitates {brand} ({kind.replace('_', ' ')}): most likely a phishing site. "
+                       f"Do not post it.", domain=link.host, imitates=brand, kind=kind)
     return None
 
 

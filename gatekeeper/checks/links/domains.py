@@ -147,12 +147,16 @@ class Brand:
     squashed: str
     shape: str
     tokens: tuple[str, ...]
+    letters: frozenset = frozenset()  # of squashed
+    shape_letters: frozenset = frozenset()
 
 
 def brand(registered: str) -> Brand:
     parts = split_domain(registered)
     label = parts.domain.lower()
-    return Brand(registered.lower(), label, parts.suffix, label.replace("-", ""), skeleton(label), tuple(_tokens(label)))
+    squashed = label.replace("-", "")
+    shape = skeleton(label)
+    return Brand(registered.lower(), label, parts.suffix, squashed, shape, tuple(_tokens(label)), frozenset(squashed), frozenset(shape))
 
 
 COMMON_WORD_RANK = 10000
@@ -166,14 +170,18 @@ def distinctive(word: str) -> bool:
     return rank is None or rank > COMMON_WORD_RANK
 
 
-def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset()) -> tuple[str, str] | None:
+def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset(), cautious: bool = False) -> tuple[str, str] | None:
     """(kind, official domain) if the link's domain imitates an official domain, else None. Borrowed
-    brand names (brand_terms, the handle) are phishing_host's business."""
+    brand names (brand_terms, the handle) are phishing_host's business. cautious (someone else's brand):
+    a domain named with a real word ("apply.com", "ample.com" next to apple.com) is no typo of it."""
     label = link.domain.lower()
     if not label:
         return None
     unicode_label = (link.unicode_host.split(".")[-len(link.suffix.split(".")) - 1] if link.suffix else link.unicode_host)
     squashed = label.replace("-", "")
+    letters = set(squashed)
+    shape = skeleton(unicode_label)  # the label as it looks, its look-alike letters read as what they imitate
+    shape_letters = set(shape)
     sub_labels = [s for s in link.subdomain.lower().split(".") if s]
     for b in brands:
         if label == b.label and link.suffix != b.suffix:
@@ -193,12 +201,15 @@ def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset()) -
         if skeleton(label) == b.shape and label != b.label:
             return "homoglyph", b.registered
         budget = typo_budget(len(b.squashed))
-        distance = damerau_levenshtein(squashed, b.squashed)
-        if 0 < distance <= budget:
+        # Each edit changes the set of letters used by two at most: a cheap bound before the edit distance.
+        distance = (damerau_levenshtein(squashed, b.squashed, budget)  # capped: only <= budget matters
+                    if len(letters ^ b.letters) <= 2 * budget else budget + 1)
+        if 0 < distance <= budget and not (cautious and real_word(squashed)):
             return "typo", b.registered
-        shape = skeleton(unicode_label)
-        if shape != b.shape and damerau_levenshtein(shape, b.shape) <= budget:
-            return "homoglyph" if not unicode_label.isascii() or shape != squashed else "typo", b.registered
+        if shape != b.shape and len(shape_letters ^ b.shape_letters) <= 2 * budget and damerau_levenshtein(shape, b.shape, budget) <= budget:
+            kind = "homoglyph" if not unicode_label.isascii() or shape != squashed else "typo"
+            if not (cautious and kind == "typo" and real_word(squashed)):
+                return kind, b.registered
         if len(b.tokens) > 1:
             if squashed != b.squashed and any("".join(p) == squashed for p in itertools.islice(itertools.permutations(b.tokens), 24)):
                 return "token_reorder", b.registered
@@ -387,6 +398,14 @@ def dictionary() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def real_word(label: str) -> bool:
+    """A label that is an English word (Zipf 3.5 or more): what it says, not a one-edit spelling of a brand."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(label, "en") >= 3.5
+
+
+@lru_cache(maxsize=4096)
 def everyday_word(token: str) -> bool:
     """A brand token that is also an everyday word (steam, delta, target): it needs more than itself."""
     from wordfreq import zipf_frequency
@@ -429,10 +448,11 @@ def hosting_parent(host: str, free_hosting=(), hosting_names=frozenset()) -> str
     return None
 
 
-def crossed_by_words(label: str, start: int, end: int) -> bool:
+def crossed_by_words(label: str, start: int, end: int, ties: bool = False) -> bool:
     """True if `label` reads better as words one of which runs across label[start:end]'s edge than
     with label[start:end] as a word of its own: "thebayarea" (the|bay|area) crosses "ebay";
-    "steamboat" crosses "steam"; "ebayisapi" (ebay|is|api) and "adobediscount" do not."""
+    "steamboat" crosses "steam"; "ebayisapi" (ebay|is|api) and "adobediscount" do not.
+    ties: also when it reads as well ("recoverycloud" read as recovery|cloud or recover|ycloud)."""
     words, n, longest = dictionary(), len(label), 20
     # Cost of a reading: 1 for each word, run of digits or letter no word explains.
 
@@ -453,7 +473,8 @@ def crossed_by_words(label: str, start: int, end: int) -> bool:
     aligned = ahead[start] + 1 + behind[end]
     for a in range(n):
         for b in range(a + 2, min(n, a + longest) + 1):
-            if (a < start < b or a < end < b) and label[a:b] in words and ahead[a] + 1 + behind[b] < aligned:
+            if (a < start < b or a < end < b) and label[a:b] in words and (
+                    ahead[a] + 1 + behind[b] < aligned or ties and ahead[a] + 1 + behind[b] == aligned):
                 return True
     return False
 
@@ -509,15 +530,21 @@ def brand_tokens(account: dict, handle_suffixes=()) -> list[BrandToken]:
     return sorted(tokens, key=lambda t: -len(t.text))[:64]
 
 
-def typo_pattern(tokens: list[BrandToken]):
+# Someone else's brand name that is also a frequent word (netflix, facebook, google): its one-edit spellings
+# ("netflx") are still typos from this length on; a real word one edit away is never one.
+EVERYDAY_TYPO_LENGTH = 6
+
+
+def typo_pattern(tokens: list[BrandToken], everyday_too: bool = False):
     """One linear-time pattern for every one-edit spelling of the tokens worth it (5+ letters, not
-    everyday words): a letter changed, added, dropped (6+ letters) or two neighbours swapped."""
+    everyday words unless everyday_too and 6+ letters): a letter changed, added, dropped (6+ letters)
+    or two neighbours swapped."""
     import re2
 
     variants = set()
     for token in tokens:
         t = token.text
-        if len(t) < 5 or token.everyday:
+        if len(t) < 5 or token.everyday and not (everyday_too and len(t) >= EVERYDAY_TYPO_LENGTH):
             continue
         for i in range(len(t)):
             variants.add(re.escape(t[:i]) + "[a-z0-9]" + re.escape(t[i + 1:]))
@@ -554,10 +581,12 @@ def _has_lure(labels: list[str], lures: frozenset) -> bool:
     return False
 
 
-def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozenset, hosting: str | None) -> tuple[str, str] | None:
+def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozenset, hosting: str | None,
+                  cautious: bool = False) -> tuple[str, str] | None:
     """(kind, official) if the host borrows one of the brand's tokens: fused into any label, or one
     edit away from it inside a longer label. Everyday-word tokens need a lure word, free hosting or a
-    written-out domain next to them; short ones must not be part of real words (thebayarea)."""
+    written-out domain next to them; short ones must not be part of real words (thebayarea).
+    cautious (someone else's brand): a one-edit spelling counts only where the host reads no better as words."""
     if not tokens:
         return None
     own = link.host[: -len(hosting) - 1] if hosting else link.host[: -len(link.suffix) - 1] if link.suffix else link.host
@@ -616,14 +645,14 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
             at = match.start()
             for token in tokens:
                 n = len(token.text)
-                if n < 5 or token.everyday:
+                if n < 5 or token.everyday and not (cautious and n >= EVERYDAY_TYPO_LENGTH):
                     continue
                 for size in (n - 1, n, n + 1) if n >= 6 else (n, n + 1):
                     found = reading[at:at + size]
                     if len(found) != size or found == token.text or damerau_levenshtein(found, token.text, 1) != 1:
                         continue
                     # "stream" is not a typo of "steam": a real word is what it says.
-                    if zipf_frequency(found, "en") >= 3.5 or crossed_by_words(reading, at, at + size):
+                    if zipf_frequency(found, "en") >= 3.5 or crossed_by_words(reading, at, at + size, ties=cautious):
                         continue
                     return ("typo_on_free_hosting" if hosting else "typo"), token.official
     return None
