@@ -449,3 +449,11 @@ def test_an_accounts_own_brand_stays_a_lookalike(policy_dir):
 def test_impersonation_finding_names_the_brand(shipped):
     [f] = links.check(normalize_post({"account": "acme-air", "text": "see https://paypal-account-verify.xyz"}), shipped)
     assert "PayPal (paypal.com)" in f.message and f.details["imitates"] == "PayPal (paypal.com)"
+
+
+@pytest.mark.parametrize("url", ["https://paypal-login.s3.amazonaws.com/index.html",
+                                 "https://adobe-share-file.z13.web.core.windows.net/",
+                                 "https://netflix-billing.storage.googleapis.com/x"])
+def test_rented_space_on_a_brands_cloud_is_not_the_brands_site(shipped, url):
+    # amazonaws.com, windows.net and googleapis.com hold anyone's buckets and sites: not the brands' own.
+    assert [r for r, _ in found(shipped, f"Read more: {url}")] == ["links.impersonation"]

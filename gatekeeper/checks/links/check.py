@@ -160,18 +160,15 @@ def _judged_finding(verdict: str, detail: str | None, link, start: int, end: int
     where = f" (reached through {via})" if via else ""
     if verdict == "blocked":
         return finding(_RULES["links.blocked_domain"], start, end, f"{shown} is on the blocked list{where}.", domain=link.host)
-    if verdict == "lookalike":
-        kind, official = detail.split(":", 1)
+    if verdict in ("lookalike", "impersonation"):
+        kind, imitated = detail.split(":", 1)
         puny = f" (written {link.host})" if shown != link.host else ""
-        return finding(_RULES["links.lookalike"], start, end,
-                       f"{shown}{puny}{where} imitates our official domain {official} ({kind.replace('_', ' ')}). "
-                       f"Use a link on {official} instead.", domain=link.host, imitates=official, kind=kind)
-    if verdict == "impersonation":
-        kind, brand = detail.split(":", 1)
-        puny = f" (written {link.host})" if shown != link.host else ""
-        return finding(_RULES["links.impersonation"], start, end,
-                       f"{shown}{puny}{where} imitates {brand} ({kind.replace('_', ' ')}): most likely a phishing site. "
-                       f"Do not post it.", domain=link.host, imitates=brand, kind=kind)
+        how = kind.replace("_", " ")
+        if verdict == "lookalike":
+            rule, message = "links.lookalike", f"imitates our official domain {imitated} ({how}). Use a link on {imitated} instead."
+        else:
+            rule, message = "links.impersonation", f"imitates {imitated} ({how}): most likely a phishing site. Do not post it."
+        return finding(_RULES[rule], start, end, f"{shown}{puny}{where} {message}", domain=link.host, imitates=imitated, kind=kind)
     return None
 
 

@@ -556,7 +556,9 @@ def typo_pattern(tokens: list[BrandToken], everyday_too: bool = False):
             variants.add(re.escape(t[:i]) + "[a-z0-9]" + re.escape(t[i:]))
     if not variants:
         return None
-    return re2.compile("|".join(sorted(variants, key=len, reverse=True)))
+    options = re2.Options()
+    options.max_mem = 64 << 20  # many brands' spellings in one automaton: room for its DFA
+    return re2.compile("|".join(sorted(variants, key=len, reverse=True)), options)
 
 
 def segmentable(text: str) -> bool:
