@@ -101,15 +101,13 @@ class LinkPolicy:
         return {"official": frozenset(official), "brands": [domains.brand(d) for d in named], "tokens": tokens,
                 "typos": domains.typo_pattern(tokens, everyday_too=True), "names": names}
 
-    def impersonated(self, link, account_id: str) -> tuple[str, str] | None:
-        """(kind, "Brand (domain)") if the link imitates a much-imitated brand other than the account's own."""
+    def impersonated(self, link, account_id: str, hosting: str | None) -> tuple[str, str] | None:
+        """(kind, "Brand (domain)") if the link imitates a much-imitated brand other than the account's own.
+        Called by judge once official, allowed and popular links are out; `hosting` as judge found it."""
         phished = self.phished
         parts = link.host.split(".")
         if not phished["tokens"] or any(".".join(parts[i:]) in phished["official"] for i in range(len(parts) - 1)):
             return None  # no list, or the brand's real site
-        hosting = domains.hosting_parent(link.host, self.free_hosting, self.hosting_names)
-        if not hosting and link.registered in self.popular:
-            return None
         found = domains.lookalike(link, phished["brands"], self.lures, cautious=True) if not hosting else None
         found = found or domains.phishing_host(link, phished["tokens"], phished["typos"], self.lures, hosting, cautious=True)
         if not found:
@@ -142,7 +140,7 @@ class LinkPolicy:
         if found:
             kind, official = found
             return "lookalike", f"{kind}:{official}"
-        found = self.impersonated(link, account_id)
+        found = self.impersonated(link, account_id, hosting)
         if found:
             return "impersonation", f"{found[0]}:{found[1]}"
         return "other", None

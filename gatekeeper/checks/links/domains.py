@@ -535,6 +535,13 @@ def brand_tokens(account: dict, handle_suffixes=()) -> list[BrandToken]:
 EVERYDAY_TYPO_LENGTH = 6
 
 
+def typo_worthy(token: BrandToken, everyday_too: bool = False) -> bool:
+    """Is a one-edit spelling of this token a typo worth flagging (5+ letters, not an everyday word unless
+    everyday_too and EVERYDAY_TYPO_LENGTH+ letters)?"""
+    n = len(token.text)
+    return n >= 5 and (not token.everyday or everyday_too and n >= EVERYDAY_TYPO_LENGTH)
+
+
 def typo_pattern(tokens: list[BrandToken], everyday_too: bool = False):
     """One linear-time pattern for every one-edit spelling of the tokens worth it (5+ letters, not
     everyday words unless everyday_too and 6+ letters): a letter changed, added, dropped (6+ letters)
@@ -544,7 +551,7 @@ def typo_pattern(tokens: list[BrandToken], everyday_too: bool = False):
     variants = set()
     for token in tokens:
         t = token.text
-        if len(t) < 5 or token.everyday and not (everyday_too and len(t) >= EVERYDAY_TYPO_LENGTH):
+        if not typo_worthy(token, everyday_too):
             continue
         for i in range(len(t)):
             variants.add(re.escape(t[:i]) + "[a-z0-9]" + re.escape(t[i + 1:]))
@@ -640,21 +647,19 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
                 return kind, token.official
     if pattern is None:
         return None
-    from wordfreq import zipf_frequency
-
     for reading, _, _ in readings:
         for match in pattern.finditer(reading):
             at = match.start()
             for token in tokens:
                 n = len(token.text)
-                if n < 5 or token.everyday and not (cautious and n >= EVERYDAY_TYPO_LENGTH):
+                if not typo_worthy(token, everyday_too=cautious):
                     continue
                 for size in (n - 1, n, n + 1) if n >= 6 else (n, n + 1):
                     found = reading[at:at + size]
                     if len(found) != size or found == token.text or damerau_levenshtein(found, token.text, 1) != 1:
                         continue
                     # "stream" is not a typo of "steam": a real word is what it says.
-                    if zipf_frequency(found, "en") >= 3.5 or crossed_by_words(reading, at, at + size, ties=cautious):
+                    if real_word(found) or crossed_by_words(reading, at, at + size, ties=cautious):
                         continue
                     return ("typo_on_free_hosting" if hosting else "typo"), token.official
     return None
