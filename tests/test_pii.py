@@ -94,6 +94,32 @@ def test_ids_in_other_shapes(policy, text, rule, value):
     assert (rule, value) in found, found
 
 
+@pytest.mark.parametrize("text, value", [
+    ("We've noticed unusual activity on your account from 87.12.241.50.", "87.12.241.50"),
+    ("The server at 45.33.32.156 answered the login", "45.33.32.156"),
+    ("Contact me at 43b9:b327:83f7:318:24c4:a10a:e8e5:8e65 if you wish", "43b9:b327:83f7:318:24c4:a10a:e8e5:8e65"),
+    ("Hi Sam, 2a02:1810:4d2e:9a00::1 shows up twice", "2a02:1810:4d2e:9a00::1"),
+])
+def test_public_ip_with_no_words_warns(policy, text, value):
+    # Nothing says whose it is: it may be a customer's, so the author is asked (warn), not blocked.
+    post = normalize_post({"account": "acme-air", "text": text})
+    found = [(f.rule, f.action, text[f.start:f.end]) for f in pii.check(post, policy)]
+    assert ("pii.ip_address_unattributed", "warn", value) in found, found
+    assert "pii.ip_address" not in rules(policy, text)
+    assert rules(policy, text, "direct") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Update to 4.12.0.3 for the fix",
+    "Point your resolver at 1.1.1.1 or 8.8.8.8",
+    "Our DNS is 208.67.222.222",
+    "Our servers at 45.33.32.156 are back up",
+    "Meeting at 10:30:45 today, MAC 00:1a:2b:3c:4d:5e",
+])
+def test_version_numbers_and_own_servers_are_no_ip_finding(policy, text):
+    assert not [r for r in rules(policy, text) if "ip" in r.split(".")[1]], rules(policy, text)
+
+
 @pytest.mark.parametrize("text", [
     "The 1987 Supreme Court case still shapes the law.",
     "Our 2024 Main Street Festival is back this June!",

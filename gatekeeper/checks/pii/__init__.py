@@ -15,6 +15,7 @@ import re
 
 from ..base import Finding, Rule, finding
 from . import engine
+from .recognizers.network import ATTRIBUTED_SCORE
 from .recognizers.phone import is_business_number, phone_e164
 
 NAME = "pii"
@@ -32,6 +33,8 @@ RULES = [
     Rule("pii.driver_licence", "block", "A driver's licence number. Never post government ids."),
     Rule("pii.national_id", "block", "A national identity or tax number (SIN, TIN, PAN, Aadhaar...). Never post government ids."),
     Rule("pii.ip_address", "block", "A person's IP address in a public post. Use a direct message."),
+    Rule("pii.ip_address_unattributed", "warn", "An IP address in a public post. If it is a customer's or a user's, "
+         "take it out or use a direct message."),
     Rule("pii.booking_reference", "block", "A booking or confirmation reference in a public post. Anyone could use it to change the booking: use a direct message."),
     Rule("pii.loyalty_number", "block", "A loyalty or membership number in a public post. Use a direct message."),
     Rule("pii.date_of_birth", "block", "A date of birth. Never post it: it is used to verify identity."),
@@ -62,7 +65,7 @@ ENTITY_RULE = {
 
 # A customer's own details are fine in a direct message to that customer.
 FINE_IN_DIRECT = {"pii.phone", "pii.email", "pii.address", "pii.booking_reference", "pii.loyalty_number",
-                  "pii.ip_address"}
+                  "pii.ip_address", "pii.ip_address_unattributed"}
 
 _GREETING_NAME = re.compile(r"\b(?i:hi|hello|hey|dear|thanks|thank you|welcome|sorry)[,\s]+(?:@\w+|[A-Z][a-z]+)")
 
@@ -116,8 +119,9 @@ def check(post, policy) -> list[Finding]:
                 continue
             if private:
                 findings.append(finding(_RULES["pii.private_ip"], d.start, d.end))
-            elif post.is_public:  # public addresses are only reported when the words around say whose they are
-                findings.append(finding(_RULES["pii.ip_address"], d.start, d.end, entity=d.entity, score=round(d.score, 2)))
+            elif post.is_public:
+                rule = "pii.ip_address" if d.score >= ATTRIBUTED_SCORE else "pii.ip_address_unattributed"
+                findings.append(finding(_RULES[rule], d.start, d.end, entity=d.entity, score=round(d.score, 2)))
             continue
         rule_id = ENTITY_RULE.get(d.entity)
         if rule_id is None:

@@ -1,9 +1,10 @@
 """IP addresses and links to internal hosts.
 
 A private, loopback or link-local address is internal wherever it appears. A
-public address is a person's only when the words around it say so ("my IP",
-"keep getting address ... blocked", "client_ip"), and not when the brand talks
-about its own servers ("our status page", "DNS").
+public address is a person's when the words around it say so ("my IP",
+"keep getting address ... blocked", "client_ip"), and never when the brand talks
+about its own servers ("our status page", "DNS"). One with no words either way is
+reported with a lower score: it may well be someone's, so its author is asked.
 """
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ IPV4 = compile(r"(?:^|[^\p{L}\p{N}.])(\d{1,3}(?:\.\d{1,3}){3})")
 IPV6 = compile(r"(?:^|[^\p{L}\p{N}:.])([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?)")
 
 
+# Scores: a private address, a public one the words say is a person's, and a public one nothing says is whose.
+PRIVATE_SCORE, ATTRIBUTED_SCORE, UNATTRIBUTED_SCORE = 0.95, 0.85, 0.6
+
+
 def parse_ip(value: str):
     try:
         return ipaddress.ip_address(value)
@@ -23,8 +28,10 @@ def parse_ip(value: str):
 
 
 class IpAddressRecognizer(Recognizer):
-    """IP_ADDRESS for every address: private ones are always reported (the check calls them internal);
-    public ones only with a customer's context (score 0.85) and never after the brand's own words."""
+    """IP_ADDRESS for every address: private ones are always reported (the check calls them internal); public
+    ones never after the brand's own words, with a customer's context at ATTRIBUTED_SCORE, and with none at
+    UNATTRIBUTED_SCORE unless they read as a version number (an IPv4 address with no part above 99: 1.2.3.4,
+    4.12.0.3, and the well-known resolvers 8.8.8.8 and 1.1.1.1)."""
 
     ENTITIES = ("IP_ADDRESS",)
 
@@ -48,9 +55,13 @@ class IpAddressRecognizer(Recognizer):
                 if address is None:
                     continue
                 if not address.is_global:
-                    yield self.result("IP_ADDRESS", start, end, 0.95, private=True)
-                elif self.cue.near(text, start, end) and not self.not_private.before(text, start, 3):
-                    yield self.result("IP_ADDRESS", start, end, 0.85, private=False)
+                    yield self.result("IP_ADDRESS", start, end, PRIVATE_SCORE, private=True)
+                elif self.not_private.before(text, start, 3):
+                    continue
+                elif self.cue.near(text, start, end):
+                    yield self.result("IP_ADDRESS", start, end, ATTRIBUTED_SCORE, private=False)
+                elif address.version == 6 or max(int(part) for part in value.split(".")) > 99:
+                    yield self.result("IP_ADDRESS", start, end, UNATTRIBUTED_SCORE, private=False)
 
 
 URL = compile(r"(?i)(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}|\d{1,3}(?:\.\d{1,3}){3}|localhost)(?::\d{2,5})?(?:/[^\s<>\"']*)?")
