@@ -41,7 +41,8 @@ def _judge(lp: LinkPolicy, case: dict, cache: dict) -> tuple[bool, str | None]:
     if link is None:
         return False, None
     verdict, detail = lp.judge(link, "eval")
-    return verdict in ("lookalike", "blocked"), detail
+    # Flagged as the gate counts it (warn and above): every verdict that makes a finding.
+    return verdict in ("lookalike", "impersonation", "blocked"), detail
 
 
 def evaluate(policy_dir=ROOT / "policies", show=False) -> dict:

@@ -441,6 +441,19 @@ def test_real_sites_and_everyday_words_are_not_impersonation(shipped, url):
     assert [r for r, _ in found(shipped, f"Read more: {url}")] == []
 
 
+@pytest.mark.parametrize("url", ["https://vmall.com/", "https://login.tmall.com/", "https://airbnb.ca/", "https://paypal.de/"])
+def test_other_brands_sites_are_not_impersonation(shipped, url):
+    # vmall and tmall are one edit from how "gmail" looks (i read as l) but two from gmail itself; another brand's
+    # exact name on a country's domain is most likely that brand's own site.
+    assert [r for r, _ in found(shipped, f"Read more: {url}")] == []
+
+
+@pytest.mark.parametrize("url, kind", [("https://gmai1.com/", "homoglyph"), ("https://airbnb.xyz/", "tld_swap"),
+                                       ("https://paypal.support/", "tld_swap")])
+def test_disguised_letters_and_other_tlds_still_impersonate(shipped, url, kind):
+    assert found(shipped, f"Read more: {url}") == [("links.impersonation", kind)]
+
+
 def test_an_accounts_own_brand_stays_a_lookalike(policy_dir):
     policy = add_account(policy_dir, "paypal", 'handle: "@PayPal"\nofficial_domains: [paypal.com]\n')
     assert found(policy, "https://paypal-account-verify.xyz/", "paypal") == [("links.lookalike", "brand_plus_words")]

@@ -170,6 +170,12 @@ def distinctive(word: str) -> bool:
     return rank is None or rank > COMMON_WORD_RANK
 
 
+def country_suffix(suffix: str) -> bool:
+    """A country's domain (ca, de, co.uk, com.au): a brand's exact name there is most likely the brand's own site."""
+    last = suffix.rsplit(".", 1)[-1]
+    return len(last) == 2 and last.isalpha()
+
+
 def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset(), cautious: bool = False) -> tuple[str, str] | None:
     """(kind, official domain) if the link's domain imitates an official domain, else None. Borrowed
     brand names (brand_terms, the handle) are phishing_host's business. cautious (someone else's brand):
@@ -184,7 +190,7 @@ def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset(), c
     shape_letters = set(shape)
     sub_labels = [s for s in link.subdomain.lower().split(".") if s]
     for b in brands:
-        if label == b.label and link.suffix != b.suffix:
+        if label == b.label and link.suffix != b.suffix and not (cautious and country_suffix(link.suffix)):
             return "tld_swap", b.registered
         if written_inside(link.host, b.registered):
             return "brand_in_subdomain", b.registered
@@ -208,7 +214,9 @@ def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset(), c
             return "typo", b.registered
         if shape != b.shape and len(shape_letters ^ b.shape_letters) <= 2 * budget and damerau_levenshtein(shape, b.shape, budget) <= budget:
             kind = "homoglyph" if not unicode_label.isascii() or shape != squashed else "typo"
-            if not (cautious and kind == "typo" and real_word(squashed)):
+            # Someone else's brand: a plain label one edit from the brand's shape is not its typo ("tmall" is one
+            # edit from how "gmail" looks, two from gmail): the plain comparison above judged it.
+            if not (cautious and kind == "typo"):
                 return kind, b.registered
         if len(b.tokens) > 1:
             if squashed != b.squashed and any("".join(p) == squashed for p in itertools.islice(itertools.permutations(b.tokens), 24)):
@@ -642,6 +650,8 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
                     kind = "homoglyph"
                 elif registrable:
                     kind = "tld_swap" if reading == token.text else "brand_plus_words"
+                    if kind == "tld_swap" and cautious and country_suffix(link.suffix):
+                        break  # another brand's exact name on a country's domain: most likely its own site
                 else:
                     kind = "brand_in_subdomain"
                 return kind, token.official
