@@ -441,15 +441,19 @@ def test_real_sites_and_everyday_words_are_not_impersonation(shipped, url):
     assert [r for r, _ in found(shipped, f"Read more: {url}")] == []
 
 
-@pytest.mark.parametrize("url", ["https://vmall.com/", "https://login.tmall.com/", "https://airbnb.ca/", "https://paypal.de/"])
+@pytest.mark.parametrize("url", ["https://vmall.com/", "https://login.tmall.com/", "https://airbnb.ca/", "https://paypal.de/",
+                                 "https://mail.com/", "https://finance.com/", "https://cooking.io/", "https://officers.de/",
+                                 "https://mate-revolutionary.org/"])
 def test_other_brands_sites_are_not_impersonation(shipped, url):
-    # vmall and tmall are one edit from how "gmail" looks (i read as l) but two from gmail itself; another brand's
-    # exact name on a country's domain is most likely that brand's own site.
+    # vmall and tmall are one edit from how "gmail" looks (i read as l) but two from gmail itself, and real words
+    # one edit from how a brand looks are those words (mail, finance, cooking); another brand's exact name on a
+    # country's domain is most likely that brand's own site; "revolutionary" is a word, not Revolut.
     assert [r for r, _ in found(shipped, f"Read more: {url}")] == []
 
 
 @pytest.mark.parametrize("url, kind", [("https://gmai1.com/", "homoglyph"), ("https://airbnb.xyz/", "tld_swap"),
-                                       ("https://paypal.support/", "tld_swap")])
+                                       ("https://paypal.support/", "tld_swap"), ("https://b1nance.com/", "homoglyph"),
+                                       ("https://revolut-verify.com/", "brand_plus_words")])
 def test_disguised_letters_and_other_tlds_still_impersonate(shipped, url, kind):
     assert found(shipped, f"Read more: {url}") == [("links.impersonation", kind)]
 

@@ -204,7 +204,7 @@ def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset(), c
             return "hyphenation", b.registered
         if squashed == b.squashed + b.suffix.replace(".", ""):
             return "missing_dot", b.registered  # paypalcom.com
-        if skeleton(label) == b.shape and label != b.label:
+        if skeleton(label) == b.shape and label != b.label and not (cautious and real_word(squashed)):
             return "homoglyph", b.registered
         budget = typo_budget(len(b.squashed))
         # Each edit changes the set of letters used by two at most: a cheap bound before the edit distance.
@@ -214,9 +214,11 @@ def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset(), c
             return "typo", b.registered
         if shape != b.shape and len(shape_letters ^ b.shape_letters) <= 2 * budget and damerau_levenshtein(shape, b.shape, budget) <= budget:
             kind = "homoglyph" if not unicode_label.isascii() or shape != squashed else "typo"
-            # Someone else's brand: a plain label one edit from the brand's shape is not its typo ("tmall" is one
-            # edit from how "gmail" looks, two from gmail): the plain comparison above judged it.
-            if not (cautious and kind == "typo"):
+            # Someone else's brand: a label of plain letters one edit from how the brand looks is no imitation of it
+            # ("tmall" and "mail" next to gmail, "cooking" next to booking, "finance" next to binance: i and l, rn
+            # and m are ordinary letters there); the plain comparison above judged it. Digits or other scripts
+            # standing for letters are a disguise.
+            if not cautious or (not unicode_label.isascii() or any(c.isdigit() for c in label)) and not real_word(squashed):
                 return kind, b.registered
         if len(b.tokens) > 1:
             if squashed != b.squashed and any("".join(p) == squashed for p in itertools.islice(itertools.permutations(b.tokens), 24)):
@@ -628,7 +630,8 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
             start = reading.find(wanted)
             while start != -1:
                 end = start + len(wanted)
-                if (token.short or token.everyday) and crossed_by_words(reading, start, end):
+                # Someone else's name inside a longer word is not borrowed, however distinctive ("revolutionary").
+                if (token.short or token.everyday or cautious) and crossed_by_words(reading, start, end):
                     start = reading.find(wanted, start + 1)
                     continue
                 if token.everyday and not hosting and not disguised:
