@@ -9,6 +9,7 @@ from flask import Flask, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from .api_schema import control_character_error, control_characters_in, request_error, whole_number
+from .forwarding import sends_direct
 from .openapi import openapi_document
 from .ops import enforce_rate_limit
 from .ops import install as install_ops
@@ -198,6 +199,18 @@ def validate_post(gate: Gate, caller: Caller, payload, allow_ack: bool):
         raise ApiError(404, "unknown_account", f"There is no account '{payload['account']}' in the policy.", "account")
     if not caller.may_use(payload["account"]):
         raise ApiError(403, "account_not_allowed", f"The key '{caller.name}' may not post to '{payload['account']}'.", "account")
+    if allow_ack and payload.get("visibility") == "direct" and not sends_direct(policy.accounts[payload["account"]]):
+        # A direct post may hold a customer's own details; this account's platform would publish it.
+        upstream = (policy.accounts[payload["account"]].get("upstream") or {}).get("type")
+        raise ApiError(400, "direct_not_supported", f"Account '{payload['account']}' posts through {upstream}, which Gatekeeper "
+                       "cannot send as a direct message: it would be public. Send it as a public post, or as a direct "
+                       "message another way.", "visibility")
+    ack = payload.get("acknowledgement")
+    if ack:
+        for name in ("by", "reason"):
+            if not ack[name].strip():
+                raise ApiError(400, "invalid_request", f"'acknowledgement.{name}' is blank; say who sends this and why.",
+                               f"acknowledgement.{name}")
     return policy
 
 

@@ -80,6 +80,8 @@ def test_acknowledgement_does_not_override_block(client, keys, gate):
 @pytest.mark.parametrize("ack, field", [
     ({"by": "jdoe"}, "acknowledgement.reason"),
     ({"by": "", "reason": "because"}, "acknowledgement.by"),
+    ({"by": " ", "reason": "because"}, "acknowledgement.by"),
+    ({"by": "jdoe", "reason": "   "}, "acknowledgement.reason"),
     ("yes", "acknowledgement"),
 ])
 def test_bad_acknowledgement_is_400(client, keys, ack, field):

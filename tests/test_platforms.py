@@ -366,3 +366,37 @@ def test_a_forward_has_a_total_time_budget(client, keys, policy_dir, recorder, c
     assert r.status_code == 502 and r.get_json()["forward"]["error"] == "timeout"
     # Unbounded, three 2 s attempts and their delays take 6.8 s; within the budget the second attempt is cut short.
     assert elapsed < 4.5 and len(m.requests) == 2
+
+
+# -- a direct post never goes out publicly ---------------------------------------------------
+
+DM_TEXT = "Hi Jane, your booking AC123456 is confirmed; we will call you at (646) 555-0143 to rebook."
+
+
+@pytest.mark.parametrize("setup", [
+    "  type: twitter\n  base_url: {url}\n  credentials_env:\n    bearer_token: ACME_X_TOKEN\n",
+    "  type: linkedin\n  base_url: {url}\n  credentials_env:\n    access_token: ACME_LI_TOKEN\n  options:\n    author_urn: 'urn:li:organization:42'\n",
+    "  type: facebook\n  base_url: {url}/v21.0\n  credentials_env:\n    page_access_token: ACME_FB_TOKEN\n  options:\n    page_id: '1234'\n",
+])
+def test_direct_post_to_a_platform_that_only_publishes_is_refused(client, keys, policy_dir, recorder, creds, gate, setup):
+    # A direct post may carry a customer's own details (checked as a DM); these endpoints would publish it.
+    platform = recorder(status=201, body=b'{"data": {"id": "1"}}')
+    upstream(policy_dir, setup.format(url=platform.url))
+    before = len(gate.store.decisions(limit=1000))
+    r = post(client, keys, visibility="direct", text=DM_TEXT)
+    assert r.status_code == 400 and r.get_json()["field"] == "visibility" and r.get_json()["error"] == "direct_not_supported"
+    assert platform.requests == [] and len(gate.store.decisions(limit=1000)) == before
+    # Checking a DM's text (not sending it) stays possible, and the same post sent publicly is blocked for its data.
+    assert client.post("/v1/check", json={"account": "acme-air", "text": DM_TEXT, "visibility": "direct"},
+                       headers=keys.poster).get_json()["verdict"] == "allow"
+    assert post(client, keys, text=DM_TEXT).status_code == 422 and platform.requests == []
+
+
+def test_adapter_refuses_a_direct_post_it_would_publish(creds):
+    from gatekeeper.forwarding import ForwardError, Outbound, forward
+
+    account = {"id": "acme-air", "upstream": {"type": "twitter", "base_url": "http://127.0.0.1:9",
+                                              "credentials_env": {"bearer_token": "ACME_X_TOKEN"}}}
+    with pytest.raises(ForwardError) as caught:
+        forward(Outbound("d1", account, DM_TEXT, "direct"), None)
+    assert caught.value.kind == "misconfigured" and "direct" in str(caught.value)

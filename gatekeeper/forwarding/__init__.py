@@ -51,12 +51,23 @@ class ForwardError(Exception):
         return out
 
 
+def sends_direct(account: dict) -> bool:
+    """Can the account's upstream deliver a direct message? The others (X's and LinkedIn's post endpoints,
+    Facebook pages, Bluesky) publish everything publicly, so a post checked as direct must never reach them."""
+    upstream = account.get("upstream") or {"type": "sandbox"}
+    return bool(getattr(ADAPTERS.get(upstream.get("type")), "DIRECT_MESSAGES", False))
+
+
 def forward(outbound: Outbound, context) -> dict:
     """Publish; return {"status": "sent", "upstream", "id", ...} or raise ForwardError."""
     upstream = outbound.account.get("upstream") or {"type": "sandbox"}
     adapter = ADAPTERS.get(upstream["type"])
     if adapter is None:
         raise ForwardError("misconfigured", f"no adapter for upstream type {upstream['type']!r}")
+    if outbound.visibility == "direct" and not sends_direct(outbound.account):
+        # Checked as a direct message (private data allowed): published, it would be public.
+        raise ForwardError("misconfigured", f"the account's {upstream['type']} upstream cannot send direct messages; "
+                                            "this post was checked as one and is not published")
     try:
         with http.time_budget(http.budget_seconds()):
             result = adapter.send(outbound, upstream, context)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from .http import credential, json_or_empty, post, retry_after
 
+DIRECT_MESSAGES = True  # visibility "direct": only the people mentioned see it
+
 VISIBILITIES = ("public", "unlisted", "private", "direct")
 
 
