@@ -214,7 +214,7 @@ def validate_post(gate: Gate, caller: Caller, payload, allow_ack: bool):
     return policy
 
 
-REVIEW_STATUSES = ("held", "forward_failed", "unknown", "sending", "sent", "rejected", "expired", "all")
+REVIEW_STATUSES = ("held", "forward_failed", "unknown", "sending", "sent", "rejected", "expired", "withdrawn", "all")
 
 
 def _register_routes(app: Flask, gate: Gate) -> None:

@@ -31,7 +31,7 @@ def _query(name: str, schema: dict, description: str | None = None) -> dict:
 _TEXT_PARAM = {"type": "string", "maxLength": 200}
 _DECISION_ID = {"name": "decision_id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 64}}
 _ACCOUNT = {"name": "account", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 64}}
-_REVIEW_STATUSES = ["held", "forward_failed", "unknown", "sending", "sent", "rejected", "expired", "all"]
+_REVIEW_STATUSES = ["held", "forward_failed", "unknown", "sending", "sent", "rejected", "expired", "withdrawn", "all"]
 _OPTIONS = {"type": "array", "maxItems": 10, "items": {"type": "string", "maxLength": 200}}
 _MASTODON_STATUS = {
     "type": "object", "required": ["status"], "additionalProperties": False,

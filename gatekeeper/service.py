@@ -238,8 +238,14 @@ class Gate:
         if scope:
             request_hash = hashlib.sha256(canonical(payload).encode()).hexdigest()
             earlier = self.store.idempotency_begin(scope, request_hash)
-            if earlier is not None:
+            if earlier is not None and "retry_of" not in earlier:
                 return self._replay(earlier, request_hash)
+            if earlier is not None:
+                # The earlier attempt failed cleanly: its copy leaves the review queue, so one key publishes once.
+                sent = self._withdraw_failed(earlier["retry_of"])
+                if sent is not None:
+                    self.store.idempotency_finish(scope, sent.status, sent.body)
+                    return sent
         try:
             outcome = self._post(payload, caller, scope)
         except BaseException:
@@ -247,12 +253,32 @@ class Gate:
                 self.store.idempotency_release(scope)
             raise
         if scope:
-            if outcome.status == 502:
-                # Nothing was published: let a retry with the same key try again.
-                self.store.idempotency_release(scope)
+            if outcome.body.get("error") == "upstream_failed":
+                # The platform refused it and nothing was published: a retry with the same key may try again.
+                self.store.idempotency_retryable(scope)
             else:
+                # Done, or possibly published (upstream_unknown): a retry gets this answer, never a second post.
                 self.store.idempotency_finish(scope, outcome.status, outcome.body)
         return outcome
+
+    def _withdraw_failed(self, decision_id: str | None) -> Outcome | None:
+        """Take an earlier attempt's failed forward out of the review queue before its request is retried. If a
+        reviewer has sent it meanwhile, the answer (409) says so and nothing is posted again."""
+        held = self.store.held(decision_id) if decision_id else None
+        if held is None:
+            return None
+        with self.store.transaction():
+            if self.store.held_move(decision_id, ("forward_failed",), "withdrawn", purge=True,
+                                    reason="its request was retried with the same Idempotency-Key"):
+                self.store.append("review.withdrawn", decision_id, {
+                    "account": held["account"], "reason": "the client retried this request with the same Idempotency-Key"})
+                return None
+        held = self.store.held(decision_id)
+        if held and held["status"] in ("sending", "sent", "unknown"):
+            return Outcome(409, {"error": "sent_from_review", "decision_id": decision_id, "field": "Idempotency-Key",
+                                 "message": "The earlier attempt of this request was approved from the review queue and "
+                                            "has been sent (or is being sent); it is not posted again."})
+        return None  # rejected or expired meanwhile: this attempt is a new one
 
     def _replay(self, earlier: dict, request_hash: str) -> Outcome:
         if earlier["request_hash"] != request_hash:
@@ -309,6 +335,11 @@ class Gate:
     def _forward(self, decision_id: str, decision, redacted: str, account: dict, payload: dict) -> Outcome:
         # Sent: the kept copy goes (a direct post leaves no trace in the review queue).
         result, exc = self._send(decision_id, account, payload, lambda: self.store.held_delete(decision_id, "sending"))
+        if exc is not None and exc.maybe_sent:
+            return Outcome(502, self._response(
+                decision_id, decision, redacted, False, forward=exc.as_dict(), error="upstream_unknown",
+                message=f"{exc}. It waits in the review queue (status unknown) until a person checks the platform "
+                        "and resolves it; do not send it again."))
         if exc is not None:
             return Outcome(502, self._response(decision_id, decision, redacted, False, forward=exc.as_dict(),
                                                error="upstream_failed", message=str(exc)), _retry_after(exc))
@@ -325,6 +356,12 @@ class Gate:
             result = forward(outbound_for(decision_id, account, payload), self)
         except ForwardError as exc:
             log.warning("forwarding decision %s to %s failed: %s", decision_id, account["id"], exc)
+            if exc.maybe_sent:
+                # It may be on the platform: never sent again by itself; a person checks and resolves it.
+                with self.store.transaction():
+                    self.store.held_move(decision_id, ("sending",), "unknown", reason=f"no answer from the platform: {exc}")
+                    self.store.append("forward.unknown", decision_id, {"account": account["id"], "forward": exc.as_dict()})
+                return None, exc
             with self.store.transaction():
                 self.store.held_move(decision_id, ("sending", "unknown"), "forward_failed", reason=f"forward failed: {exc}")
                 self.store.append("forward_failed", decision_id, {"account": account["id"], "forward": exc.as_dict()})
@@ -426,7 +463,8 @@ class Gate:
                                  lambda: self.store.held_move(decision_id, ("sending",), "sent", purge=True))
         if exc is not None:
             return Outcome(502, {"decision_id": decision_id, "forwarded": False, "forward": exc.as_dict(),
-                                 "error": "upstream_failed", "message": str(exc)}, _retry_after(exc))
+                                 "error": "upstream_unknown" if exc.maybe_sent else "upstream_failed", "message": str(exc)},
+                           _retry_after(exc))
         return Outcome(200, {"decision_id": decision_id, "status": "sent", "forwarded": True, "forward": result, "approved_by": approver})
 
     def reject(self, decision_id: str, caller: Caller, reason: str, by: str | None = None) -> Outcome:

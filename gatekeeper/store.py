@@ -86,6 +86,7 @@ CREATE TABLE IF NOT EXISTS schema_version (
 GENESIS = "0" * 64
 # Events that say how a decision's forwarding went; the newest one is its forward status.
 FORWARD_EVENTS = ("forwarded", "forward_failed", "forward.unknown", "review.resolved")
+RETRYABLE = 502  # idempotency status_code of an attempt whose forward failed cleanly: a retry may take the key over
 ROLES = ("poster", "reviewer", "auditor", "admin")
 
 
@@ -437,9 +438,15 @@ class Store:
 
     # -- idempotency ----------------------------------------------------------
     def idempotency_begin(self, scope: str, request_hash: str) -> dict | None:
-        """Claim an idempotency key; return the earlier attempt if there was one."""
+        """Claim an idempotency key; return the earlier attempt if there was one.
+
+        An earlier attempt of the same request whose forward failed cleanly (idempotency_retryable) is taken
+        over instead: the claim is this request's, and {"retry_of": its decision id} is returned."""
         with self.db.transaction(exclusive=True):
             row = self.db.fetchone("SELECT * FROM idempotency WHERE scope = ?", (scope,))
+            if row and row["response"] is None and row["status_code"] == RETRYABLE and row["request_hash"] == request_hash:
+                self.db.execute("UPDATE idempotency SET status_code = NULL, decision_id = NULL WHERE scope = ?", (scope,))
+                return {"retry_of": row["decision_id"]}
             if row:
                 if row["response"]:
                     row["response"] = json.loads(row["response"])
@@ -459,6 +466,10 @@ class Store:
 
     def idempotency_finish(self, scope: str, status_code: int, response: dict) -> None:
         self.db.execute("UPDATE idempotency SET status_code = ?, response = ? WHERE scope = ?", (status_code, canonical(response), scope))
+
+    def idempotency_retryable(self, scope: str) -> None:
+        """The attempt's forward failed and nothing was published: a retry with the same key may try again."""
+        self.db.execute("UPDATE idempotency SET status_code = ? WHERE scope = ? AND response IS NULL", (RETRYABLE, scope))
 
     def idempotency_release(self, scope: str) -> None:
         self.db.execute("DELETE FROM idempotency WHERE scope = ? AND response IS NULL", (scope,))

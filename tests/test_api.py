@@ -427,3 +427,56 @@ def test_sandbox_pages(client, keys, gate):
     for bad in ("limit=0", "limit=100000000000000000000", "cursor=nope", "cursor=2026~" + "z" * 32):
         r = client.get(f"/v1/sandbox?{bad}", headers=keys.poster)
         assert r.status_code == 400, bad
+
+
+def test_no_answer_from_the_platform_is_unknown_and_never_posted_twice(client, keys, policy_dir, recorder, gate, monkeypatch):
+    # The webhook takes the post but answers too late: it may be published. A retry with the same key gets the same
+    # answer, and the post waits in the queue as unknown for a person, not as an approvable failed forward.
+    import time
+
+    monkeypatch.setenv("GATEKEEPER_FORWARD_MAX_SECONDS", "0.6")
+    hook = recorder(status=200, on_request=lambda handler: time.sleep(1.0))
+    set_upstream(policy_dir, "acme-air", f"upstream:\n  type: webhook\n  url: {hook.url}/hook\n  timeout_seconds: 0.3\n")
+    headers = {**keys.poster, "Idempotency-Key": "slow-1"}
+    first = post(client, headers, {"account": "acme-air", "text": CLEAN})
+    assert first.status_code == 502 and first.get_json()["error"] == "upstream_unknown"
+    assert first.get_json()["forward"]["status"] == "unknown"
+    again = post(client, headers, {"account": "acme-air", "text": CLEAN})
+    assert again.status_code == 502 and again.get_json()["decision_id"] == first.get_json()["decision_id"]
+    assert len(hook.requests) == 1
+    decision_id = first.get_json()["decision_id"]
+    assert gate.store.held(decision_id)["status"] == "unknown"
+    assert gate.store.decision(decision_id)["forward"]["status"] == "unknown"
+    r = client.post(f"/v1/reviews/{decision_id}/approve", headers=keys.reviewer)
+    assert r.status_code == 409 and r.get_json()["error"] == "outcome_unknown"
+
+
+def test_retry_after_a_clean_failure_withdraws_the_failed_copy(client, keys, policy_dir, recorder, gate):
+    hook = recorder(status=503, body=b"{}")
+    set_upstream(policy_dir, "acme-air", f"upstream:\n  type: webhook\n  url: {hook.url}/hook\n")
+    headers = {**keys.poster, "Idempotency-Key": "flaky-1"}
+    first = post(client, headers, {"account": "acme-air", "text": CLEAN})
+    assert first.status_code == 502 and first.get_json()["error"] == "upstream_failed"
+    failed = first.get_json()["decision_id"]
+    hook.status, hook.body = 200, b'{"id": "hook-9"}'
+    second = post(client, headers, {"account": "acme-air", "text": CLEAN})
+    assert second.status_code == 201 and second.get_json()["decision_id"] != failed
+    # The failed attempt left the queue: approving it would publish the post a second time.
+    assert gate.store.held(failed)["status"] == "withdrawn"
+    assert client.get("/v1/reviews?status=forward_failed", headers=keys.reviewer).get_json()["reviews"] == []
+    assert client.post(f"/v1/reviews/{failed}/approve", headers=keys.reviewer).status_code == 409
+    assert post(client, headers, {"account": "acme-air", "text": CLEAN}).get_json()["decision_id"] == second.get_json()["decision_id"]
+    assert len(hook.requests) == 2  # one refused, one published
+    assert [link["event"] for link in gate.store.chain_links(failed)][-1] == "review.withdrawn"
+
+
+def test_retry_after_a_reviewer_sent_the_failed_copy_posts_nothing(client, keys, policy_dir, recorder, gate):
+    hook = recorder(status=503, body=b"{}")
+    set_upstream(policy_dir, "acme-air", f"upstream:\n  type: webhook\n  url: {hook.url}/hook\n")
+    headers = {**keys.poster, "Idempotency-Key": "flaky-2"}
+    failed = post(client, headers, {"account": "acme-air", "text": CLEAN}).get_json()["decision_id"]
+    hook.status = 200
+    assert client.post(f"/v1/reviews/{failed}/approve", headers=keys.reviewer).status_code == 200
+    retry = post(client, headers, {"account": "acme-air", "text": CLEAN})
+    assert retry.status_code == 409 and retry.get_json()["error"] == "sent_from_review"
+    assert retry.get_json()["decision_id"] == failed and len(hook.requests) == 2

@@ -345,6 +345,11 @@ def test_webhook_redelivery_keeps_its_idempotency_key(client, keys, policy_dir, 
     other = keys.make("maria", "reviewer", ["acme-air"])
     again = client.post(f"/v1/reviews/{decision_id}/approve", json={"note": "retry"}, headers=other)
     assert again.status_code == 502 and again.get_json()["forward"]["error"] == "timeout"
+    # It may have arrived: no approving again until a person has checked and says it was not published.
+    assert gate.store.held(decision_id)["status"] == "unknown"
+    assert client.post(f"/v1/reviews/{decision_id}/approve", headers=other).get_json()["error"] == "outcome_unknown"
+    resolved = client.post(f"/v1/reviews/{decision_id}/resolve", json={"outcome": "not_sent"}, headers=other)
+    assert resolved.status_code == 200
     third = client.post(f"/v1/reviews/{decision_id}/approve", json={"note": "retry"}, headers=other)
     assert third.status_code == 200
     keys_sent = [req["headers"]["Idempotency-Key"] for req in hook.requests]

@@ -35,15 +35,19 @@ class Outbound:
 class ForwardError(Exception):
     """The upstream did not take the post. `kind` says why, for the client and the log."""
 
-    def __init__(self, kind: str, message: str, http_status: int | None = None, retry_after: str | None = None):
-        """`retry_after` is delta-seconds or an HTTP date, as the Retry-After header takes it."""
+    def __init__(self, kind: str, message: str, http_status: int | None = None, retry_after: str | None = None,
+                 maybe_sent: bool = False):
+        """`retry_after` is delta-seconds or an HTTP date, as the Retry-After header takes it. `maybe_sent`: the
+        request reached the platform and no answer came back (a timeout, a dropped connection), so the post may
+        have been published."""
         super().__init__(message)
         self.kind = kind  # unreachable, timeout, auth, rate_limited, duplicate, rejected, misconfigured
         self.http_status = http_status
         self.retry_after = retry_after
+        self.maybe_sent = maybe_sent
 
     def as_dict(self) -> dict:
-        out = {"status": "failed", "error": self.kind, "message": str(self)}
+        out = {"status": "unknown" if self.maybe_sent else "failed", "error": self.kind, "message": str(self)}
         if self.http_status is not None:
             out["http_status"] = self.http_status
         if self.retry_after is not None:

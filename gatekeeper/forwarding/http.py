@@ -157,12 +157,14 @@ def post(url: str, timeout: float, errors=default_errors, idempotent: bool = Fal
             if idempotent and not last:
                 time.sleep(RETRY_DELAYS[attempt])
                 continue
-            raise ForwardError("unreachable", "the connection to the platform failed; the post may not have been published") from None
+            raise ForwardError("unreachable", "the connection to the platform broke after the post was sent; it may have been "
+                                              "published", maybe_sent=True) from None
         except requests.Timeout:
             if idempotent and not last:
                 time.sleep(RETRY_DELAYS[attempt])
                 continue
-            raise ForwardError("timeout", f"the platform did not answer within {this_timeout:g} s") from None
+            raise ForwardError("timeout", f"the platform did not answer within {this_timeout:g} s; the post may have been "
+                                          "published", maybe_sent=True) from None
         if response.status_code >= 500 and idempotent and not last:
             time.sleep(RETRY_DELAYS[attempt])
             continue
