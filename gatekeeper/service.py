@@ -97,6 +97,17 @@ def _retry_after(exc: ForwardError) -> dict:
     return {"Retry-After": str(exc.retry_after)} if exc.kind == "rate_limited" and exc.retry_after else {}
 
 
+def kept_forward(forward: dict) -> dict:
+    """What is stored of a forward's result: the platform's id, url and status, never its answer's body (X and
+    Mastodon echo the post's full text there; the log keeps only the redacted text)."""
+    return {k: v for k, v in forward.items() if k != "response"}
+
+
+def kept_response(body: dict) -> dict:
+    """A response body as an idempotent replay stores it: without the platform's echo of the post."""
+    return {**body, "forward": kept_forward(body["forward"])} if isinstance(body.get("forward"), dict) else body
+
+
 def outbound_for(decision_id: str, account: dict, payload: dict) -> Outbound:
     """What the adapter sends. `native` carries a drop-in client's own platform fields (media ids, spoiler text)."""
     native = payload.get("native") or {}
@@ -258,7 +269,7 @@ class Gate:
                 self.store.idempotency_retryable(scope)
             else:
                 # Done, or possibly published (upstream_unknown): a retry gets this answer, never a second post.
-                self.store.idempotency_finish(scope, outcome.status, outcome.body)
+                self.store.idempotency_finish(scope, outcome.status, kept_response(outcome.body))
         return outcome
 
     def _withdraw_failed(self, decision_id: str | None) -> Outcome | None:
@@ -367,7 +378,7 @@ class Gate:
                 self.store.append("forward_failed", decision_id, {"account": account["id"], "forward": exc.as_dict()})
             return None, exc
         with self.store.transaction():
-            self.store.append("forwarded", decision_id, {"account": account["id"], "forward": result})
+            self.store.append("forwarded", decision_id, {"account": account["id"], "forward": kept_forward(result)})
             sent()
         return result, None
 

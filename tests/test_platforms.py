@@ -405,3 +405,16 @@ def test_adapter_refuses_a_direct_post_it_would_publish(creds):
     with pytest.raises(ForwardError) as caught:
         forward(Outbound("d1", account, DM_TEXT, "direct"), None)
     assert caught.value.kind == "misconfigured" and "direct" in str(caught.value)
+
+
+def test_the_platforms_echo_of_the_post_is_not_stored(client, keys, policy_dir, recorder, creds, gate):
+    # X answers with the tweet's full text; the log keeps only the redacted text, and neither the decision log nor the
+    # idempotency record may hold the original (a customer's phone number here) through the platform's answer.
+    text = "Hi Jane Roe, we rebooked you; call us back on (646) 555-0143 if that time does not suit."
+    x = recorder(status=201, body=json.dumps({"data": {"id": "1850000000000000009", "text": text}}).encode())
+    upstream(policy_dir, f"  type: twitter\n  base_url: {x.url}\n  credentials_env:\n    bearer_token: ACME_X_TOKEN\n")
+    r = client.post("/v1/posts", json={"account": "acme-air", "text": CLEAN}, headers={**keys.poster, "Idempotency-Key": "echo-1"})
+    assert r.status_code == 201 and r.get_json()["forward"]["id"] == "1850000000000000009"
+    stored = " ".join(row["record"] for row in gate.store.db.fetchall("SELECT record FROM decision_log"))
+    stored += " ".join(str(row["response"]) for row in gate.store.db.fetchall("SELECT response FROM idempotency"))
+    assert "555-0143" not in stored and "1850000000000000009" in stored
