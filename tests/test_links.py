@@ -474,3 +474,33 @@ def test_impersonation_finding_names_the_brand(shipped):
 def test_rented_space_on_a_brands_cloud_is_not_the_brands_site(shipped, url):
     # amazonaws.com, windows.net and googleapis.com hold anyone's buckets and sites: not the brands' own.
     assert [r for r, _ in found(shipped, f"Read more: {url}")] == ["links.impersonation"]
+
+
+def test_a_link_no_request_can_be_made_of_keeps_the_posts_other_findings(policy_dir, recorder, fake_dns, monkeypatch):
+    # A password HTTP cannot carry, or a host label DNS refuses: the link is unusable, not the check broken, so the
+    # lookalike beside it is still blocked (it used to end as a check error, held for review and approvable).
+    fake_dns["t.co"] = ("127.0.0.1", recorder(status=200).port)
+    long_label = "a" * 64 + ".bit.ly"
+    real = socket.getaddrinfo
+
+    def idna_refuses(host, *args, **kwargs):
+        if host == long_label:
+            raise UnicodeError("encoding with 'idna' codec failed (UnicodeError: label too long)")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", idna_refuses)
+    policy = load_policy(policy_dir, known_rule_ids())
+    for odd in ("http://é:€@t.co/x", f"http://{long_label}/x"):
+        result = found(policy, f"Claim your refund here: http://acme-air-refunds.com/claim (mirror: {odd})")
+        assert ("links.lookalike", "brand_plus_words") in result and ("links.unreachable", None) in result, result
+
+
+def test_a_repeated_link_is_judged_once(shipped, monkeypatch):
+    from gatekeeper.checks.links.check import LinkPolicy
+
+    calls = []
+    judge = LinkPolicy.judge
+    monkeypatch.setattr(LinkPolicy, "judge", lambda self, link, account: calls.append(link.host) or judge(self, link, account))
+    text = ("paypa1-login.com " * 700)[:10000]
+    assert found(shipped, text) == [("links.impersonation", "homoglyph")]
+    assert calls == ["paypa1-login.com"]

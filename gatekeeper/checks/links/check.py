@@ -178,7 +178,9 @@ def check(post, policy) -> list[Finding]:
     seen: set[str] = set()
     for token in post.text.of_kind("url"):
         written = post.text.original[token.start:token.end]
-        if written not in seen and len(seen) >= MAX_LINKS_PER_POST:
+        if written in seen:
+            continue  # judged already: a link repeated a thousand times is one link (and one finding)
+        if len(seen) >= MAX_LINKS_PER_POST:
             findings.append(finding(_RULES["links.too_many_links"], token.start, token.end,
                                     f"More than {MAX_LINKS_PER_POST} different links in one post: the rest were not checked."))
             break

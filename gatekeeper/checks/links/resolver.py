@@ -181,6 +181,11 @@ class Resolver:
                 else:
                     result.outcome, result.detail = "unreachable", "the site could not be reached"
                 return result
+            except ValueError:
+                # No request can be made of it (a password that HTTP cannot carry, a host label over 63 characters):
+                # nobody can open it either. A link, not the check, is at fault: the post's other findings stand.
+                result.outcome, result.detail = "unreachable", "the link is malformed and cannot be opened"
+                return result
             result.status = response.status_code
             location = response.headers.get("Location")
             if response.is_redirect and location:
