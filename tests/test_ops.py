@@ -397,3 +397,27 @@ def test_fresh_sqlite_file_waits_for_another_writer(tmp_path, opener):
         assert SQLiteBackend(str(path)).take([Bucket("k", 1, 60)]).allowed
     else:
         assert Database(f"sqlite:///{path}").fetchone("PRAGMA journal_mode")["journal_mode"] == "wal"
+
+
+def test_an_idle_process_switches_policy_without_a_request(policy_dir):
+    # Each worker looks on a thread of its own: one that serves nothing for a while is not left on the old policy
+    # (a freeze must reach every worker), and a change settled before its next request is in force for that request.
+    store = PolicyStore(str(policy_dir), known_rule_ids(), interval=0.05, settle=0.3)
+    v1 = store.current().version
+    main = policy_dir / "gatekeeper.yaml"
+    main.write_text(main.read_text().replace("freeze: []", "freeze:\n  - accounts: all\n    reason: incident\n"))
+    deadline = time.monotonic() + 5
+    while store._policy.version == v1 and time.monotonic() < deadline:  # no current() call: nothing asks
+        time.sleep(0.05)
+    assert store._policy.version != v1 and store._policy.freeze_reason("acme-air") == "incident"
+
+
+def test_a_change_that_settled_while_idle_applies_to_the_next_request(policy_dir):
+    store = PolicyStore(str(policy_dir), known_rule_ids(), interval=0, settle=0.3)
+    v1 = store.current().version
+    main = policy_dir / "gatekeeper.yaml"
+    main.write_text(main.read_text().replace("max_text_length: 10000", "max_text_length: 900"))
+    past = time.time() - 5  # written a while ago, before this process looked again
+    os.utime(main, (past, past))
+    os.utime(policy_dir, (past, past))
+    assert store.current().setting("max_text_length") == 900 and store.current().version != v1

@@ -14,6 +14,7 @@ import os
 import re
 import threading
 import time
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -281,13 +282,29 @@ def _cross_file_errors(settings_doc, main_lines, accounts, account_lines, lexico
 RELEASE_MARKER = "RELEASE"
 
 
+def _poll_policy(store_ref, interval: float, pid: int) -> None:
+    """The reload thread: looks every `interval` seconds while its store lives, in the process that started it."""
+    while True:
+        time.sleep(interval)
+        store = store_ref()
+        if store is None or store._poller_pid != pid or os.getpid() != pid:
+            return
+        try:
+            store.poll()
+        except Exception:  # a folder mid-replacement, say: the next look sees it whole
+            log.debug("policy reload look failed", exc_info=True)
+        del store
+
+
 class PolicyStore:
     """The policy in force, reloaded when its files change.
 
-    Requests call current(); at most once per `interval` seconds it looks at
-    the folder. A change goes live only when it is complete:
-    - by default, once the folder has stayed the same for `settle` seconds,
-      so a file caught half-copied is never loaded;
+    Each process looks at the folder every `interval` seconds, on a thread of its
+    own (started by its first current() call), so a worker that serves no request
+    for a while is not left on an old policy; current() also looks when a look is
+    due. A change goes live only when it is complete:
+    - by default, once no policy file has changed for `settle` seconds (by the
+      files' own modification times), so a file caught half-copied is never loaded;
     - if the folder holds a RELEASE file, only when RELEASE changes (write
       it last), and then at once;
     - if the folder is a symlink, as soon as it points somewhere else (the
@@ -312,8 +329,12 @@ class PolicyStore:
         self._pending: tuple | None = None  # (signature, first seen) of a change that is still settling
         self._checked_at = time.monotonic()
         self.last_error: PolicyInvalid | None = None
+        self._poller_pid: int | None = None  # the process whose reload thread runs (a fork gets its own)
+        self._poller_lock = threading.Lock()
 
     def current(self) -> Policy:
+        if self.interval > 0 and self._poller_pid != os.getpid():
+            self._start_poller()
         now = time.monotonic()
         if now - self._checked_at >= self.interval and self._lock.acquire(blocking=False):
             try:
@@ -322,6 +343,21 @@ class PolicyStore:
             finally:
                 self._lock.release()
         return self._policy
+
+    def _start_poller(self) -> None:
+        with self._poller_lock:
+            if self._poller_pid == os.getpid():
+                return
+            self._poller_pid = os.getpid()
+            threading.Thread(target=_poll_policy, args=(weakref.ref(self), self.interval, os.getpid()),
+                             name="gatekeeper-policy-reload", daemon=True).start()
+
+    def poll(self) -> None:
+        """One look at the folder, from the reload thread."""
+        with self._lock:
+            now = time.monotonic()
+            self._checked_at = now
+            self._reload_if_changed(now)
 
     @staticmethod
     def _signature_of(source: str) -> tuple:
@@ -342,9 +378,13 @@ class PolicyStore:
         atomic = source != self._source or signature[0] == "release"
         if not atomic and self.settle > 0:
             if self._pending is None or self._pending[0] != signature:
-                self._pending = (signature, now)  # changed (again): wait until it stays as it is
-                return
-            if now - self._pending[1] < self.settle:
+                self._pending = (signature, now)
+            # Settled when the newest file is `settle` seconds old, however long ago this process first saw it.
+            newest = max((entry[-2] if len(entry) == 3 else entry[-1] for entry in signature[1]), default=0) / 1e9
+            age = time.time() - newest
+            if age < 0:  # written by a clock ahead of ours: count from when this process first saw the change
+                age = now - self._pending[1]
+            if age < self.settle:
                 return
         self._pending = None
         self._load(source, signature)
