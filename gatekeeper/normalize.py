@@ -55,7 +55,49 @@ def _confusable_table() -> dict[str, str]:
     for char, target in _CYRILLIC_LOOKALIKES.items():
         table.setdefault(char, target)
         table.setdefault(char.upper(), target.upper())
+    # Small capitals (ɪᴅɪᴏᴛ) read as the letter they are; the confusables data maps several to other scripts.
+    for block in ((0x0250, 0x02B0), (0x1D00, 0x1D80), (0xA720, 0xA800)):
+        for code in range(*block):
+            found = _SMALL_CAPITAL.fullmatch(unicodedata.name(chr(code), ""))
+            if found:
+                table[chr(code)] = found.group(1).lower()
     return table
+
+
+_SMALL_CAPITAL = re.compile(r"LATIN LETTER SMALL CAPITAL ([A-Z])")
+# Bidirectional overrides: text between RIGHT-TO-LEFT OVERRIDE (or EMBEDDING) and POP DIRECTIONAL FORMATTING, or
+# the end of its line, is shown reversed ("\u202etoidi\u202c" shows as "idiot").
+_RLO, _PDF = "\u202e", "\u202c"
+_PUSHES = frozenset("\u202a\u202b\u202d\u202e")
+_LINE_ENDS = frozenset("\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+
+
+def _display_order(original: str) -> list[tuple[str, int, int]]:
+    """(character, start, end) in the order a reader sees them: a right-to-left override's run reversed, each
+    character keeping its own place in the original (Text.span reads a reversed stretch back). Linear in the text."""
+    out: list[tuple[str, int, int]] = []
+    i, n = 0, len(original)
+    while i < n:
+        if original[i] != _RLO:
+            out.append((original[i], i, i + 1))
+            i += 1
+            continue
+        depth, j = 1, i + 1
+        while j < n and original[j] not in _LINE_ENDS:
+            if original[j] in _PUSHES:
+                depth += 1
+            elif original[j] == _PDF:
+                depth -= 1
+                if not depth:
+                    break
+            j += 1
+        end = j + 1 if j < n and original[j] == _PDF else j
+        out.append((original[i], i, i + 1))
+        out.extend((original[k], k, k + 1) for k in range(j - 1, i, -1))
+        if end > j:
+            out.append((original[j], j, end))
+        i = end
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -249,7 +291,9 @@ class Text:
             return (0, 0)
         norm_start = max(0, min(norm_start, len(self.norm) - 1))
         norm_end = max(norm_start + 1, min(norm_end, len(self.norm)))
-        return self._starts[norm_start], self._ends[norm_end - 1]
+        last = norm_end - 1
+        # Inside a reversed (right-to-left override) stretch the map runs backwards: its ends are the span's ends.
+        return (min(self._starts[norm_start], self._starts[last]), max(self._ends[norm_start], self._ends[last]))
 
     def of_kind(self, *kinds: str) -> list[Token]:
         return [t for t in self.tokens if t.kind in kinds]
@@ -280,7 +324,8 @@ def normalize_text(original: str) -> Text:
     # Where an invisible character was dropped right after a letter: a break that may split two words.
     breaks: list[tuple[int, int]] = []
     pending_space = False
-    for index, char in enumerate(original):
+    order = _display_order(original) if _RLO in original else [(c, i, i + 1) for i, c in enumerate(original)]
+    for char, index, after in order:
         if char.isascii() and (char.isalnum() or char in " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"):
             folded = char
         else:
@@ -298,7 +343,7 @@ def normalize_text(original: str) -> Text:
                 pending_space = False
             chars.append(piece)
             starts.append(index)
-            ends.append(index + 1)
+            ends.append(after)
     if breaks:
         _space_invisible_word_breaks(chars, starts, ends, breaks)
     # A space stands for the whitespace run before the next character.
@@ -318,7 +363,6 @@ def normalize_text(original: str) -> Text:
 
 def _tokenize(text: Text) -> list[Token]:
     tokens = []
-    starts, ends = text._starts, text._ends
     for match in _TOKEN_RE.finditer(text.norm):
         kind = match.lastgroup
         start, end = match.span()
@@ -340,8 +384,7 @@ def _tokenize(text: Text) -> list[Token]:
         elif kind == "hashtag":
             value = value.rstrip("_") or value
             end = start + len(value)
-        # Tokens are never empty, so the original span is read straight off the map.
-        tokens.append(Token(kind, value, starts[start], ends[end - 1], start, end))
+        tokens.append(Token(kind, value, *text.span(start, end), start, end))
     return tokens
 
 

@@ -16,6 +16,7 @@ readings are capped, results are cached, and a token longer than any word
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import os
 import re
@@ -307,12 +308,18 @@ class OffensiveMatcher:
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """One hit per stretch of text: the strongest kind, then the longest. The kept hits never overlap, so each
+    candidate is compared with its two neighbours among them (a post of 2,000 swear words stays linear-ish)."""
     order = {"hate": 0, "slur": 1, "strong": 2, "mild": 3, "exclaim": 4}
-    kept: list[Hit] = []
+    starts: list[int] = []
+    kept: list[Hit] = []  # sorted by start, parallel to starts
     for hit in sorted(hits, key=lambda h: (order[h.kind], -(h.end - h.start), h.start)):
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
+        i = bisect.bisect_right(starts, hit.start)
+        if (i and kept[i - 1].end > hit.start) or (i < len(kept) and kept[i].start < hit.end):
+            continue
+        starts.insert(i, hit.start)
+        kept.insert(i, hit)
+    return kept
 
 
 def matcher(policy) -> OffensiveMatcher:

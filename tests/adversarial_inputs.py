@@ -22,6 +22,10 @@ def adversarial_texts(size: int = SIZE) -> dict[str, str]:
         "leet_symbols": _fill("@$!|+", size),
         "lookalikes": _fill("аеосрхіѕ", size),  # Cyrillic letters that look Latin
         "fullwidth": _fill("ＦＵＣＫ", size),
+        "bidi_overrides": _fill("\u202eab\u202c", size),  # each run reversed for reading
+        "bidi_nested": _fill("\u202e\u202bx", size),  # overrides never closed
+        "aimed_insults": _fill("you idiot ", size),  # each insult looks for a "you" near it
+        "listed_word_run": _fill("xxx ", size),  # thousands of hits for the matcher to de-duplicate
         "dots": _fill("a.", size),
         "hyphens": _fill("f-", size),
         "separators": _fill(" . - _ / ", size),

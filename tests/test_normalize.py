@@ -68,3 +68,22 @@ def test_zero_width_between_words_is_a_space_and_inside_one_vanishes(original, n
     for token in text.tokens:
         typed = original[token.start:token.end]
         assert "".join(c for c in typed if c not in INVISIBLES).lower() == token.value.lower()
+
+
+@pytest.mark.parametrize("original, norm, word", [
+    ("You are a \u202etoidi\u202c, read the rules.", "You are a idiot, read the rules.", "toidi"),
+    ("Thanks, you \u202ekcuf", "Thanks, you fuck", "kcuf"),              # no terminator: to the end
+    ("x \u202eolleh\nworld", "x hello world", "olleh"),                  # an override ends with its line
+])
+def test_right_to_left_override_reads_as_shown(original, norm, word):
+    # The override shows its run reversed: checks read what a reader sees, and a finding points at where it is written.
+    text = normalize_text(original)
+    assert text.norm == norm
+    token = next(t for t in text.tokens if t.value in ("idiot", "fuck", "hello"))
+    assert original[token.start:token.end] == word
+    assert all(0 <= t.start <= t.end <= len(original) for t in text.tokens)
+
+
+def test_small_capitals_read_as_letters():
+    assert normalize_text("You are an ɪᴅɪᴏᴛ").norm.lower() == "you are an idiot"
+    assert normalize_text("ꜰᴜᴄᴋ ʏᴏᴜ").norm.lower() == "fuck you"

@@ -23,7 +23,8 @@ def words(matcher, text):
                                         ("phuck that", "fuck"), ("fuuuuuck", "fuck"), ("f - u - c - k", "fuck"),
                                         ("sh1t", "shit"), ("b***h", "bitch"), ("darkies everywhere", "darkies"),
                                         ("a nig from town", "nig"), ("you are a jiggaboo...!", "jiggaboo"),
-                                        ("he called me a camel jockey", "camel jockey"), ("what a fucktard", "fucktard")])
+                                        ("he called me a camel jockey", "camel jockey"), ("what a fucktard", "fucktard"),
+                                        ("you \u202ekcuf\u202c", "fuck"), ("ꜰᴜᴄᴋ this", "fuck")])
 def test_disguises_are_read(matcher, text, word):
     found = words(matcher, text)
     # The list word it stands for, or a list entry that already spells the disguise ("sh1t", "phuck").

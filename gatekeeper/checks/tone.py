@@ -12,6 +12,7 @@ each finding names the words that drove the score.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -103,26 +104,35 @@ def _find(policy, key: str, lower: str) -> list:
     return find_phrases(policy, "tone", key, lower)
 
 
-def _aimed(lower: str, start: int, end: int) -> bool:
-    """A second person or a handle near the word, outside the word itself ("f u c k" has a "u")."""
-    for m in _AIMED.finditer(lower):
-        if (start - AIM_WINDOW <= m.start() and m.end() <= start) or (end <= m.start() and m.end() <= end + AIM_WINDOW):
+def _aimed(lower: str, start: int, end: int, aims: list[tuple[int, int]] | None = None) -> bool:
+    """A second person or a handle near the word, outside the word itself ("f u c k" has a "u"). `aims`: the
+    text's second-person words and handles as (start, end), found once for all the words of one post."""
+    if aims is None:
+        aims = [m.span() for m in _AIMED.finditer(lower)]
+    # Only the aims starting in the window can count; they are found by bisection, not by reading them all.
+    i = bisect.bisect_left(aims, (start - AIM_WINDOW, -1))
+    while i < len(aims) and aims[i][0] <= end + AIM_WINDOW:
+        a, b = aims[i]
+        if (start - AIM_WINDOW <= a and b <= start) or (end <= a and b <= end + AIM_WINDOW):
             return True
+        i += 1
     return False
 
 
 def offensive_findings(text, policy) -> list[Finding]:
     """Slurs, hate, insults and profanity in one normalised text."""
     findings = []
-    for hit in profanity.matcher(policy).scan(text.lower):
+    hits = profanity.matcher(policy).scan(text.lower)
+    aims = [m.span() for m in _AIMED.finditer(text.lower)] if hits else []
+    for hit in hits:
         start, end = text.span(hit.start, hit.end)
         if hit.kind in ("slur", "hate"):
             findings.append(finding(_RULES["tone.hate"], start, end, term_kind=hit.kind))
         elif hit.kind == "exclaim":
             # "damn good coffee" is fine; "what the hell is wrong with you" is not.
-            if _aimed(text.lower, hit.start, hit.end):
+            if _aimed(text.lower, hit.start, hit.end, aims):
                 findings.append(finding(_RULES["tone.profanity"], start, end))
-        elif _aimed(text.lower, hit.start, hit.end):
+        elif _aimed(text.lower, hit.start, hit.end, aims):
             findings.append(finding(_RULES["tone.insult"], start, end))
         elif hit.kind == "strong":
             findings.append(finding(_RULES["tone.profanity"], start, end))
