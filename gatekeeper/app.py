@@ -14,6 +14,7 @@ from .openapi import openapi_document
 from .ops import enforce_rate_limit
 from .ops import install as install_ops
 from .service import Caller, Gate, Settings
+from .store import log_time
 
 log = logging.getLogger(__name__)
 
@@ -268,6 +269,12 @@ def _register_routes(app: Flask, gate: Gate) -> None:
         if verdict and verdict not in ("allow", "warn", "review", "block"):
             raise ApiError(400, "invalid_request", "'verdict' must be one of: allow, warn, review, block.", "verdict")
         readable_account(args.get("account"))
+        for name in ("since", "until"):
+            try:
+                log_time(args[name]) if args.get(name) else None
+            except ValueError:
+                raise ApiError(400, "invalid_request", f"'{name}' must be an ISO date or time, e.g. 2026-11-25 or "
+                               "2026-11-25T14:30:00Z.", name) from None
         items = gate.store.decisions(account=args.get("account"), verdict=verdict, rule=args.get("rule"),
                                      since=args.get("since"), until=args.get("until"), key_name=args.get("key"),
                                      limit=page["limit"], before_seq=page["cursor"], offset=page["offset"],

@@ -220,6 +220,16 @@ EXPORT_COLUMNS = ["seq", "time", "event", "decision_id", "account", "key_name", 
                   "forward", "by", "reason"]
 
 
+def _iso_time(value: str) -> str:
+    """An --since/--until value, refused by argparse (exit 2, naming the option) unless it is a date or time."""
+    from .store import log_time
+
+    try:
+        return log_time(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def cmd_audit_export(args) -> int:
     out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
     try:
@@ -288,8 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="decision log tools").add_subparsers(dest="audit_command", required=True)
     audit.add_parser("verify", help="check the hash chain; name the first altered or missing entry").set_defaults(func=cmd_audit_verify)
     export = audit.add_parser("export", help="export the log for auditors")
-    export.add_argument("--since", help="ISO time, inclusive (e.g. 2026-11-01 or 2026-11-01T00:00:00Z)")
-    export.add_argument("--until", help="ISO time, exclusive")
+    export.add_argument("--since", type=_iso_time, help="ISO time, inclusive (e.g. 2026-11-01 or 2026-11-01T00:00:00Z)")
+    export.add_argument("--until", type=_iso_time, help="ISO time, exclusive")
     export.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(func=cmd_audit_export)

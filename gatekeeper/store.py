@@ -112,14 +112,26 @@ def entry_hash(prev_hash: str, record: str) -> str:
     return hashlib.sha256((prev_hash + "\n" + record).encode()).hexdigest()
 
 
+def log_time(value: str) -> str:
+    """An ISO date or time (2026-11-25, 2026-11-25T14:30, ...+02:00, ...Z; no zone means UTC) written as the log
+    writes its times, so comparing the two strings compares the times. ValueError if it is none."""
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=dt.timezone.utc)
+        return parsed.astimezone(dt.timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    except (ValueError, OverflowError):
+        raise ValueError(f"not a date or time: {value!r} (e.g. 2026-11-25 or 2026-11-25T14:30:00Z)") from None
+
+
 def _time_window(where: list, params: list, since: str | None, until: str | None) -> None:
-    """Add "since (inclusive) .. until (exclusive)" on the entry time to a WHERE clause."""
+    """Add "since (inclusive) .. until (exclusive)" on the entry time to a WHERE clause (ValueError for a bad time)."""
     if since:
         where.append("created_at >= ?")
-        params.append(since)
+        params.append(log_time(since))
     if until:
         where.append("created_at < ?")
-        params.append(until)
+        params.append(log_time(until))
 
 
 def _queue_pending_from_before_versions(db: Database) -> None:
@@ -262,8 +274,10 @@ class Store:
                 where.append(f"{column} = ?")
                 params.append(value)
         if rule:
-            where.append("rules LIKE ?")
-            params.append(f"% {rule} %")
+            # The rule id as written: "%" and "_" in it are no wildcards (pii_phone is not pii.phone).
+            escaped = rule.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where.append("rules LIKE ? ESCAPE '\\'")
+            params.append(f"% {escaped} %")
         _time_window(where, params, since, until)
         if before_seq:
             where.append("seq < ?")

@@ -133,3 +133,28 @@ def test_auditor_keys_read_only_their_accounts(client, keys, gate):
     assert {d["decision_id"] for d in everything} == {acme, jdoe}
     none = keys.make("no-accounts", "auditor", [])
     assert client.get("/v1/decisions", headers=none).get_json()["decisions"] == []
+
+
+@pytest.mark.parametrize("name, value", [("since", "notadate"), ("until", "2026-13-45"), ("since", "9" * 30)])
+def test_a_mistyped_time_filter_is_400_not_an_empty_log(filled, client, keys, name, value):
+    r = client.get(f"/v1/decisions?{name}={value}", headers=keys.auditor)
+    assert r.status_code == 400 and r.get_json()["field"] == name
+
+
+def test_time_filters_read_zones_and_rule_filters_have_no_wildcards(filled, client, keys):
+    everything = client.get("/v1/decisions", headers=keys.auditor).get_json()["decisions"]
+    import datetime as dt
+
+    an_hour_ago = dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=1)
+    shifted = an_hour_ago.astimezone(dt.timezone(dt.timedelta(hours=5))).isoformat()  # read as text, it sorts after now
+    since = client.get("/v1/decisions", query_string={"since": shifted}, headers=keys.auditor).get_json()["decisions"]
+    assert len(since) == len(everything)  # an hour ago, written in another zone
+    assert client.get("/v1/decisions?rule=%25", headers=keys.auditor).get_json()["decisions"] == []
+    rule = next(f["rule"] for d in everything for f in d["findings"])
+    assert client.get(f"/v1/decisions?rule={rule}", headers=keys.auditor).get_json()["decisions"]
+    assert client.get(f"/v1/decisions?rule={rule.replace('.', '_')}", headers=keys.auditor).get_json()["decisions"] == []
+
+
+def test_audit_export_refuses_a_mistyped_time(db_url):
+    r = run_cli("audit", "export", "--since", "notadate", db_url=db_url)
+    assert r.returncode == 2 and "--since" in r.stderr

@@ -16,6 +16,8 @@ def test_chain_on_postgres(pg_url):
         store.append("decision", f"d{i}", {"account": "acme-air", "verdict": "allow", "findings": [{"rule": "x.y"}]})
     assert store.verify() == {"ok": True, "checked": 5, "head": store.verify()["head"]}
     assert [d["decision_id"] for d in store.decisions(rule="x.y")] == ["d4", "d3", "d2", "d1", "d0"]
+    assert store.decisions(rule="x_y") == [] and store.decisions(rule="%") == []  # no wildcards
+    assert len(store.decisions(since="2000-01-01T00:00:00+02:00")) == 5
     store.db.execute("DELETE FROM decision_log WHERE seq = 2")
     assert store.verify()["seq"] == 2
     store.db.close()
