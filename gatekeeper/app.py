@@ -174,6 +174,14 @@ def read_json_body() -> object:
     return payload
 
 
+def idempotency_key() -> str | None:
+    """The request's Idempotency-Key header, refused (400) unless it is 1 to 255 printable characters."""
+    key = request.headers.get("Idempotency-Key")
+    if key is not None and not (1 <= len(key) <= 255 and key.isprintable()):
+        raise ApiError(400, "invalid_request", "Idempotency-Key must be 1 to 255 printable characters.", "Idempotency-Key")
+    return key
+
+
 def read_post_request(gate: Gate, caller: Caller, allow_ack: bool) -> tuple[dict, object]:
     require_json_content_type()
     payload = read_json_body()
@@ -240,11 +248,11 @@ def _register_routes(app: Flask, gate: Gate) -> None:
     @requires("poster")
     def posts():
         payload, _ = read_post_request(gate, g.caller, allow_ack=True)
-        enforce_rate_limit(gate, g.caller, payload["account"], "post")
-        key = request.headers.get("Idempotency-Key")
-        if key is not None and not (1 <= len(key) <= 255 and key.isprintable()):
-            raise ApiError(400, "invalid_request", "Idempotency-Key must be 1 to 255 printable characters.", "Idempotency-Key")
-        outcome = gate.post(payload, g.caller, key)
+        key = idempotency_key()
+        replay = gate.replay(payload, g.caller, key) if key else None
+        if replay is None:  # a replay posts nothing, so it costs no rate limit
+            enforce_rate_limit(gate, g.caller, payload["account"], "post")
+        outcome = replay or gate.post(payload, g.caller, key)
         return outcome.body, outcome.status, outcome.headers
 
     def paging(*names: str) -> dict:

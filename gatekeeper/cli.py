@@ -83,11 +83,20 @@ def cmd_check(args) -> int:
     if args.account not in policy.accounts:
         print(f"unknown account '{args.account}'; known: {', '.join(sorted(policy.accounts))}", file=sys.stderr)
         return ERROR_EXIT
-    payload = {"account": args.account, "text": args.text, "visibility": args.visibility,
-               "automated": args.automated, "author": args.author}
+    payload = {"account": args.account, "text": args.text, "visibility": args.visibility, "automated": args.automated}
+    if args.author:
+        payload["author"] = args.author
     if args.reply_to:
         payload["in_reply_to"] = {"text": args.reply_to}
-    outcome = gate.check(payload, Caller(f"cli:{os.environ.get('USER', 'unknown')}", "admin", ["*"]))
+    caller = Caller(f"cli:{os.environ.get('USER', 'unknown')}", "admin", ["*"])
+    from .app import ApiError, validate_post
+
+    try:
+        validate_post(gate, caller, payload, allow_ack=False)  # what the API would refuse is refused here, unlogged
+    except ApiError as exc:
+        print(f"refused: {exc.message}", file=sys.stderr)
+        return ERROR_EXIT
+    outcome = gate.check(payload, caller)
     body = outcome.body
     if args.json:
         print(json.dumps(body, indent=2, ensure_ascii=False))

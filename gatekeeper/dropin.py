@@ -20,7 +20,7 @@ import datetime as dt
 
 from flask import Blueprint, current_app, g, request
 
-from .app import ApiError, read_json_body, requires, validate_post
+from .app import ApiError, idempotency_key, read_json_body, requires, validate_post
 from .forwarding.http import reset_epoch
 from .native import NativeFieldError, mastodon_body, twitter_body
 from .ops import enforce_rate_limit
@@ -52,15 +52,17 @@ def _post_native(platform: str, account: str, text: str, visibility: str, native
         if exc.field == "text" and platform == "mastodon":
             exc.field, exc.message = "status", exc.message.replace("'text'", "'status'")
         raise
-    enforce_rate_limit(gate, g.caller, payload["account"], "post")
+    key = idempotency_key()
     try:
         body = mastodon_body(native) if platform == "mastodon" else twitter_body(native)
     except NativeFieldError as exc:
         raise ApiError(400, "invalid_request", str(exc), exc.field) from None
     if body:
         payload["native"] = {"platform": platform, "body": body}
-    key = request.headers.get("Idempotency-Key")
-    outcome = gate.post(payload, g.caller, key[:255] if key else None)
+    replay = gate.replay(payload, g.caller, key) if key else None
+    if replay is None:
+        enforce_rate_limit(gate, g.caller, payload["account"], "post")
+    outcome = replay or gate.post(payload, g.caller, key)
     return outcome.status, outcome.body, outcome.headers
 
 

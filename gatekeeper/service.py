@@ -80,7 +80,9 @@ def same_person(a: str | None, b: str | None) -> bool:
         return False
 
     def norm(name: str) -> str:
-        return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+        # Accents and dots off too: "ALİCE" (dotted capital I) folds to "ali̇ce", which is still alice.
+        folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
+        return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
 
     return norm(a) == norm(b) != ""
 
@@ -244,6 +246,13 @@ class Gate:
             if not mine:
                 return self._replay(earlier or {"request_hash": request_hash}, request_hash)
             return self._post_once(payload, caller, scope)
+
+    def replay(self, payload: dict, caller: Caller, idempotency_key: str) -> Outcome | None:
+        """The stored answer of a finished request with this key (or 422 for a different request), else None."""
+        earlier = self.store.idempotency_lookup(f"{caller.name}:{idempotency_key}")
+        if earlier is None or earlier.get("response") is None:
+            return None
+        return self._replay(earlier, hashlib.sha256(canonical(payload).encode()).hexdigest())
 
     def _post_once(self, payload: dict, caller: Caller, scope: str) -> Outcome:
         if scope:
@@ -515,7 +524,8 @@ class Gate:
         if held is None:
             return None, Outcome(404, {"error": "not_found", "message": f"No held post '{decision_id}'."})
         if not caller.may_use(held["account"]):
-            return None, Outcome(403, {"error": "account_not_allowed", "message": f"The key '{caller.name}' may not review '{held['account']}'."})
+            # As absent as a decision outside an auditor's accounts: its existence is not confirmed.
+            return None, Outcome(404, {"error": "not_found", "message": f"No held post '{decision_id}'."})
         if held["status"] == "expired":
             return None, Outcome(410, {"error": "expired", "message": "The approval window for this post has passed; it will never be sent."})
         if held["status"] == "unknown" and "unknown" not in statuses:

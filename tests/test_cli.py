@@ -5,6 +5,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 import requests
 
 from conftest import free_port, set_upstream
@@ -121,3 +122,10 @@ def test_reconcile_command_queues_interrupted_sends(db_url, policy_dir):
     assert out.returncode == 0 and out.stdout.startswith("d" * 32)
     assert store.held("d" * 32)["status"] == "unknown"
     assert store.decision("d" * 32)["forward"] == {"status": "unknown"}
+
+
+@pytest.mark.parametrize("text", ["", "   ", "hi\x01\x1b[31mred", "x" * 12000])
+def test_check_refuses_what_the_api_refuses_and_logs_nothing(db_url, policy_dir, text):
+    r = cli("check", "--account", "acme-air", text, db_url=db_url, policy_dir=policy_dir)
+    assert r.returncode == 4 and "refused" in r.stderr and r.stdout == ""
+    assert Store(db_url).decisions() == []

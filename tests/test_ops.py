@@ -421,3 +421,15 @@ def test_a_change_that_settled_while_idle_applies_to_the_next_request(policy_dir
     os.utime(main, (past, past))
     os.utime(policy_dir, (past, past))
     assert store.current().setting("max_text_length") == 900 and store.current().version != v1
+
+
+def test_an_idempotent_replay_costs_no_rate_limit(client, keys, policy_dir):
+    # A retry of a finished request posts nothing: it gets its stored answer even when the key's allowance is spent.
+    set_rate_limits(policy_dir, per_key="2/hour", per_account="100/hour")
+    headers = {**keys.poster, "Idempotency-Key": "order-1"}
+    first = client.post("/v1/posts", json={"account": "acme-air", "text": CLEAN}, headers=headers)
+    assert client.post("/v1/posts", json={"account": "acme-air", "text": CLEAN + "!"}, headers=keys.poster).status_code == 201
+    replays = [client.post("/v1/posts", json={"account": "acme-air", "text": CLEAN}, headers=headers) for _ in range(5)]
+    assert all(r.status_code == 201 and r.headers["Idempotent-Replayed"] == "true" for r in replays)
+    assert {r.get_json()["decision_id"] for r in replays} == {first.get_json()["decision_id"]}
+    assert client.post("/v1/posts", json={"account": "acme-air", "text": CLEAN + "?"}, headers=keys.poster).status_code == 429

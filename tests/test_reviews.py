@@ -79,8 +79,11 @@ def test_authors_cannot_approve_their_own_posts(client, keys, gate):
 def test_reviewer_scope(client, keys, gate):
     r = client.post("/v1/posts", json={"account": "jdoe", "text": "risk free!"}, headers=keys.admin)
     decision_id = r.get_json()["decision_id"]
-    assert client.post(f"/v1/reviews/{decision_id}/approve", headers=keys.reviewer).status_code == 403
-    assert client.post("/v1/reviews/nope/approve", headers=keys.reviewer).status_code == 404
+    # Another account's held post answers as an unknown one does: its existence is not confirmed.
+    other = client.post(f"/v1/reviews/{decision_id}/approve", headers=keys.reviewer)
+    unknown = client.post("/v1/reviews/nope/approve", headers=keys.reviewer)
+    assert other.status_code == unknown.status_code == 404 and other.get_json()["error"] == unknown.get_json()["error"]
+    assert gate.store.held(decision_id)["status"] == "held"
 
 
 def test_expired_posts_are_never_sent(client, keys, gate):
@@ -261,3 +264,9 @@ def test_a_completed_send_leaves_nothing_in_the_queue(client, keys, gate):
     assert r.status_code == 201
     assert gate.store.held(r.get_json()["decision_id"]) is None
     assert gate.reconcile(older_than_seconds=0) == []
+
+
+def test_a_dotted_capital_i_does_not_make_another_person(client, keys, gate):
+    decision_id = hold(client, keys, {**HELD, "author": "alice"})
+    r = client.post(f"/v1/reviews/{decision_id}/approve", json={"by": "ALİCE"}, headers=keys.reviewer)
+    assert r.status_code == 403 and r.get_json()["error"] == "own_post"
