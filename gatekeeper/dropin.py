@@ -17,10 +17,12 @@ anything else is refused with a 400 naming the field.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from urllib.parse import parse_qsl
 
 from flask import Blueprint, current_app, g, request
 
-from .app import ApiError, idempotency_key, read_json_body, requires, validate_post
+from .app import ApiError, idempotency_key, read_json_body, require_json_content_type, requires, validate_post
 from .forwarding.http import reset_epoch
 from .native import NativeFieldError, mastodon_body, twitter_body
 from .ops import enforce_rate_limit
@@ -98,15 +100,46 @@ def _platform_error(exc: ApiError):
     return _mastodon_error(exc.status, exc.message, {"error": exc.error, "field": exc.field}, exc.headers)
 
 
+_FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+_INDEXED = re.compile(r"(.+)\[(\d{1,3})\]")
+
+
 def _mastodon_request() -> dict:
-    data = read_json_body() if request.is_json else None
-    if data is None:
-        # Form bodies (as Mastodon.py sends them): repeated keys such as media_ids[] stay lists.
-        data = {k: (values[0] if len(values) == 1 and not k.endswith("[]") else values)
-                for k, values in request.form.lists()}
+    if request.is_json:
+        data = read_json_body()
+    elif request.mimetype in _FORMS:
+        data = _form_fields()
+    else:
+        raise ApiError(415, "unsupported_media_type", "Send the status as JSON or as a form, not "
+                       f"'{request.content_type or 'none'}'.", "Content-Type")
     if not isinstance(data, dict):
         raise ApiError(422, "invalid_request", "Validation failed: the body must be an object", "status")
     return data
+
+
+def _form_fields() -> dict:
+    """A form body (as Mastodon.py sends it): repeated keys such as media_ids[] stay lists, and indexed keys
+    (poll[options][0], poll[options][1]) become one list in index order. Text that is not UTF-8 is refused, not
+    replaced."""
+    if request.mimetype == "application/x-www-form-urlencoded":
+        try:
+            pairs = parse_qsl(request.get_data(cache=True).decode("ascii"), keep_blank_values=True, encoding="utf-8",
+                              errors="strict", max_num_fields=1000)
+        except (UnicodeDecodeError, ValueError):
+            raise ApiError(400, "invalid_utf8", "The form body is not valid UTF-8 text.", "(body)") from None
+    else:
+        pairs = [(k, v) for k, values in request.form.lists() for v in values]
+    lists: dict[str, list] = {}
+    indexed: dict[str, list] = {}
+    for key, value in pairs:
+        found = _INDEXED.fullmatch(key)
+        if found:
+            indexed.setdefault(found.group(1) + "[]", []).append((int(found.group(2)), value))
+        else:
+            lists.setdefault(key, []).append(value)
+    for key, items in indexed.items():
+        lists.setdefault(key, []).extend(v for _, v in sorted(items, key=lambda item: item[0]))
+    return {k: (values[0] if len(values) == 1 and not k.endswith("[]") else values) for k, values in lists.items()}
 
 
 @bp.post("/mastodon/<account>/api/v1/statuses")
@@ -169,6 +202,7 @@ def _problem(status: int, title: str, detail: str, extra: dict | None = None, he
 @bp.post("/twitter/<account>/2/tweets")
 @requires("poster")
 def twitter_tweet(account):
+    require_json_content_type()
     native = read_json_body()
     if not isinstance(native, dict):
         raise ApiError(400, "invalid_request", "The request body must be a JSON object.", "(body)")

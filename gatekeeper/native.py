@@ -12,6 +12,8 @@ texts, the adapters send it.
 """
 from __future__ import annotations
 
+import re
+
 from .api_schema import control_character_error
 
 
@@ -54,6 +56,9 @@ def _string(field: str, value, limit: int) -> str:
     return value
 
 
+_FORM_BOOLEANS = frozenset({"true", "false", "1", "0", "on", "off"})
+
+
 def _plain(field: str, value, kinds) -> object:
     kinds = kinds if isinstance(kinds, tuple) else (kinds,)
     # bool is an int to Python; a field that takes a number does not take true/false.
@@ -61,6 +66,11 @@ def _plain(field: str, value, kinds) -> object:
         raise NativeFieldError(field, f"'{field}' has the wrong type")
     if isinstance(value, str):
         _string(field, value, 200)
+        # A form spells booleans and numbers as text: only those spellings, never free text riding along unchecked.
+        if bool in kinds and value.strip().lower() not in _FORM_BOOLEANS:
+            raise NativeFieldError(field, f"'{field}' must be true or false")
+        if int in kinds and bool not in kinds and not re.fullmatch(r"\d{1,9}", value.strip()):
+            raise NativeFieldError(field, f"'{field}' must be a whole number")
     return value
 
 

@@ -125,3 +125,35 @@ def test_dropin_idempotency_key_is_checked_not_cut(client, keys):
     headers = {**keys.poster, "Idempotency-Key": "k" * 300}
     r = client.post("/platform/mastodon/acme-air/api/v1/statuses", json={"status": "Boarding soon!"}, headers=headers)
     assert r.status_code == 400
+
+
+def test_indexed_poll_options_are_all_checked_and_sent(client, keys, mastodon):
+    # poll[options][0], poll[options][1]: every option counts (only the last one used to be kept).
+    form = {"status": CLEAN, "poll[options][0]": "Our fund has guaranteed returns", "poll[options][1]": "Aisle",
+            "poll[expires_in]": "3600"}
+    r = client.post(MASTODON, data=form, headers=keys.poster)
+    assert r.status_code == 422 and mastodon.requests == []
+    form["poll[options][0]"] = "Window"
+    assert client.post(MASTODON, data=form, headers=keys.poster).status_code == 200
+    assert json.loads(mastodon.requests[0]["body"])["poll"]["options"] == ["Window", "Aisle"]
+
+
+@pytest.mark.parametrize("form, field", [
+    ({"status": CLEAN, "sensitive": "You are an idiot"}, "sensitive"),
+    ({"status": CLEAN, "poll[options][]": ["a", "b"], "poll[expires_in]": "an hour, you idiot"}, "poll[expires_in]"),
+])
+def test_form_flags_and_numbers_take_only_their_spellings(client, keys, mastodon, form, field):
+    r = client.post(MASTODON, data=form, headers=keys.poster)
+    assert r.status_code in (400, 422) and r.get_json()["gatekeeper"]["field"] == field and mastodon.requests == []
+
+
+def test_dropins_refuse_other_content_types_and_bad_form_text(client, keys, mastodon, twitter):
+    body = json.dumps({"status": CLEAN, "text": CLEAN})
+    plain = {**keys.poster, "Content-Type": "text/plain"}
+    assert client.post(TWITTER, data=body, headers=plain).status_code == 415
+    assert client.post(MASTODON, data=body, headers=plain).status_code == 415
+    form = {**keys.poster, "Content-Type": "application/x-www-form-urlencoded"}
+    for raw in (b"status=Hi%ff", b"status=Hi%ED%A0%80"):
+        r = client.post(MASTODON, data=raw, headers=form)
+        assert r.status_code == 400 and r.get_json()["gatekeeper"]["error"] == "invalid_utf8"
+    assert mastodon.requests == [] and twitter.requests == []
