@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import unicodedata
 from functools import wraps
 
 from flask import Flask, g, jsonify, request
@@ -174,6 +175,11 @@ def read_json_body() -> object:
     return payload
 
 
+def _visible(char: str) -> bool:
+    """A character a reader sees: not a space, a control or a format character (zero-width, direction marks)."""
+    return not char.isspace() and unicodedata.category(char)[0] not in ("C", "Z")
+
+
 def idempotency_key() -> str | None:
     """The request's Idempotency-Key header, refused (400) unless it is 1 to 255 printable characters."""
     key = request.headers.get("Idempotency-Key")
@@ -202,8 +208,9 @@ def validate_post(gate: Gate, caller: Caller, payload, allow_ack: bool):
     limit = policy.setting("max_text_length", 10000)
     if len(payload["text"]) > limit:
         raise ApiError(400, "text_too_long", f"'text' is {len(payload['text'])} characters; the limit is {limit}.", "text")
-    if not payload["text"].strip():
-        raise ApiError(400, "invalid_request", "'text' is empty.", "text")
+    if not any(_visible(c) for c in payload["text"]):
+        # Spaces, or characters nobody sees (zero-width, direction marks): nothing to post, nothing to check.
+        raise ApiError(400, "invalid_request", "'text' is empty: it has no visible character.", "text")
     if payload["account"] not in policy.accounts:
         raise ApiError(404, "unknown_account", f"There is no account '{payload['account']}' in the policy.", "account")
     if not caller.may_use(payload["account"]):

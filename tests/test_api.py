@@ -101,6 +101,8 @@ def test_bad_acknowledgement_is_400(client, keys, ack, field):
     ({"account": "acme-air", "text": "hi", "in_reply_to": {"text": 3}}, "in_reply_to.text"),
     ({"account": "acme-air", "text": "hi", "in_reply_to": {"txt": "x"}}, "in_reply_to.txt"),
     ({"account": "acme-air", "text": "   "}, "text"),
+    ({"account": "acme-air", "text": "\u202e"}, "text"),            # characters nobody sees
+    ({"account": "acme-air", "text": "\u200b\u200b \u2066"}, "text"),
     ([1, 2], "(body)"),
 ])
 def test_malformed_fields_are_400_naming_the_field(client, keys, gate, body, field):
