@@ -184,9 +184,25 @@ def cmd_keys_add(args) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     print(f"Created key '{args.name}' (role {args.role}, accounts {','.join(accounts) or '-'}).")
+    unknown = _accounts_not_in_policy(args, accounts)
+    if unknown:
+        # Not refused (a key may be made before its account's file lands), but a typo or a shell-expanded * shows.
+        print(f"warning: no account {', '.join(repr(a) for a in unknown)} in the policy yet; this key can use it only "
+              "once the policy has it. Revoke the key if that is a typo.", file=sys.stderr)
     print("Store it now: it is shown once and only its hash is kept.")
     print(key)
     return 0
+
+
+def _accounts_not_in_policy(args, accounts: list[str]) -> list[str]:
+    """The named accounts the policy in force does not have ('*' is every account); none if it cannot be read."""
+    from .rules.policy import PolicyInvalid, load_policy
+
+    try:
+        known = load_policy(_settings(args).policy_dir).accounts
+    except (PolicyInvalid, OSError):
+        return []
+    return [a for a in accounts if a != "*" and a not in known]
 
 
 def cmd_keys_list(args) -> int:

@@ -30,6 +30,10 @@ def test_keys_add_prints_key_once_on_last_line(db_url, policy_dir):
     assert dup.returncode != 0 and "already exists" in dup.stderr
     bad = cli("keys", "add", "x", "--role", "king", db_url=db_url, policy_dir=policy_dir)
     assert bad.returncode != 0
+    # A name the policy lacks (a typo, a shell-expanded *) is made but warned about.
+    typo = cli("keys", "add", "bot", "--role", "poster", "--accounts", "acme-air,README.md", db_url=db_url, policy_dir=policy_dir)
+    assert typo.returncode == 0 and "'README.md'" in typo.stderr and "'acme-air'" not in typo.stderr
+    assert "warning" not in cli("keys", "add", "all", "--role", "poster", "--accounts", "*", db_url=db_url, policy_dir=policy_dir).stderr
 
 
 def test_check_exit_code_follows_verdict(db_url, policy_dir):
