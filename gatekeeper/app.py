@@ -188,6 +188,16 @@ def idempotency_key() -> str | None:
     return key
 
 
+def post_or_replay(gate: Gate, caller: Caller, payload: dict, key: str | None):
+    """The stored answer of a finished request with this key, or the post decided (and sent) now. A replay posts
+    nothing, so only a new post is counted against the rate limits."""
+    replay = gate.replay(payload, caller, key) if key else None
+    if replay is not None:
+        return replay
+    enforce_rate_limit(gate, caller, payload["account"], "post")
+    return gate.post(payload, caller, key)
+
+
 def read_post_request(gate: Gate, caller: Caller, allow_ack: bool) -> tuple[dict, object]:
     require_json_content_type()
     payload = read_json_body()
@@ -255,11 +265,7 @@ def _register_routes(app: Flask, gate: Gate) -> None:
     @requires("poster")
     def posts():
         payload, _ = read_post_request(gate, g.caller, allow_ack=True)
-        key = idempotency_key()
-        replay = gate.replay(payload, g.caller, key) if key else None
-        if replay is None:  # a replay posts nothing, so it costs no rate limit
-            enforce_rate_limit(gate, g.caller, payload["account"], "post")
-        outcome = replay or gate.post(payload, g.caller, key)
+        outcome = post_or_replay(gate, g.caller, payload, idempotency_key())
         return outcome.body, outcome.status, outcome.headers
 
     def paging(*names: str) -> dict:

@@ -22,10 +22,10 @@ from urllib.parse import parse_qsl
 
 from flask import Blueprint, current_app, g, request
 
-from .app import ApiError, idempotency_key, read_json_body, require_json_content_type, requires, validate_post
+from .app import (ApiError, idempotency_key, post_or_replay, read_json_body, require_json_content_type, requires,
+                  validate_post)
 from .forwarding.http import reset_epoch
 from .native import NativeFieldError, mastodon_body, twitter_body
-from .ops import enforce_rate_limit
 
 bp = Blueprint("dropin", __name__, url_prefix="/platform")
 
@@ -61,10 +61,7 @@ def _post_native(platform: str, account: str, text: str, visibility: str, native
         raise ApiError(400, "invalid_request", str(exc), exc.field) from None
     if body:
         payload["native"] = {"platform": platform, "body": body}
-    replay = gate.replay(payload, g.caller, key) if key else None
-    if replay is None:
-        enforce_rate_limit(gate, g.caller, payload["account"], "post")
-    outcome = replay or gate.post(payload, g.caller, key)
+    outcome = post_or_replay(gate, g.caller, payload, key)
     return outcome.status, outcome.body, outcome.headers
 
 

@@ -65,21 +65,22 @@ def _confusable_table() -> dict[str, str]:
 
 
 _SMALL_CAPITAL = re.compile(r"LATIN LETTER SMALL CAPITAL ([A-Z])")
-# Bidirectional overrides: text between RIGHT-TO-LEFT OVERRIDE (or EMBEDDING) and POP DIRECTIONAL FORMATTING, or
-# the end of its line, is shown reversed ("\u202etoidi\u202c" shows as "idiot").
+# Bidirectional overrides: text between RIGHT-TO-LEFT OVERRIDE and its POP DIRECTIONAL FORMATTING (embeddings and
+# overrides opened inside it are counted), or the end of its line, is shown reversed ("\u202etoidi\u202c" shows as
+# "idiot").
 _RLO, _PDF = "\u202e", "\u202c"
 _PUSHES = frozenset("\u202a\u202b\u202d\u202e")
 _LINE_ENDS = frozenset("\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
 
 
-def _display_order(original: str) -> list[tuple[str, int, int]]:
-    """(character, start, end) in the order a reader sees them: a right-to-left override's run reversed, each
-    character keeping its own place in the original (Text.span reads a reversed stretch back). Linear in the text."""
-    out: list[tuple[str, int, int]] = []
+def _display_order(original: str) -> list[int]:
+    """The original's positions in the order a reader sees them: a right-to-left override's run reversed (Text.span
+    reads a reversed stretch back). Linear in the text."""
+    out: list[int] = []
     i, n = 0, len(original)
     while i < n:
         if original[i] != _RLO:
-            out.append((original[i], i, i + 1))
+            out.append(i)
             i += 1
             continue
         depth, j = 1, i + 1
@@ -92,10 +93,9 @@ def _display_order(original: str) -> list[tuple[str, int, int]]:
                     break
             j += 1
         end = j + 1 if j < n and original[j] == _PDF else j
-        out.append((original[i], i, i + 1))
-        out.extend((original[k], k, k + 1) for k in range(j - 1, i, -1))
-        if end > j:
-            out.append((original[j], j, end))
+        out.append(i)
+        out.extend(range(j - 1, i, -1))
+        out.extend(range(j, end))  # its PDF, if it has one
         i = end
     return out
 
@@ -324,8 +324,8 @@ def normalize_text(original: str) -> Text:
     # Where an invisible character was dropped right after a letter: a break that may split two words.
     breaks: list[tuple[int, int]] = []
     pending_space = False
-    order = _display_order(original) if _RLO in original else [(c, i, i + 1) for i, c in enumerate(original)]
-    for char, index, after in order:
+    for index in _display_order(original) if _RLO in original else range(len(original)):
+        char = original[index]
         if char.isascii() and (char.isalnum() or char in " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"):
             folded = char
         else:
@@ -343,7 +343,7 @@ def normalize_text(original: str) -> Text:
                 pending_space = False
             chars.append(piece)
             starts.append(index)
-            ends.append(after)
+            ends.append(index + 1)
     if breaks:
         _space_invisible_word_breaks(chars, starts, ends, breaks)
     # A space stands for the whitespace run before the next character.

@@ -104,11 +104,9 @@ def _find(policy, key: str, lower: str) -> list:
     return find_phrases(policy, "tone", key, lower)
 
 
-def _aimed(lower: str, start: int, end: int, aims: list[tuple[int, int]] | None = None) -> bool:
+def _aimed(aims: list[tuple[int, int]], start: int, end: int) -> bool:
     """A second person or a handle near the word, outside the word itself ("f u c k" has a "u"). `aims`: the
     text's second-person words and handles as (start, end), found once for all the words of one post."""
-    if aims is None:
-        aims = [m.span() for m in _AIMED.finditer(lower)]
     # Only the aims starting in the window can count; they are found by bisection, not by reading them all.
     i = bisect.bisect_left(aims, (start - AIM_WINDOW, -1))
     while i < len(aims) and aims[i][0] <= end + AIM_WINDOW:
@@ -130,9 +128,9 @@ def offensive_findings(text, policy) -> list[Finding]:
             findings.append(finding(_RULES["tone.hate"], start, end, term_kind=hit.kind))
         elif hit.kind == "exclaim":
             # "damn good coffee" is fine; "what the hell is wrong with you" is not.
-            if _aimed(text.lower, hit.start, hit.end, aims):
+            if _aimed(aims, hit.start, hit.end):
                 findings.append(finding(_RULES["tone.profanity"], start, end))
-        elif _aimed(text.lower, hit.start, hit.end, aims):
+        elif _aimed(aims, hit.start, hit.end):
             findings.append(finding(_RULES["tone.insult"], start, end))
         elif hit.kind == "strong":
             findings.append(finding(_RULES["tone.profanity"], start, end))

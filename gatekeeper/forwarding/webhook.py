@@ -11,14 +11,14 @@ de-duplicate on it: accept the first, answer 2xx to the repeats.
 """
 from __future__ import annotations
 
-DIRECT_MESSAGES = True  # the receiver gets the visibility and delivers accordingly
-
 import hashlib
 import hmac
 import json
 import os
 
 from . import http
+
+DIRECT_MESSAGES = True  # the receiver gets the visibility and delivers accordingly
 
 
 def send(outbound, upstream: dict, context) -> dict:
