@@ -260,6 +260,8 @@ def test_decision_log_filters_and_shows_redacted_text_only(browser, keys, client
     assert ids["allow"] not in b.get("/ui/decisions?since=2999-01-01").get_data(as_text=True)
     assert ids["allow"] in b.get("/ui/decisions?until=2999-01-01T00:00").get_data(as_text=True)
     assert b.get("/ui/decisions?since=yesterday").status_code == 400
+    # A time the store cannot place (before year 1 in UTC) is refused as the API refuses it, not a 500.
+    assert b.get("/ui/decisions?since=0001-01-01T00:00%2B05:00").status_code == 400
     assert b.get("/ui/decisions?verdict=maybe").status_code == 400
 
 

@@ -15,9 +15,9 @@ from ..app import ApiError, current_gate, validate_post
 from ..checks import CHECKS, known_rule_ids
 from ..pipeline import PIPELINE_RULES
 from ..rules.policy import PolicyInvalid
-from ..store import entry_hash, export_row
+from ..store import entry_hash, export_row, log_time
 from . import auth, drafts
-from .text import by_severity, highlight, lexicon_lines, parse_time, remaining, whole_post
+from .text import by_severity, highlight, lexicon_lines, remaining, whole_post
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +226,7 @@ def _decision_filter(caller) -> dict:
         value = (args.get(name) or "").strip()
         if value:
             try:
-                parse_time(value)
+                log_time(value)  # the store's own reading of it: what passes here, the query takes
             except ValueError:
                 abort(400, f"'{name}' must be a date or time such as 2026-11-25 or 2026-11-25T14:30.")
         times[name] = value or None
