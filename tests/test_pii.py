@@ -137,8 +137,52 @@ def test_id_checksums(policy):
 
     assert valid_sin("131 144 123") and not valid_sin("131 144 124") and not valid_sin("046 454 286")  # 0xx: none issued
     assert valid_aadhaar("344071367498") and not valid_aadhaar("344071367497") and not valid_aadhaar("144071367498")
-    # One digit changed in a SIN-shaped number: the Luhn check turns it away, so it is no national id.
+    # One digit changed in a SIN-shaped number: the Luhn check turns it away, so it is no national id...
     assert "pii.national_id" not in rules(policy, "Please double-check 131-144-124 for Jamie")
+    # ...but it is still written as one: a possible id, for the author to look at.
+    assert "pii.possible_id" in rules(policy, "Please double-check 131-144-124 for Jamie")
+
+
+@pytest.mark.parametrize("text, value, shaped_like", [
+    # Check digits that fail: invented or mistyped, still meant as someone's card, account or id.
+    ("The log showed the credit card 4716 9876 2234 1561 in plain text", "4716 9876 2234 1561", "pii.card"),
+    ("Paid with card number 5500000000000005 last week", "5500000000000005", "pii.card"),
+    ("maybe £1,000 from my DE683543251092276131 savings", "DE683543251092276131", "pii.iban"),
+    ("Simply use GB78 0073 9192 7315 5693 to secure your spot", "GB78 0073 9192 7315 5693", "pii.iban"),
+    ("Integrative assessment: 932-25-2830 progress in Marketing", "932-25-2830", "pii.ssn"),
+    ("Verify both 805-714-973 and the form before proceeding", "805-714-973", "pii.national_id"),
+    # Ontario's and Quebec's driver's licence formats say what they are on their own.
+    ("Update your J0443-21672-50612 in the profile", "J0443-21672-50612", "pii.driver_licence"),
+    ("Has R6381-140248-66 been authenticated?", "R6381-140248-66", "pii.driver_licence"),
+])
+def test_numbers_shaped_like_ids_warn(policy, text, value, shaped_like):
+    post = normalize_post({"account": "acme-air", "text": text})
+    found = [(f.rule, f.action, text[f.start:f.end], f.details.get("shaped_like")) for f in pii.check(post, policy)]
+    assert ("pii.possible_id", "warn", value, shaped_like) in found, found
+    # Not fine in a direct message either: cards and ids never are.
+    assert "pii.possible_id" in rules(policy, text, "direct")
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("SSN 932-25-2830 on file", "pii.ssn"),                    # the word says what it is: block
+    ("My ITIN is 912-70-1234", "pii.national_id"),              # 9XX with an ITIN's middle group: a tax id
+    ("Transfer to DE89 3704 0044 0532 0130 00 today", "pii.iban"),  # a valid IBAN stays a block
+])
+def test_shaped_ids_with_confirmation_block(policy, text, rule):
+    found = rules(policy, text)
+    assert rule in found and "pii.possible_id" not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Order 123-456-789 has shipped",               # a booking number, not an id
+    "Use code GB12 at checkout for 20% off",       # too short for an account
+    "Our VAT number is GB123456789",               # a company's tax number, too short for an IBAN
+    "Card 4111 on the table, 2 of 8 still free",   # a card word and small numbers
+    "Call 212-555-0100 or 800-555-0199 today",     # phone numbers are grouped 3-3-4
+    "Product key ABCDE-12345-FGHIJ-67890",
+])
+def test_look_alikes_of_shaped_ids_pass(policy, text):
+    assert "pii.possible_id" not in rules(policy, text), rules(policy, text)
 
 
 @pytest.mark.parametrize("phone", ["+1 (800) 555-0100", "1-800-555-0100", "800.555.0100", "(800) 555-0100", "+18005550100", "800 555 0100"])

@@ -15,6 +15,7 @@ import re
 
 from ..base import Finding, Rule, finding
 from . import engine
+from .recognizers.bank import SHAPE_SCORE
 from .recognizers.network import ATTRIBUTED_SCORE
 from .recognizers.phone import is_business_number, phone_e164
 
@@ -35,6 +36,8 @@ RULES = [
     Rule("pii.ip_address", "block", "A person's IP address in a public post. Use a direct message."),
     Rule("pii.ip_address_unattributed", "warn", "An IP address in a public post. If it is a customer's or a user's, "
          "take it out or use a direct message."),
+    Rule("pii.possible_id", "warn", "A number written like a card, a bank account or a government id, though nothing "
+         "confirms it is one (its check digits fail, or no word says what it is). If it is anyone's, take it out."),
     Rule("pii.booking_reference", "block", "A booking or confirmation reference in a public post. Anyone could use it to change the booking: use a direct message."),
     Rule("pii.loyalty_number", "block", "A loyalty or membership number in a public post. Use a direct message."),
     Rule("pii.date_of_birth", "block", "A date of birth. Never post it: it is used to verify identity."),
@@ -66,6 +69,10 @@ ENTITY_RULE = {
 # A customer's own details are fine in a direct message to that customer.
 FINE_IN_DIRECT = {"pii.phone", "pii.email", "pii.address", "pii.booking_reference", "pii.loyalty_number",
                   "pii.ip_address", "pii.ip_address_unattributed"}
+
+# Kinds a recognizer may report on shape alone (SHAPE_SCORE): a warning, not the kind's block.
+SHAPED_IDS = {"pii.card", "pii.iban", "pii.bank_account", "pii.ssn", "pii.national_id", "pii.driver_licence",
+              "pii.passport"}
 
 _GREETING_NAME = re.compile(r"\b(?i:hi|hello|hey|dear|thanks|thank you|welcome|sorry)[,\s]+(?:@\w+|[A-Z][a-z]+)")
 
@@ -131,6 +138,10 @@ def check(post, policy) -> list[Finding]:
         if rule_id == "pii.email" and (value.strip().lower() in emails or _role_address_of(value, official)):
             continue
         if not post.is_public and rule_id in FINE_IN_DIRECT:
+            continue
+        if d.score <= SHAPE_SCORE and rule_id in SHAPED_IDS:
+            findings.append(finding(_RULES["pii.possible_id"], d.start, d.end, entity=d.entity, score=round(d.score, 2),
+                                    shaped_like=rule_id))
             continue
         findings.append(finding(_RULES[rule_id], d.start, d.end, entity=d.entity, score=round(d.score, 2)))
     if findings and _names_nearby(post, detections):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ... import net  # noqa: F401  installs the offline public-suffix extractor before Presidio uses it
 from ...words import common_words, word_rank
 from . import recognizers as rz
+from .recognizers.bank import SHAPE_SCORE
 from .recognizers.base import AccountSettings, Context, Doc
 from .recognizers.codes import booking_format
 
@@ -127,8 +128,10 @@ def engine(policy) -> Engine:
 
 
 def _resolve(found: list[Detection]) -> list[Detection]:
-    """Keep one detection per stretch of text: the most specific kind, then the longest."""
-    ordered = sorted(found, key=lambda d: (_RANK.get(d.entity, len(PRIORITY)), -(d.end - d.start), d.start))
+    """Keep one detection per stretch of text: a confirmed one over one on shape alone, then the most specific
+    kind, then the longest."""
+    ordered = sorted(found, key=lambda d: (d.score <= SHAPE_SCORE, _RANK.get(d.entity, len(PRIORITY)),
+                                           -(d.end - d.start), d.start))
     kept: list[Detection] = []
     for d in ordered:
         if all(d.end <= k.start or d.start >= k.end for k in kept):

@@ -13,7 +13,7 @@ from .base import AccountSettings, Context, Doc, ContextPatternRecognizer, Recog
 
 CONTEXT_KINDS = ("booking_reference", "loyalty_number", "date_of_birth", "passport", "bank_account", "ssn", "ni_number",
                  "credential", "phone", "phone_after", "address", "postcode", "driver_licence", "ip_address",
-                 "business_phone", "own_network", "street", "national_id", "bank_account_near")
+                 "business_phone", "own_network", "street", "national_id", "bank_account_near", "payment_card")
 
 
 def build(lexicon: dict, internal_domains) -> list[Recognizer]:
@@ -36,7 +36,7 @@ def build(lexicon: dict, internal_domains) -> list[Recognizer]:
     return [
         phone.PhoneNumberRecognizer(context["phone"], context["phone_after"], not_private, context["business_phone"]),
         *email.recognizers(),
-        bank.CardRecognizer(not_private),
+        bank.CardRecognizer(not_private, context["payment_card"]),
         bank.IbanCodeRecognizer(),
         bank_account,
         bank_account_near,

@@ -4,6 +4,12 @@ Cards: every run of 12 to 19 digits (spaces or dashes between groups allowed)
 that passes the Luhn check and starts with a known issuer's range at a length
 that issuer uses. IBANs: any case, with the country's length and the mod-97
 checksum. Bank account numbers and sort codes: only after a bank word.
+
+Numbers written by people and by language models often fail their check digits
+and are still meant as someone's card or account: a card number right after a
+card word, or a code written the way IBANs are (a country, two digits, then ten
+or more digits), is reported as a possible one (SHAPE_SCORE), for a warning
+rather than a block.
 """
 from __future__ import annotations
 
@@ -27,6 +33,10 @@ ISSUER_RANGES = [
     ("1", "1", (15,)),                             # UATP
 ]
 
+# The score of a value that has the shape of a card, an account or an id but nothing confirms it
+# (its check digits fail, or no word says what it is): the check warns instead of blocking.
+SHAPE_SCORE = 0.6
+
 CARD = compile(r"(?:^|[^\p{L}\p{N}.,/_-])(\d(?:[ -]?\d){11,18})")
 
 
@@ -47,11 +57,18 @@ def known_issuer(digits: str) -> bool:
     return False
 
 
+def card_grouping(value: str) -> bool:
+    """Written as card numbers are: 13 to 19 digits in one run, or in groups of four (the last may be shorter)."""
+    groups = value.replace("-", " ").split()
+    return len(groups) == 1 or (all(len(g) == 4 for g in groups[:-1]) and 1 <= len(groups[-1]) <= 4)
+
+
 class CardRecognizer(Recognizer):
     ENTITIES = ("CREDIT_CARD",)
 
-    def __init__(self, not_private: Context):
+    def __init__(self, not_private: Context, card_words: Context | None = None):
         self.not_private = not_private
+        self.card_words = card_words
         super().__init__()
 
     def find(self, doc: Doc):
@@ -63,10 +80,13 @@ class CardRecognizer(Recognizer):
             groups = value.replace("-", " ").split()
             if len(groups) > 1 and len({len(g) for g in groups[:-1]}) > 2:
                 continue  # "12 345 6789 01 23": numbers in a list, not one card
-            if known_issuer(digits) and luhn_valid(digits) and len(set(digits)) > 1:
-                if self.not_private.before(text, start, 1):
-                    continue
+            if len(set(digits)) < 2 or self.not_private.before(text, start, 1):
+                continue
+            if known_issuer(digits) and luhn_valid(digits):
                 yield self.result("CREDIT_CARD", start, end, 0.95)
+            elif (self.card_words and 13 <= len(digits) <= 19 and card_grouping(value)
+                  and self.card_words.before(text, start)):
+                yield self.result("CREDIT_CARD", start, end, SHAPE_SCORE, unverified="check digits")
 
 
 # Country -> IBAN length (SWIFT IBAN registry).
@@ -81,6 +101,9 @@ IBAN_LENGTHS = {
     "SO": 23, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
 }
 IBAN = compile(r"(?:^|[^\p{L}\p{N}])([A-Za-z]{2}[ -]?\d{2}(?:[ -]?[A-Za-z0-9]){10,31})")
+# As IBANs are written when their checksum is not there to confirm them: capitals, then one run
+# or groups of four ("DE68 3543 2510 9227 6131").
+IBAN_SHAPE = compile(r"(?:^|[^\p{L}\p{N}])([A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){3,7}(?: [A-Z0-9]{1,3})?))")
 
 
 def iban_valid(compact: str) -> bool:
@@ -100,6 +123,7 @@ class IbanCodeRecognizer(Recognizer):
 
     def find(self, doc: Doc):
         text = doc.text
+        valid = []
         for start, _, value in candidates(IBAN, text, 1):
             country = value[:2].upper()
             length = IBAN_LENGTHS.get(country)
@@ -117,4 +141,14 @@ class IbanCodeRecognizer(Recognizer):
             if len(compact) != length or char_after(text, end).isalnum():
                 continue
             if iban_valid("".join(compact)):
+                valid.append((start, end))
                 yield self.result("IBAN_CODE", start, end, 1.0)
+        for start, end, value in candidates(IBAN_SHAPE, text, 1):
+            if char_after(text, end).isalnum() or value[:2] not in IBAN_LENGTHS:
+                continue
+            if any(start < v_end and end > v_start for v_start, v_end in valid):
+                continue  # a valid IBAN, reported above
+            compact = value.replace(" ", "")
+            bban = compact[4:]
+            if sum(c.isdigit() for c in bban) >= 10 and sum(c.isalpha() for c in bban) <= 4 and len(set(bban)) > 2:
+                yield self.result("IBAN_CODE", start, end, SHAPE_SCORE, unverified="checksum")

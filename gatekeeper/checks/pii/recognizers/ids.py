@@ -3,7 +3,7 @@ and the national identity and tax numbers of other countries (Canada's SIN, US t
 Aadhaar, and any id number right after the word that names it)."""
 from __future__ import annotations
 
-from .bank import luhn_valid
+from .bank import SHAPE_SCORE, luhn_valid
 from .base import Context, ContextPatternRecognizer, compile
 
 _NINO_SHAPE = compile(r"^[A-Z]{2}\d{6}[A-D]?$")
@@ -20,6 +20,27 @@ def valid_ssn(value: str) -> bool:
         return False
     area, group, serial = d[:3], d[3:5], d[5:]
     return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000" and len(set(d)) > 1
+
+
+def valid_itin(value: str) -> bool:
+    """A US Individual Taxpayer Identification Number: 9XX-XX-XXXX, its middle group in the IRS's ranges."""
+    d = _digits(value)
+    if len(d) != 9 or d[0] != "9":
+        return False
+    group = int(d[3:5])
+    return (50 <= group <= 65 or 70 <= group <= 88 or 90 <= group <= 92 or 94 <= group <= 99) and d[5:] != "0000"
+
+
+def ssn_shaped(value: str) -> bool:
+    """Written as an SSN (123-45-6789) but not a valid one: an invented number, or an area that is not issued."""
+    d = _digits(value)
+    return len(d) == 9 and len(set(d)) > 2 and not valid_ssn(value) and not valid_itin(value) and d[3:5] != "00"
+
+
+def sin_shaped(value: str) -> bool:
+    """Written as a SIN (123-456-789) but failing its Luhn check."""
+    d = _digits(value)
+    return len(d) == 9 and len(set(d)) > 2 and not valid_sin(value)
 
 
 def valid_nino(value: str) -> bool:
@@ -105,6 +126,20 @@ def recognizers(context: dict[str, Context], not_an_id: Context | None = None) -
         # numbers of that shape, and phone numbers are not grouped 3-3-3.
         ContextPatternRecognizer("NATIONAL_ID", "SinRecognizer", [r"\d{3}-\d{3}-\d{3}", r"\d{3} \d{3} \d{3}"], validate=valid_sin,
                           context=context["national_id"], score=0.85, not_private=not_an_id),
+        ContextPatternRecognizer("NATIONAL_ID", "ItinRecognizer", [r"9\d{2}-\d{2}-\d{4}"], validate=valid_itin,
+                          context=context["national_id"], score=0.85),
+        # The dashed shapes of SSNs and SINs hold little else; an invented or mistyped one is still meant as an
+        # id: a warning on its own (SHAPE_SCORE), a block after the word naming it. Order and booking numbers
+        # in the same shape are left alone.
+        ContextPatternRecognizer("US_SSN", "SsnShapeRecognizer", [r"\d{3}-\d{2}-\d{4}"], validate=ssn_shaped,
+                          context=context["ssn"], score=SHAPE_SCORE, not_private=not_an_id),
+        ContextPatternRecognizer("NATIONAL_ID", "SinShapeRecognizer", [r"\d{3}-\d{3}-\d{3}"], validate=sin_shaped,
+                          context=context["national_id"], score=SHAPE_SCORE, not_private=not_an_id),
+        # Provinces' driver's licence formats distinct enough to stand alone: Ontario (A1234-12345-12345) and
+        # Quebec (A1234-123456-12).
+        ContextPatternRecognizer("DRIVER_LICENSE", "DriverLicenceShapeRecognizer",
+                          [r"[A-Z]\d{4}-\d{5}-\d{5}", r"[A-Z]\d{4}-\d{6}-\d{2}"],
+                          context=context["driver_licence"], score=SHAPE_SCORE, not_private=not_an_id),
         ContextPatternRecognizer("NATIONAL_ID", "AadhaarRecognizer", [r"\d{4}[ -]?\d{4}[ -]?\d{4}"], validate=valid_aadhaar,
                           context=context["national_id"], require_context=True),
         # After "TIN", "PAN", "tax id", "national id"...: tax ids (12-3456789), PAN (ABCPE1234F), id numbers.
