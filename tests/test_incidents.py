@@ -47,4 +47,5 @@ def test_equifax_lookalike(policy_dir, client, keys):
     bump_mtime(path)
     r = client.post("/v1/check", json={"account": "acme-air", "text": "Find out if you're affected: https://www.securityequifax2017.com"}, headers=keys.admin)
     assert r.get_json()["verdict"] == "block"
-    assert r.get_json()["findings"][0]["details"]["kind"] == "token_reorder"
+    [link] = [f for f in r.get_json()["findings"] if f["check"] == "links"]
+    assert link["details"]["kind"] == "token_reorder"

@@ -59,6 +59,21 @@ def test_scores_are_probabilities_and_name_their_words():
     assert scores["voice"].drivers  # the words behind the score
 
 
+@pytest.mark.parametrize("plain, marked", [
+    ("finally off work, heading to the pub with the lads", "finally off work, heading to the pub with the lads 🍻😂"),
+    ("finally off work, heading to the pub with the lads", "finally off work, heading to the #pub with the #lads"),
+    ("Our new route to Lisbon starts in May, book today", "Our new route to #Lisbon starts in May, book today ✈️"),
+    ("Our new route to Lisbon starts in May, book today", "Our new route to Lisbon starts in May, book today https://t.co/Q"),
+    ("Sorry about the wait, a colleague will call you back", "Sorry about the wait, a colleague will call you back 🙏"),
+    ("Sorry about the wait, a colleague will call you back", "Sorry about the wait, a colleague will call you back www.ex.io"),
+])
+def test_emoji_hashtag_signs_and_links_say_nothing_of_voice(plain, marked):
+    # Which corpus a post came from shows in its emoji, hashtags and links, not whose voice it is: the voice
+    # head never learned them, so they leave its score as it was (the pairs stay in one length bucket).
+    model = voice.load()
+    assert model.score(marked)["voice"].probability == pytest.approx(model.score(plain)["voice"].probability, abs=1e-9)
+
+
 def test_features_are_bounded_for_huge_posts():
     assert len(voice.features("word " * 50000)) < 2000
 

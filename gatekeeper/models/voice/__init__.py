@@ -56,7 +56,7 @@ def _meta(text: str) -> list[str]:
         out.append("m:lowercase_start")
     if len(letters) > 8 and sum(map(str.isupper, letters)) * 2 > len(letters):
         out.append("m:mostly_caps")
-    if _STRETCHED.search(stripped):
+    if _STRETCHED.search(_MENTION.sub("", plain)):  # not "www." or a handle ("@reallly_"): written, stretched words
         out.append("m:stretched")
     length = len(stripped)
     out.append("m:len" + ("<40" if length < 40 else "<90" if length < 90 else "<140" if length < 140 else "140+"))
@@ -66,10 +66,15 @@ def _meta(text: str) -> list[str]:
 _TOKEN = re.compile(r"_url_|_user_|" + _WORD.pattern)
 
 
+# Emoji and hash signs are not words: they say which corpus a post came from more than whose voice it is
+# ("#pub" is read as "pub", and "love 😍 this" as "love this").
+_NOT_WORDS = re.compile("[#\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
+
+
 def words(text: str) -> list[str]:
     """The post's words, lower case, with links, handles and numbers replaced by placeholders."""
     text = _URL.sub(" _url_ ", text[:MAX_CHARS])
-    text = _MENTION.sub(" _user_ ", text).lower().replace("’", "'")
+    text = _NOT_WORDS.sub(" ", _MENTION.sub(" _user_ ", text)).lower().replace("’", "'")
     return ["0" if token.isdigit() else token for token in _TOKEN.findall(text)]
 
 
