@@ -5,10 +5,13 @@
 DATA_DIR holds the downloaded corpora (see train/DATA.md, Voice section):
     labeled_data.csv   Davidson et al. 2017 tweets (MIT), classes 2 ("neither") and 1 are people's own posts
     abcd_sample.json   ASAPP's ABCD sample dialogues (MIT); the agent's turns are brand voice
-    btc/{a,b,f,g,h}.conll  the Broad Twitter Corpus (CC BY 4.0), optional: people's tweets (sections A, B, H),
-                       well-known people's (F) and news organisations' (G). Section H, every other tweet of F, and
-                       G are never trained on: the held-out check on tweets from another source than Davidson's
-The project's own written sets are in train/voice_corpus/ (CC0). Rows whose normalised text appears
+    btc/{a,b,f,g,h}.conll  the Broad Twitter Corpus (CC BY 4.0): people's tweets (sections A, B, H), well-known
+                       people's (F) and news organisations' (G). Only A and B are trained on; H, F and G are
+                       the held-out check on tweets from another source than Davidson's
+    agent_turns/NAME.txt  support agents' turns, the same folder as the hostility model's (a link to it will do):
+                       brand voice; Taskmaster-4's are held out
+The project's own written sets are in train/voice_corpus/ (CC0), and the written friendly brand replies in
+train/hostility_data/ are brand voice too (writers s, w and x held out). Rows whose normalised text appears
 in any *.jsonl under --exclude (the shared dev sets) are dropped, so scores there stay honest.
 
 Both models are logistic regressions over binary, L2-normalised features (words, word pairs,
