@@ -335,3 +335,29 @@ def test_a_sexism_corpus_left_in_the_evaluation_folder_is_not_scored_as_unseen(t
         (tmp_path / "eval" / f"{name}.jsonl").write_text(json.dumps({"text": f"a post from {name}", "label": "hate"}) + "\n")
     rows = training.load_eval_only(tmp_path, set(), Counter())
     assert [r["source"] for r in rows] == ["eval:other"]
+
+
+def test_broad_twitter_corpus_tweets_are_ordinary_posts_without_listed_swearing(tmp_path, monkeypatch):
+    def conll(tweets):
+        return "\n\n".join("\n".join(f"{tok}\tO" for tok in t.split()) for t in tweets) + "\n"
+
+    (tmp_path / "btc").mkdir()
+    (tmp_path / "btc" / "a.conll").write_text(conll([
+        "Going to lunch on my own today , the sun is out", "What a shit day at the office again",
+        "@ jo see you at the station at five http://t.co/abc"]), encoding="utf-8")
+    (tmp_path / "btc" / "h.conll").write_text(conll(["Back home after the match , great game tonight"]),
+                                              encoding="utf-8")
+    stats = Counter()
+    trained_rows, scored_rows = training.load_btc(tmp_path, stats)
+    assert [r["text"] for r in trained_rows] == ["Going to lunch on my own today, the sun is out",
+                                                 "@jo see you at the station at five"]  # links dropped
+    assert stats["btc_swearing_left_out"] == 1
+    assert {(r["label"], r["group"]) for r in trained_rows} == {("none", "btc-none-clean")}
+    assert [r["source"] for r in scored_rows] == ["eval:btc"]
+    # Off by default: the shipped model is trained without them; --btc-weight puts them where Davidson's
+    # ordinary tweets are.
+    assert list(training.head_weights(trained_rows, 0.5)[0, :2]) == [0.0, 0.0]
+    monkeypatch.setitem(training.BTC_WEIGHT, "weight", 1.0)
+    w = training.head_weights(trained_rows, 0.5)
+    assert list(w[0, :2]) == [1.0, 1.0] and w[0, 2] == 0.0 and w[0, 3] == 1.0 and w[0, 4] == 1.0
+    assert training.pooled_group(trained_rows[0]) == "ordinary"

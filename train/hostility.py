@@ -13,6 +13,10 @@ DATA_DIR holds the public corpora (see train/DATA.md, "Hostility"):
                                               head's corpus (SEXISM_CORPORA), split as EDOS splits it
     DATA_DIR/eval/NAME.jsonl                  optional: corpora whose licence allows evaluation only;
                                               their flag rates are printed, they are never trained on
+    DATA_DIR/btc/{a,b,f,h}.conll              optional: the Broad Twitter Corpus (CC BY 4.0), people's tweets
+                                              with no listed swear word: scored as ordinary posts of another
+                                              source than Davidson's (as train/voice.py reads them); sections A
+                                              and B are trained on with --btc-weight above 0
 The written sets come from train/hostility_data/ in this repository.
 
 `--corpora NAME,...` chooses the corpora under DATA_DIR/corpora to train on (default TRAIN_CORPORA), and
@@ -198,6 +202,46 @@ def load_written_identity() -> list[dict]:
              "kind": rec.get("kind")} for rec in read_jsonl(WRITTEN / "identity_fine.jsonl")]
 
 
+# Broad Twitter Corpus sections: people's tweets that may be trained on as ordinary posts (`--btc-weight`), and
+# those only scored.
+BTC_TRAIN_SECTIONS, BTC_EVAL_SECTIONS = ("a", "b"), ("h", "f")
+# Weight of a BTC tweet in each head that Davidson's ordinary tweets train. Off in the shipped model: trained on,
+# the heads ranked hateful posts of the evaluation corpora a little better, but the thresholds the script then
+# chose moved the line instead (train/DATA.md); with 0, sections A and B are scored as "eval:btc-ab".
+BTC_WEIGHT = {"weight": 0.0}
+
+
+def load_btc(data_dir: Path, stats: Counter) -> tuple[list[dict], list[dict]]:
+    """People's tweets of the Broad Twitter Corpus, as ordinary posts ("none"), for training and for scoring.
+
+    The corpus is not labelled for offence: tweets in which the policy's word lists find a swear word or a slur
+    are left out (some are offensive; the rest would teach that swearing is ordinary). The ones left are, like
+    Davidson's ordinary tweets, the posts every threshold must let through."""
+    if not (data_dir / "btc").is_dir():
+        return [], []
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from voice import btc_sections  # the same reading of the corpus as the voice model's
+
+    from gatekeeper import profanity
+    from gatekeeper.checks import known_rule_ids
+    from gatekeeper.rules.policy import load_policy
+
+    matcher = profanity.matcher(load_policy(ROOT / "policies", known_rule_ids()))
+    sections = btc_sections(data_dir, set())
+
+    def rows(names, source):
+        out = []
+        for name in names:
+            for text in sections.get(name, []):
+                if matcher.scan(normalize_text(text).norm.lower()):
+                    stats["btc_swearing_left_out"] += 1
+                    continue
+                out.append({"text": text, "label": "none", "source": source, "group": source + "-none-clean"})
+        return out
+
+    return rows(BTC_TRAIN_SECTIONS, "btc"), rows(BTC_EVAL_SECTIONS, "eval:btc")
+
+
 def split(rows: list[dict], seed: int) -> tuple[list, list, list]:
     """80/10/10 train/calibration/test, stratified by group, after dropping duplicate texts."""
     seen, unique = set(), []
@@ -247,6 +291,8 @@ def head_weights(rows: list[dict], written_weight: float) -> np.ndarray:
     w[identity, 0], w[identity, 1] = IDENTITY_WEIGHTS["hostile"], IDENTITY_WEIGHTS["hate"]
     w[np.array([r["label"] == "not_hate" for r in rows], dtype=bool), 0] = 0.0
     w[np.array([r["source"] in HATE_ONLY_CORPORA for r in rows], dtype=bool), 0] = 0.0
+    btc = np.array([r["source"] == "btc" for r in rows], dtype=bool)
+    w[btc, 0] = w[btc, 1] = BTC_WEIGHT["weight"]
     w[:, 2] = [reply_weight(r) for r in rows]
     # The written threats say nothing of hate (a threat may or may not target a group): not in the hate head.
     threats = np.array([r["source"] == "threats" for r in rows])
@@ -278,7 +324,7 @@ THREAT_WEIGHTS = {"hostile": 0.0, "reply": 0.0}
 # brand replies and agent turns, and offensive tweets at a lower weight (a few of those are threats, most are
 # swearing the hostile head flags anyway). Written hostile replies that threaten a booking or an account are
 # left out: a threat, but not of harm. The public hate corpora are left out (not labelled for threats).
-THREAT_HEAD_WEIGHTS = {"threats": 1.0, "davidson-none": 1.0, "davidson": 0.3, "written": 0.5, "agent": 0.3}
+THREAT_HEAD_WEIGHTS = {"threats": 1.0, "davidson-none": 1.0, "davidson": 0.3, "written": 0.5, "agent": 0.3, "btc": 1.0}
 
 
 def threat_head_weight(row: dict) -> float:
@@ -287,6 +333,8 @@ def threat_head_weight(row: dict) -> float:
         return THREAT_HEAD_WEIGHTS["davidson-none" if row["label"] == "none" else "davidson"]
     if source == "written" and "threat" in (row.get("kind") or ""):
         return 0.0
+    if source == "btc":
+        return THREAT_HEAD_WEIGHTS["btc"] * BTC_WEIGHT["weight"]
     return THREAT_HEAD_WEIGHTS.get(source, 0.0)
 
 
@@ -304,7 +352,8 @@ SEXISM_CORPORA = ["edos"]
 # "female" as sexist ("Yes, female therapists on our women-only floor", a post on the gender pay gap).
 # The written sexist posts and their look-alikes (sexism_*.jsonl, source "sexism") teach the stereotypes EDOS's posts
 # rarely spell out ("girls just aren't wired for engineering").
-SEXISM_HEAD_WEIGHTS = {"edos": 1.0, "davidson-none": 1.0, "written": 0.5, "agent": 0.3, "identity": 1.0, "sexism": 1.0}
+SEXISM_HEAD_WEIGHTS = {"edos": 1.0, "davidson-none": 1.0, "written": 0.5, "agent": 0.3, "identity": 1.0, "sexism": 1.0,
+                       "btc": 1.0}
 
 
 def labelled_for_sexism(row: dict) -> bool:
@@ -316,6 +365,8 @@ def sexism_head_weight(row: dict) -> float:
     source = row["source"]
     if source == "davidson":
         return SEXISM_HEAD_WEIGHTS["davidson-none"] if row["label"] == "none" else 0.0
+    if source == "btc":
+        return SEXISM_HEAD_WEIGHTS["btc"] * BTC_WEIGHT["weight"]
     return SEXISM_HEAD_WEIGHTS.get(source, 0.0)
 
 
@@ -487,10 +538,13 @@ def choose_threshold(rows, probs, head, groups_max: dict[str, float]) -> float:
 
 
 def pooled_group(row: dict) -> str:
-    """A row's group for a threshold bound, with the small groups pooled: all agent turns are one, and the written
-    fine replies, brand posts and personal posts are one (one false alarm among 40 brand posts would be 2.5%)."""
+    """A row's group for a threshold bound, with the small groups pooled: all agent turns are one, the written
+    fine replies, brand posts and personal posts are one (one false alarm among 40 brand posts would be 2.5%), and
+    the ordinary tweets of both sources (Davidson's nobody voted offensive, the BTC's) are one."""
     if row["source"] == "agent":
         return "agent"
+    if row["group"] in ("davidson-none-clean", "btc-none-clean"):
+        return "ordinary"
     if row["group"] in ("written-replies_fine", "written-brand_fine", "written-ordinary"):
         return "written-fine"
     return row["group"]
@@ -499,7 +553,7 @@ def pooled_group(row: dict) -> str:
 # The sexism threshold's bounds: share of each group allowed to reach it (pooled_group names).
 # The written look-alikes of sexist posts (pay-gap reports, women's sport, a stereotype quoted to reject it) share their
 # words by design: 2%.
-SEXISM_BOUNDS = {"davidson-none-clean": 0.005, "written-fine": 0.001, "agent": 0.005, "written-identity_fine": 0.01,
+SEXISM_BOUNDS = {"ordinary": 0.005, "written-fine": 0.001, "agent": 0.005, "written-identity_fine": 0.01,
                  "written-sexism_fine": 0.02}
 
 
@@ -628,7 +682,11 @@ def main(argv=None) -> int:
                              "0 with --threat-reply-weight 0 leaves them out (default: %(default)s)")
     parser.add_argument("--threat-reply-weight", type=float, default=THREAT_WEIGHTS["reply"],
                         help="the same in the reply head (default: %(default)s)")
+    parser.add_argument("--btc-weight", type=float, default=BTC_WEIGHT["weight"],
+                        help="weight of a Broad Twitter Corpus tweet (DATA_DIR/btc) wherever Davidson's ordinary tweets "
+                             "train a head; 0 leaves them out of training, they are still scored (default: %(default)s)")
     args = parser.parse_args(argv)
+    BTC_WEIGHT.update(weight=args.btc_weight)
     THREAT_WEIGHTS.update(hostile=args.threat_weight, reply=args.threat_reply_weight)
     IDENTITY_WEIGHTS.update(hostile=args.identity_weight, hate=args.identity_hate_weight)
     HEAD_C.update(hostile=args.c, hate=args.c, reply=args.reply_c)
@@ -649,6 +707,15 @@ def main(argv=None) -> int:
     sexism_rows = load_sexism_rows(args.data_dir, exclude, stats, args.seed)
     train, calib, test = train + sexism_rows["train"], calib + sexism_rows["dev"], test + sexism_rows["test"]
     rows = rows + [r for part in sexism_rows.values() for r in part]
+    # So are the BTC tweets (the other rows' split stays as it was without them); left out of training at weight 0.
+    btc_rows, btc_eval = load_btc(args.data_dir, stats)
+    held_out += btc_eval
+    if BTC_WEIGHT["weight"] > 0:
+        b_train, b_calib, b_test = split(btc_rows, args.seed)
+        train, calib, test = train + b_train, calib + b_calib, test + b_test
+        rows = rows + btc_rows
+    else:
+        held_out += [dict(r, source="eval:btc-ab", group="eval:btc-ab-none-clean") for r in btc_rows]
     print(f"rows: {len(rows)}  train {len(train)}  calibration {len(calib)}  test {len(test)}  held out {len(held_out)}")
     print("excluded / dropped:", dict(stats))
     print("labels:", dict(Counter((r["source"], r["label"]) for r in rows)))
@@ -719,15 +786,17 @@ def main(argv=None) -> int:
     for i, row in enumerate(calib):
         if row["group"] == "written-replies_fine" and reply_score.get(id(row), 1.0) < REPLY_FINE:
             as_gated[i, 0] = 0.0
-    warn = choose_threshold(calib, as_gated, 0, {"davidson-none-clean": 0.02, "written-brand_fine": 0.03,
-                                                 "written-replies_fine": 0.01, "written-ordinary": 0.1})
-    review = max(warn, choose_threshold(calib, as_gated, 0, {"davidson-none-clean": 0.01, "written-brand_fine": 0.03,
-                                                             "written-replies_fine": 0.01}))
+    # Ordinary tweets: those of both sources (Davidson's, and the BTC's when trained on) as one group.
+    ordinary = [dict(r, group="ordinary") if pooled_group(r) == "ordinary" else r for r in calib]
+    warn = choose_threshold(ordinary, as_gated, 0, {"ordinary": 0.02, "written-brand_fine": 0.03,
+                                                    "written-replies_fine": 0.01, "written-ordinary": 0.1})
+    review = max(warn, choose_threshold(ordinary, as_gated, 0, {"ordinary": 0.01, "written-brand_fine": 0.03,
+                                                                "written-replies_fine": 0.01}))
     # Hate: held for review while at most 1% of ordinary tweets reach it (the warn threshold spends 2%; the two
     # share the budget for ordinary posts) and no brand post does. Offensive posts read as hate are not limited:
     # a held offensive post costs a reviewer a look, a missed hateful one costs the brand.
-    hate_review = choose_threshold(calib, calib_p, 1, {"davidson-none-clean": 0.01, "written-brand_fine": 0.0,
-                                                       "written-replies_fine": 0.0, "written-ordinary": 0.0})
+    hate_review = choose_threshold(ordinary, calib_p, 1, {"ordinary": 0.01, "written-brand_fine": 0.0,
+                                                          "written-replies_fine": 0.0, "written-ordinary": 0.0})
     # Hate in a post read as hostile: a post warned about (hostility at warn, below review) and below the hate
     # threshold is held for review as possible hate when its hate score reaches this. It is flagged already,
     # so the bound is how often such a post is hate: at least a third, at this threshold and every one above.
@@ -752,7 +821,7 @@ def main(argv=None) -> int:
     look_alike_raw = np.concatenate([threat_oof[look_alike], calib_raw[calib_look_alike, 3]])
     look_alike_p = probabilities(np.tile(look_alike_raw[:, None], (1, len(HEADS))), params)
     threat_review = max(choose_threshold([dict(r, group=pooled_group(r)) for r in calib], calib_p, 3,
-                                         {"davidson-none-clean": 0.01, "written-fine": 0.001, "agent": 0.01}),
+                                         {"ordinary": 0.01, "written-fine": 0.001, "agent": 0.01}),
                         choose_threshold([{"group": "look-alike"}] * len(look_alike_raw), look_alike_p, 3,
                                          {"look-alike": 0.01}))
     # Sexism: held for review while at most the shares in SEXISM_BOUNDS of ordinary tweets, agent turns, written brand
