@@ -450,3 +450,30 @@ def _timed(run) -> float:
     start = time.perf_counter()
     run()
     return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("text, rule, value", [
+    # Written to slip past a filter: digits spelled out or spaced one by one, read back and judged as digits.
+    ("call me at five one oh, five five five, one two three four", "pii.phone",
+     "five one oh, five five five, one two three four"),
+    ("text me on oh seven seven double nine, four five six, seven eight one", "pii.phone",
+     "oh seven seven double nine, four five six, seven eight one"),
+    ("SSN: 5 5 5 - 1 2 - 3 4 5 6 (spaced format)", "pii.ssn", "5 5 5 - 1 2 - 3 4 5 6"),
+    ("my social is six eight five, five four, six one three seven", "pii.ssn", "six eight five, five four, six one three seven"),
+])
+def test_numbers_spelled_out_or_spaced_are_read_as_digits(policy, text, rule, value):
+    post = normalize_post({"account": "acme-air", "text": text})
+    found = [(f.rule, text[f.start:f.end]) for f in pii.check(post, policy)]
+    assert (rule, value) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "count with me: one two three four five six seven eight",
+    "Final scores 3 - 1, 2 - 2, 1 - 0, 4 - 2 today",
+    "Top picks: 1, 2, 3, 4, 5, 6, 7",
+    "Call our helpline on eight hundred, five five five, one two three four",  # the brand's own line
+    "Rate it 5 5 5 5 5 5 5 stars!",
+    "Step one, two, three, four, five, six, seven: done",
+])
+def test_counting_and_scores_are_not_spelled_numbers(policy, text):
+    assert rules(policy, text) == [], rules(policy, text)

@@ -8,7 +8,7 @@ after "booking ref" is private and the same code after "promo code" is not.
 """
 from __future__ import annotations
 
-from . import address, bank, codes, credentials, dates, email, ids, network, phone
+from . import address, bank, codes, credentials, dates, email, ids, network, phone, spelled
 from .base import AccountSettings, Context, Doc, ContextPatternRecognizer, Recognizer
 
 CONTEXT_KINDS = ("booking_reference", "loyalty_number", "date_of_birth", "passport", "bank_account", "ssn", "ni_number",
@@ -37,6 +37,7 @@ def build(lexicon: dict, internal_domains) -> list[Recognizer]:
         phone.PhoneNumberRecognizer(context["phone"], context["phone_after"], not_private, context["business_phone"]),
         *email.recognizers(),
         bank.CardRecognizer(not_private, context["payment_card"]),
+        spelled.SpelledDigitsRecognizer(context["phone"], context["ssn"], context["business_phone"], not_private),
         bank.IbanCodeRecognizer(),
         bank_account,
         bank_account_near,
