@@ -87,6 +87,13 @@ def test_traps_are_not_private(policy, text):
     ("Refund sent to your account FR439301237400861689 today", "pii.bank_account", "FR439301237400861689"),
     ("We saw a sign-in from 87.12.241.50 you may not recognise", "pii.ip_address", "87.12.241.50"),
     ("Customer's IPv6 is 2a00:1450:4009:81f::200e per the log", "pii.ip_address", "2a00:1450:4009:81f::200e"),
+    # Written to slip past a filter: digits spelled out or spaced one by one, read back and judged as digits.
+    ("call me at five one oh, five five five, one two three four", "pii.phone",
+     "five one oh, five five five, one two three four"),
+    ("text me on oh seven seven double nine, four five six, seven eight one", "pii.phone",
+     "oh seven seven double nine, four five six, seven eight one"),
+    ("SSN: 5 5 5 - 1 2 - 3 4 5 6 (spaced format)", "pii.ssn", "5 5 5 - 1 2 - 3 4 5 6"),
+    ("my social is six eight five, five four, six one three seven", "pii.ssn", "six eight five, five four, six one three seven"),
 ])
 def test_ids_in_other_shapes(policy, text, rule, value):
     post = normalize_post({"account": "acme-air", "text": text})
@@ -450,21 +457,6 @@ def _timed(run) -> float:
     start = time.perf_counter()
     run()
     return time.perf_counter() - start
-
-
-@pytest.mark.parametrize("text, rule, value", [
-    # Written to slip past a filter: digits spelled out or spaced one by one, read back and judged as digits.
-    ("call me at five one oh, five five five, one two three four", "pii.phone",
-     "five one oh, five five five, one two three four"),
-    ("text me on oh seven seven double nine, four five six, seven eight one", "pii.phone",
-     "oh seven seven double nine, four five six, seven eight one"),
-    ("SSN: 5 5 5 - 1 2 - 3 4 5 6 (spaced format)", "pii.ssn", "5 5 5 - 1 2 - 3 4 5 6"),
-    ("my social is six eight five, five four, six one three seven", "pii.ssn", "six eight five, five four, six one three seven"),
-])
-def test_numbers_spelled_out_or_spaced_are_read_as_digits(policy, text, rule, value):
-    post = normalize_post({"account": "acme-air", "text": text})
-    found = [(f.rule, text[f.start:f.end]) for f in pii.check(post, policy)]
-    assert (rule, value) in found, found
 
 
 @pytest.mark.parametrize("text", [

@@ -36,7 +36,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gatekeeper.models.voice import _URL as voice_features_url, features  # noqa: E402
+from gatekeeper.models.voice import _URL as voice_features_url, EMOJI_CHARS, features  # noqa: E402
 from gatekeeper.normalize import normalize_text  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "voice_corpus"
@@ -184,7 +184,7 @@ HELD_OUT_AGENT_CORPUS = "taskmaster4"
 # its recall from 87% to 61%) and a link as a person's ("Find out if you're affected: <link>"). The voice
 # head never sees them (the featuriser drops emoji and hash signs from the words for both heads), so at run
 # time they weigh nothing: its features are scored and normalised over the ones it knows.
-_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
+_EMOJI = re.compile("[" + EMOJI_CHARS + "]")
 
 
 def voice_text(text: str) -> str:

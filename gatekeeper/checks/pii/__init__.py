@@ -15,7 +15,7 @@ import re
 
 from ..base import Finding, Rule, finding
 from . import engine
-from .recognizers.bank import SHAPE_SCORE
+from .recognizers.base import SHAPE_SCORE
 from .recognizers.network import ATTRIBUTED_SCORE
 from .recognizers.phone import is_business_number, phone_e164
 

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from ... import net  # noqa: F401  installs the offline public-suffix extractor before Presidio uses it
 from ...words import common_words, word_rank
 from . import recognizers as rz
-from .recognizers.bank import SHAPE_SCORE
-from .recognizers.base import AccountSettings, Context, Doc
+from .recognizers.base import SHAPE_SCORE, AccountSettings, Context, Doc
 from .recognizers.codes import booking_format
 
 log = logging.getLogger(__name__)

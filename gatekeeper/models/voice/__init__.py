@@ -66,9 +66,10 @@ def _meta(text: str) -> list[str]:
 _TOKEN = re.compile(r"_url_|_user_|" + _WORD.pattern)
 
 
-# Emoji and hash signs are not words: they say which corpus a post came from more than whose voice it is
-# ("#pub" is read as "pub", and "love 😍 this" as "love this").
-_NOT_WORDS = re.compile("[#\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
+# Emoji (with their variation selector and joiner) and hash signs are not words: they say which corpus a post
+# came from more than whose voice it is ("#pub" is read as "pub", and "love 😍 this" as "love this").
+EMOJI_CHARS = "\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D"
+_NOT_WORDS = re.compile("[#" + EMOJI_CHARS + "]")
 
 
 def words(text: str) -> list[str]:

@@ -13,7 +13,7 @@ rather than a block.
 """
 from __future__ import annotations
 
-from .base import Context, Doc, Recognizer, candidates, char_after, compile
+from .base import SHAPE_SCORE, Context, Doc, Recognizer, candidates, char_after, compile
 
 # (first digits from, to, lengths): ISO/IEC 7812 issuer ranges of the schemes in use.
 ISSUER_RANGES = [
@@ -32,10 +32,6 @@ ISSUER_RANGES = [
     ("9792", "9792", (16,)),                       # Troy
     ("1", "1", (15,)),                             # UATP
 ]
-
-# The score of a value that has the shape of a card, an account or an id but nothing confirms it
-# (its check digits fail, or no word says what it is): the check warns instead of blocking.
-SHAPE_SCORE = 0.6
 
 CARD = compile(r"(?:^|[^\p{L}\p{N}.,/_-])(\d(?:[ -]?\d){11,18})")
 

@@ -20,6 +20,10 @@ LETTER = r"\p{L}"
 ALNUM = r"[\p{L}\p{N}]"
 # Candidates a recognizer looks at in one post; past this, only cheap tests run (bounded work).
 MAX_CANDIDATES = 48
+# The score of a value that has the shape of a card, an account or an id but nothing confirms it
+# (its check digits fail, or no word says what it is): the check warns instead of blocking, and a
+# confirmed detection of the same stretch of text wins over it.
+SHAPE_SCORE = 0.6
 
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20

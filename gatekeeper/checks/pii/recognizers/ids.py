@@ -3,8 +3,8 @@ and the national identity and tax numbers of other countries (Canada's SIN, US t
 Aadhaar, and any id number right after the word that names it)."""
 from __future__ import annotations
 
-from .bank import SHAPE_SCORE, luhn_valid
-from .base import Context, ContextPatternRecognizer, compile
+from .bank import luhn_valid
+from .base import SHAPE_SCORE, Context, ContextPatternRecognizer, compile
 
 _NINO_SHAPE = compile(r"^[A-Z]{2}\d{6}[A-D]?$")
 _NINO_BAD_PREFIX = {"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"}
