@@ -345,6 +345,17 @@ def test_world_forms(policy, text, rule):
     assert rule in rules(policy, text)
 
 
+def test_words_do_not_join_into_an_iban(policy):
+    # Letters and digits of neighbouring words, joined across single spaces, hold a country's IBAN length and
+    # pass its checksum about once in 97 tries: only a run or groups of four are read as one number.
+    from gatekeeper.checks.pii.recognizers.bank import iban_valid
+
+    joined = [f"Use code GB{n:05d} at checkout for 20% off." for n in range(10000, 30000)
+              if iban_valid(f"GB{n:05d}atcheckoutfor20".upper())]
+    assert len(joined) > 100
+    assert not any("pii.iban" in rules(policy, text) for text in joined[:150])
+
+
 @pytest.mark.parametrize("text", [
     "Hauptstrasse 5, 10115 Berlin",
     "We'll send it to Kerkstraat 12, 1017 GB Amsterdam",
