@@ -74,6 +74,26 @@ def test_emoji_hashtag_signs_and_links_say_nothing_of_voice(plain, marked):
     assert model.score(marked)["voice"].probability == pytest.approx(model.score(plain)["voice"].probability, abs=1e-9)
 
 
+@pytest.mark.parametrize("code", [
+    "68019c5aa5b6451b995f1d2fcc3bde86", "7XK92B", "1Z999AA10123456784", "BA2490", "SPRING25", "a1b2c3", "48213", "MY-130435",
+])
+def test_codes_are_one_number_not_letters_that_read_as_texting(code):
+    # Split into letters and digits, a booking code or hash is a run of one-letter "words" ("u", "b", "r"), which
+    # is how people text: one in three random ids once made "Marker text <id> see you on board" personal.
+    assert voice.words(f"Your reference {code}, see you on board") == voice.words("Your reference 0, see you on board")
+
+
+@pytest.mark.parametrize("spelling, pieces", [("gr8", ["gr", "0"]), ("2nite", ["0", "nite"]), ("10am", ["0", "am"])])
+def test_texting_spellings_and_times_keep_their_letters(spelling, pieces):
+    assert voice.words(spelling) == pieces
+
+
+def test_random_ids_do_not_make_a_brand_post_personal(policy):
+    rng = np.random.default_rng(7)
+    texts = [f"Marker text {rng.bytes(16).hex()} see you on board" for _ in range(200)]
+    assert sum("account.personal_voice" in rules(run(policy, t)) for t in texts) == 0
+
+
 def test_features_are_bounded_for_huge_posts():
     assert len(voice.features("word " * 50000)) < 2000
 

@@ -63,7 +63,7 @@ def _meta(text: str) -> list[str]:
     return out
 
 
-_TOKEN = re.compile(r"_url_|_user_|" + _WORD.pattern)
+_TOKEN = re.compile(r"_url_|_user_|[a-z0-9]+(?:'[a-z]+)?|[^\w\s]")
 
 
 # Emoji (with their variation selector and joiner) and hash signs are not words: they say which corpus a post
@@ -72,11 +72,34 @@ EMOJI_CHARS = "\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D"
 _NOT_WORDS = re.compile("[#" + EMOJI_CHARS + "]")
 
 
+# Capitals, a hyphen and digits: a product or model code ("MY-130435", "SKU-88A"), whose letters are no word.
+_HYPHENED_CODE = re.compile(r"(?<![\w-])[A-Z]{1,5}-\d[\dA-Z]*+(?![\w-])")
+
+
+def _is_code(token: str) -> bool:
+    """Letters and digits mixed into a code ("7xk92b", "ba2490", a hash), not a texting spelling ("gr8", "2nite")."""
+    runs = len(_WORD.findall(token))  # "10am" is two runs (a time), "7xk92b" four
+    return runs == 1 or runs > 2 or len(token) >= 6
+
+
 def words(text: str) -> list[str]:
-    """The post's words, lower case, with links, handles and numbers replaced by placeholders."""
+    """The post's words, lower case, with links, handles, numbers and codes replaced by placeholders.
+
+    A code is one placeholder, like a number: read as letters and digits it would be a run of one-letter
+    "words" ("68019c5aa5" -> "c", "aa", "MY-130435" -> "my"), and those are how people text ("u", "b", "r").
+    """
     text = _URL.sub(" _url_ ", text[:MAX_CHARS])
-    text = _NOT_WORDS.sub(" ", _MENTION.sub(" _user_ ", text)).lower().replace("’", "'")
-    return ["0" if token.isdigit() else token for token in _TOKEN.findall(text)]
+    text = _HYPHENED_CODE.sub(" 0 ", _NOT_WORDS.sub(" ", _MENTION.sub(" _user_ ", text)))
+    text = text.lower().replace("’", "'")
+    out = []
+    for token in _TOKEN.findall(text):
+        if not any(map(str.isdigit, token)):
+            out.append(token)
+        elif _is_code(token.split("'")[0]):
+            out.append("0")
+        else:
+            out.extend("0" if part.isdigit() else part for part in _WORD.findall(token))
+    return out
 
 
 @lru_cache(maxsize=8192)
