@@ -91,6 +91,7 @@ def test_texting_spellings_and_times_keep_their_letters(spelling, pieces):
 def test_random_ids_do_not_make_a_brand_post_personal(policy):
     rng = np.random.default_rng(7)
     texts = [f"Marker text {rng.bytes(16).hex()} see you on board" for _ in range(200)]
+    texts += [f"Unique marker {rng.bytes(16).hex()} for the log test" for _ in range(200)]
     assert sum("account.personal_voice" in rules(run(policy, t)) for t in texts) == 0
 
 

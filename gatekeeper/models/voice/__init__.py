@@ -56,7 +56,9 @@ def _meta(text: str) -> list[str]:
         out.append("m:lowercase_start")
     if len(letters) > 8 and sum(map(str.isupper, letters)) * 2 > len(letters):
         out.append("m:mostly_caps")
-    if _STRETCHED.search(_MENTION.sub("", plain)):  # not "www." or a handle ("@reallly_"): written, stretched words
+    # Written, stretched words: not "www.", a handle ("@reallly_") or a code ("ccc" in "d8c3accc8").
+    written = " ".join(t for t in _MENTION.sub("", plain).split() if not any(map(str.isdigit, t)))
+    if _STRETCHED.search(written):
         out.append("m:stretched")
     length = len(stripped)
     out.append("m:len" + ("<40" if length < 40 else "<90" if length < 90 else "<140" if length < 140 else "140+"))
