@@ -364,6 +364,17 @@ def test_real_words_one_edit_from_a_token_are_not_typos(policy_dir):
     assert found(policy, "https://horizenn-wallet.com/", "horizen") == [("links.lookalike", "brand_plus_words")]
 
 
+def test_own_everyday_word_brand_is_guarded_against_typos_as_anyone_elses_is(policy_dir):
+    # "netflix" is a frequent word: its one-edit spellings inside a longer name were caught on every account but
+    # Netflix's own, whose phishing twins matter most.
+    policy = add_account(policy_dir, "netflix", 'handle: "@netflix"\nofficial_domains: [netflix.com]\n')
+    for twin in ("netflx-login.com", "secure-netflx.net", "nettflix-billing.com"):
+        assert found(policy, f"https://{twin}/", "netflix") == [("links.lookalike", "typo")], twin
+        assert found(policy, f"https://{twin}/", "acme-air") == [("links.impersonation", "typo")], twin
+    for legit in ("netflix.com", "help.netflix.com", "netflixtechblog.com"):
+        assert found(policy, f"https://{legit}/", "netflix") == [], legit
+
+
 def test_popular_domains_are_protected_but_not_free_hosting(policy_dir):
     from gatekeeper.checks.links.domains import popular_domains
 

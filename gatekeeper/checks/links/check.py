@@ -99,7 +99,7 @@ class LinkPolicy:
             names.update({d: (brand["name"], frozenset(domains_)) for d in own_named})
         tokens.sort(key=lambda t: -len(t.text))
         return {"official": frozenset(official), "brands": [domains.brand(d) for d in named], "tokens": tokens,
-                "typos": domains.typo_pattern(tokens, everyday_too=True), "names": names}
+                "typos": domains.typo_pattern(tokens), "names": names}
 
     def impersonated(self, link, account_id: str, hosting: str | None) -> tuple[str, str] | None:
         """(kind, "Brand (domain)") if the link imitates a much-imitated brand other than the account's own.

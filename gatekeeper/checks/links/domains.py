@@ -540,28 +540,27 @@ def brand_tokens(account: dict, handle_suffixes=()) -> list[BrandToken]:
     return sorted(tokens, key=lambda t: -len(t.text))[:64]
 
 
-# Someone else's brand name that is also a frequent word (netflix, facebook, google): its one-edit spellings
-# ("netflx") are still typos from this length on; a real word one edit away is never one.
+# A brand name that is also a frequent word (netflix, facebook, google): its one-edit spellings ("netflx") are
+# still typos from this length on, on the brand's own account as on anyone's; a real word one edit away is never one.
 EVERYDAY_TYPO_LENGTH = 6
 
 
-def typo_worthy(token: BrandToken, everyday_too: bool = False) -> bool:
-    """Is a one-edit spelling of this token a typo worth flagging (5+ letters, not an everyday word unless
-    everyday_too and EVERYDAY_TYPO_LENGTH+ letters)?"""
+def typo_worthy(token: BrandToken) -> bool:
+    """Is a one-edit spelling of this token a typo worth flagging (5+ letters; an everyday word from
+    EVERYDAY_TYPO_LENGTH letters)?"""
     n = len(token.text)
-    return n >= 5 and (not token.everyday or everyday_too and n >= EVERYDAY_TYPO_LENGTH)
+    return n >= 5 and (not token.everyday or n >= EVERYDAY_TYPO_LENGTH)
 
 
-def typo_pattern(tokens: list[BrandToken], everyday_too: bool = False):
-    """One linear-time pattern for every one-edit spelling of the tokens worth it (5+ letters, not
-    everyday words unless everyday_too and 6+ letters): a letter changed, added, dropped (6+ letters)
-    or two neighbours swapped."""
+def typo_pattern(tokens: list[BrandToken]):
+    """One linear-time pattern for every one-edit spelling of the tokens worth it (5+ letters, everyday
+    words 6+): a letter changed, added, dropped (6+ letters) or two neighbours swapped."""
     import re2
 
     variants = set()
     for token in tokens:
         t = token.text
-        if not typo_worthy(token, everyday_too):
+        if not typo_worthy(token):
             continue
         for i in range(len(t)):
             variants.add(re.escape(t[:i]) + "[a-z0-9]" + re.escape(t[i + 1:]))
@@ -665,7 +664,7 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
             at = match.start()
             for token in tokens:
                 n = len(token.text)
-                if not typo_worthy(token, everyday_too=cautious):
+                if not typo_worthy(token):
                     continue
                 for size in (n - 1, n, n + 1) if n >= 6 else (n, n + 1):
                     found = reading[at:at + size]
