@@ -39,6 +39,8 @@ RUN2 = re.compile(r"(.)\1+")
 RUN_ANY = re.compile(r"(.)\1*")
 _TOKEN = re.compile(r"\S+")
 _DOTTED = re.compile(r"(?:[^\W_][.\-_]){2,}[^\W_]")
+# One letter and digits: a gate, seat, postcode or model (Gate F46, N16, Galaxy A55), not a word in disguise.
+_CODE = re.compile(r"[a-z]\d+")
 # No offensive word is longer than this; a longer token gets one bounded reading.
 LONG_TOKEN = 48
 # A word this common (Zipf scale) is itself, not a letter-swapped disguise.
@@ -223,7 +225,7 @@ class OffensiveMatcher:
         if _DOTTED.fullmatch(bare):  # f.u.c.k, f-u-c-k, f_u_c_k
             yield re.sub(r"[.\-_]", "", bare)
         forms = {token}
-        if any(c in LEET for c in token) and any(c.isalpha() for c in token):
+        if any(c in LEET for c in token) and any(c.isalpha() for c in token) and not _CODE.fullmatch(token):
             forms |= set(self._deleet(token))
         for form in list(forms):
             yield form

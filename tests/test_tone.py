@@ -47,6 +47,14 @@ def test_no_scunthorpe_problem(policy, text):
     assert rules(policy, text) == []
 
 
+@pytest.mark.parametrize("text", ["Please head to Gate A55.", "Now boarding at Gate F46, have a great trip!",
+                                  "Hi Sarah, your new gate is A22.", "Our N16 shop opens on Monday", "The new Galaxy A55 is here"])
+def test_one_letter_and_digits_is_a_code_not_a_disguised_word(policy, text):
+    # Gates, seats, postcodes and models: read with digits as letters they spelled ass, fag, nig.
+    assert rules(policy, text) == []
+    assert rules(policy, "you are a f4g") == ["tone.hate"]  # letters on both sides of the digit: a disguise
+
+
 def test_insults_aimed_at_people_are_blocked(policy):
     assert rules(policy, "@dave_b you're an idiot") == ["tone.insult"]
     assert rules(policy, "Honestly what a moron you are") == ["tone.insult"]
