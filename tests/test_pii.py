@@ -66,6 +66,11 @@ def test_each_kind_has_its_own_rule(policy, text, rule):
     "Call us on 1-800-555-0100 or write to help@acme-air.com.",
     "Please DM us your booking reference and we'll take a look.",
     "Version 2.3.4 of the app is out.",
+    # A date after a booking or order word is a date, not a reference.
+    "Order by 2025-12-20 for Christmas delivery!",
+    "Your booking is confirmed for 20-08-2025.",
+    # "2 for 1 on everything": a street is a name, written with a capital ("alle" is also a Nordic street word).
+    "Heute 2 für 1 auf alle Getränke!",
 ])
 def test_traps_are_not_private(policy, text):
     assert rules(policy, text) == []

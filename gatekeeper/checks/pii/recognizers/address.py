@@ -230,6 +230,8 @@ class AddressRecognizer(Recognizer):
             return True
         if kind == "num_street":
             last = value.split()[-1].strip(".,")
+            if not any(w[:1].isupper() for w in value.split()[1:]):
+                return False  # "2 für 1 auf alle Getränke": a street is a name, written with a capital
             return len(value.split()) >= 2 and not self._everyday(last) or fold(last) not in self.us_types and len(last) > 3
         if kind == "street_name":
             if len(value.split()) < 2 and not self.ending.search(value):

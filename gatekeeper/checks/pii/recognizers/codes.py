@@ -8,6 +8,8 @@ booking_reference_formats), and never after a word that makes it harmless
 """
 from __future__ import annotations
 
+from datetime import date
+
 from ....words import common_words
 from .base import Context, Doc, ContextPatternRecognizer, Recognizer, candidates, compile, runs_on
 
@@ -15,10 +17,28 @@ CODE = r"[A-Za-z0-9][A-Za-z0-9-]{3,18}[A-Za-z0-9]"
 _LETTER_RUNS = compile(r"[A-Za-z]+")
 
 
+def _is_date(value: str) -> bool:
+    """2025-12-20 or 20-12-2025: a date ("order by 2025-12-20"), not a code."""
+    parts = value.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return False
+    year, month, day = (parts if len(parts[0]) == 4 else parts[::-1]) if 4 in (len(parts[0]), len(parts[2])) else (None,) * 3
+    if year is None:
+        return False
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        try:
+            date(int(year), int(day), int(month))  # 2025-20-12, 12-20-2025: month and day the other way round
+        except ValueError:
+            return False
+    return True
+
+
 def code_like(value: str) -> bool:
     """A booking or member code: letters and digits, or capitals that are not a word (PNRs like QXJTRW)."""
     alnum = "".join(c for c in value if c.isalnum())
-    if len(alnum) < 5 or len(alnum) > 20:
+    if len(alnum) < 5 or len(alnum) > 20 or _is_date(value):
         return False
     if any(c.isdigit() for c in alnum):
         # "48hours", "2nd", "10am": a number with a word glued on is not a code.
