@@ -27,7 +27,7 @@ import better_profanity
 
 from .leet import READINGS as LEET
 from .rules.phrases import compile_phrases
-from .words import word_rank, zipf
+from .words import word_rank, written_in, zipf
 
 MASKS = set("*#%")
 EDGE_PUNCT = ".,;:?\"'()[]{}<>«»“”‘’…~^"
@@ -38,6 +38,7 @@ RUN3 = re.compile(r"(.)\1{2,}")
 RUN2 = re.compile(r"(.)\1+")
 RUN_ANY = re.compile(r"(.)\1*")
 _TOKEN = re.compile(r"\S+")
+_WORDS = re.compile(r"[^\W\d_]+")
 _DOTTED = re.compile(r"(?:[^\W_][.\-_]){2,}[^\W_]")
 # One letter and digits: a gate, seat, postcode or model (Gate F46, N16, Galaxy A55), not a word in disguise.
 _CODE = re.compile(r"[a-z]\d+")
@@ -147,6 +148,10 @@ class OffensiveMatcher:
                       if w.isalpha() and zipf(w) < 3.5}
         self.handle_words = (self.handle_words - explicit) | rare_freed | lower(lexicon.get("handle_terms", []))
         self.allowed_phrases = compile_phrases(lexicon.get("allowed_phrases", []))
+        # Words of a list that are ordinary words of another language ("retard", French for a delay): fine in a
+        # post written in that language.
+        self.ordinary_in = {lang: lower(ws) for lang, ws in (lexicon.get("ordinary_in_languages") or {}).items()}
+        self.ordinary_anywhere = set().union(*self.ordinary_in.values()) if self.ordinary_in else set()
         self.phrases = [
             ("hate", compile_phrases(self.hate_phrases)),
             ("strong", compile_phrases([w for w in strong if " " in w])),
@@ -306,6 +311,10 @@ class OffensiveMatcher:
             # "Screaming Orgasm" on a cocktail menu, "Hell's Kitchen": the whole name is fine.
             spans = [m.span() for m in self.allowed_phrases.finditer(lower)]
             hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
+        if self.ordinary_anywhere and any(lower[h.start:h.end] in self.ordinary_anywhere for h in hits):
+            words = _WORDS.findall(lower)
+            ordinary = set().union(*(ws for lang, ws in self.ordinary_in.items() if written_in(lang, words)))
+            hits = [h for h in hits if lower[h.start:h.end] not in ordinary]
         return _dedupe(hits)
 
 

@@ -128,3 +128,95 @@ def first_names() -> frozenset[str]:
     path = os.path.join(os.path.dirname(__file__), "data", "first_names.txt")
     with open(path, encoding="utf-8") as fh:
         return frozenset(s for s in (line.strip() for line in fh) if s and not s.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def person_names() -> dict[str, str]:
+    """People's names, lower case, each with its kinds: "g" given name, "s" surname (see train/names.py)."""
+    path = os.path.join(os.path.dirname(__file__), "data", "person_names.txt")
+    with open(path, encoding="utf-8") as fh:
+        return dict(line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#"))
+
+
+# Words that say the next word is a person's name, and the small words inside names (Dick Van Dyke).
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady capt captain judge rev father sister officer "
+                       "coach chef professor doctor detective sergeant sgt".split())
+NAME_PARTICLES = frozenset("van von der den de del della di da du la le st mac mc bin al el".split())
+# How common (Zipf) a word beside may be and still say "a name": Harry and Sarah yes, Big and Black no.
+NAME_MAX_ZIPF = {"g": 5.2, "s": 5.0}
+GREETINGS = frozenset("hi hello hey dear thanks congrats congratulations welcome".split())
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*")
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or not word.isupper())
+
+
+def in_a_name(text: str, start: int, end: int, given_only: bool = False) -> bool:
+    """Is text[start:end], a capitalised word, part of a person's name: next to another name ("Dick Harry",
+    "Sarah Dykes", "Dick Van Dyke"), after a title ("Mr Hoare", "Captain Gaylord") or greeted ("Hi Gaylord,")?
+    given_only: the name beside it must be a given name, and greetings do not count (for slurs, where a
+    surname beside a surname is too weak a sign)."""
+    names = person_names()
+    word = text[start:end]
+    if not _capitalised(word) or word.lower().removesuffix("'s") not in names:
+        return False
+    before = [m.group() for m in _NAME_WORD.finditer(text[max(0, start - 40):start])]
+    after = _NAME_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    touching = text[max(0, start - 1):start] == " "
+
+    def a_name(w: str) -> bool:
+        # An everyday word is a sign of nothing, whatever families bear it ("Big", "Black", "Head").
+        folded = w.lower().strip(".'’")
+        kinds = names.get(folded)
+        if not (_capitalised(w) and kinds):
+            return False
+        common = zipf(folded)
+        return ("g" in kinds and common < NAME_MAX_ZIPF["g"]) or (not given_only and common < NAME_MAX_ZIPF["s"])
+
+    if touching and before:
+        prev = before[-1]
+        if prev.lower().rstrip(".") in HONORIFICS:
+            return True
+        if a_name(prev) and prev.lower() not in NAME_PARTICLES:
+            return True
+        if prev.lower() in NAME_PARTICLES and _capitalised(prev) and len(before) > 1 and a_name(before[-2]):
+            return True  # Dick Van Dyke
+        if not given_only and prev.lower() in GREETINGS and not text[end:end + 1].isalnum():
+            return True
+    if not after:
+        return False
+    if after.group().lower() in NAME_PARTICLES and _capitalised(after.group()):
+        following = _NAME_WORD.match(text, after.end() + 1) if text[after.end():after.end() + 1] == " " else None
+        return bool(following and a_name(following.group()))  # Dick Van Dyke
+    return a_name(after.group())
+
+
+@lru_cache(maxsize=64)
+def function_words(language: str) -> frozenset[str]:
+    """The language's 150 most frequent words that are not among English's 1,000, accents folded as posts are."""
+    import unicodedata
+
+    import wordfreq
+
+    english = set(wordfreq.top_n_list("en", 1000))
+    fold = lambda w: "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))  # noqa: E731
+    return frozenset(fold(w) for w in wordfreq.top_n_list(language, 150) if w not in english)
+
+
+def written_in(language: str, words: list[str]) -> bool:
+    """Do these lower-case words read as `language` rather than English: two or more of its function words, and
+    more of them than English function words that language lacks?"""
+    own = function_words(language)
+    english = english_function_words(language)
+    mine = sum(w in own for w in words)
+    return mine >= 2 and mine > sum(w in english for w in words)
+
+
+@lru_cache(maxsize=64)
+def english_function_words(other: str) -> frozenset[str]:
+    """English's 150 most frequent words that are not among the other language's 1,000."""
+    import wordfreq
+
+    theirs = set(wordfreq.top_n_list(other, 1000))
+    return frozenset(w for w in wordfreq.top_n_list("en", 150) if w not in theirs)

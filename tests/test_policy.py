@@ -42,6 +42,8 @@ def test_version_is_content_hash(policy_dir):
     (("gatekeeper.yaml", "  pipeline.check_error: review", "  pii.phnoe: block"), "gatekeeper.yaml", None, "unknown rule id"),
     # The matcher drops separators, so "/s" (the sarcasm tag) would match every "'s".
     (("lexicons/tone.yaml", "slow clap, bravo,", 'slow clap, "/s", bravo,'), "lexicons/tone.yaml", None, "would match 's' alone"),
+    # A language the word-frequency data does not know could never be told, so its words would never be freed.
+    (("lexicons/offensive.yaml", "  fr: [retard, retards]", "  french: [retard, retards]"), "lexicons/offensive.yaml", None, "french"),
 ])
 def test_invalid_policy_names_file_line_and_reason(policy_dir, edit, file, line, words):
     name, old, new = edit

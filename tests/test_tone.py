@@ -55,6 +55,41 @@ def test_one_letter_and_digits_is_a_code_not_a_disguised_word(policy, text):
     assert rules(policy, "you are a f4g") == ["tone.hate"]  # letters on both sides of the digit: a disguise
 
 
+@pytest.mark.parametrize("text", [
+    "Congratulations to Dick Harry, our Employee of the Month!", "Happy birthday to Dick Van Dyke!",
+    "Congratulations to Sarah Dykes on 10 years with Acme Air!", "Hi Gaylord, thanks for your message.",
+    "Captain Kuntz welcomes you aboard", "Mr Fagg and Ms Cumming joined the board",
+])
+def test_people_named_like_a_list_word_are_named_not_insulted(policy, text):
+    # A capitalised word that is a given name or surname (1990 US Census lists) beside another name, after a title
+    # or in a greeting is a person: Sarah Dykes was blocked as hate, Hi Gaylord as an insult.
+    assert rules(policy, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Big Dick Energy all weekend", "tone.profanity"),  # "Big" is a surname too, but mostly a word
+    ("Hey Dyke, get lost", "tone.hate"),  # a slur is freed only beside a given name or after a title
+    ("what a Dick you are", "tone.insult"),
+])
+def test_a_list_word_beside_words_that_are_not_names_still_counts(policy, text, rule):
+    assert rule in rules(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Votre vol AF123 a environ 45 minutes de retard. Merci de votre patience.",
+    "Désolés pour le retard de vos bagages !",
+    "Un café negro y un croissant por 3 euros.",
+    "Je kunt vanaf vandaag online inchecken voor alle vluchten.",
+])
+def test_a_word_ordinary_in_the_posts_language_is_not_offensive(policy, text):
+    assert rules(policy, text) == []
+
+
+def test_the_same_word_in_an_english_post_still_counts(policy):
+    assert rules(policy, "you are such a retard") == ["tone.hate"]
+    assert rules(policy, "that retard is late again, what a delay") == ["tone.hate"]
+
+
 def test_insults_aimed_at_people_are_blocked(policy):
     assert rules(policy, "@dave_b you're an idiot") == ["tone.insult"]
     assert rules(policy, "Honestly what a moron you are") == ["tone.insult"]

@@ -19,6 +19,7 @@ from functools import lru_cache
 from .. import profanity
 from ..models import hostility as hostility_model
 from ..rules.phrases import find_phrases
+from ..words import in_a_name
 from . import promotion
 from .base import ACTION_RANK, Finding, Rule, finding, strongest
 
@@ -123,6 +124,8 @@ def offensive_findings(text, policy) -> list[Finding]:
     hits = profanity.matcher(policy).scan(text.lower)
     aims = [m.span() for m in _AIMED.finditer(text.lower)] if hits else []
     for hit in hits:
+        if hit.kind != "hate" and in_a_name(text.norm, hit.start, hit.end, given_only=hit.kind == "slur"):
+            continue  # Dick Van Dyke, Sarah Dykes, Captain Gaylord: a person's name
         start, end = text.span(hit.start, hit.end)
         if hit.kind in ("slur", "hate"):
             findings.append(finding(_RULES["tone.hate"], start, end, term_kind=hit.kind))
