@@ -27,7 +27,7 @@ import better_profanity
 
 from .leet import READINGS as LEET
 from .rules.phrases import compile_phrases
-from .words import word_rank, written_in, zipf
+from .words import person_names, word_rank, written_in, zipf
 
 MASKS = set("*#%")
 EDGE_PUNCT = ".,;:?\"'()[]{}<>«»“”‘’…~^"
@@ -152,6 +152,9 @@ class OffensiveMatcher:
         # post written in that language.
         self.ordinary_in = {lang: lower(ws) for lang, ws in (lexicon.get("ordinary_in_languages") or {}).items()}
         self.ordinary_anywhere = set().union(*self.ordinary_in.values()) if self.ordinary_in else set()
+        for lang in self.ordinary_in:
+            written_in(lang, [])  # its word lists read now, not on the first post that needs them
+        person_names()  # read by the tone check for the names a list word may be part of
         self.phrases = [
             ("hate", compile_phrases(self.hate_phrases)),
             ("strong", compile_phrases([w for w in strong if " " in w])),
