@@ -131,19 +131,36 @@ def first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def person_names() -> dict[str, str]:
-    """People's names, lower case, each with its kinds: "g" given name, "s" surname (see train/names.py)."""
+def person_names() -> dict[str, tuple[str, int]]:
+    """People's names, lower case: their kinds ("g" given name, "s" surname) and a given name's rank (see
+    train/names.py; 100000 for a surname only)."""
     path = os.path.join(os.path.dirname(__file__), "data", "person_names.txt")
+    out = {}
     with open(path, encoding="utf-8") as fh:
-        return dict(line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#"))
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                name, kinds, rank = line.rstrip("\n").split("\t")
+                out[name] = (kinds, int(rank) if rank else 100000)
+    return out
+
+
+def reads_as_name(word: str, given_only: bool = False) -> bool:
+    """Is this lower-case word a sign of a person's name: a given name (a common one, or one that is no everyday
+    word), or, unless given_only, a surname that is no everyday word ("Big", "Black", "Head" are signs of nothing)?"""
+    kinds, rank = person_names().get(word, ("", 0))
+    if "g" in kinds and (rank <= COMMON_GIVEN_RANK or zipf(word) < NAME_MAX_ZIPF["g"]):
+        return True
+    return not given_only and "s" in kinds and zipf(word) < NAME_MAX_ZIPF["s"]
 
 
 # Words that say the next word is a person's name, and the small words inside names (Dick Van Dyke).
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady capt captain judge rev father sister officer "
                        "coach chef professor doctor detective sergeant sgt".split())
 NAME_PARTICLES = frozenset("van von der den de del della di da du la le st mac mc bin al el".split())
-# How common (Zipf) a word beside may be and still say "a name": Harry and Sarah yes, Big and Black no.
+# How common (Zipf) a word beside may be and still say "a name": Harry and Sarah yes, Big and Black no; the 200
+# commonest given names of each sex (John, Mark, Rose) say it however common the word.
 NAME_MAX_ZIPF = {"g": 5.2, "s": 5.0}
+COMMON_GIVEN_RANK = 200
 GREETINGS = frozenset("hi hello hey dear thanks congrats congratulations welcome".split())
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*")
 
@@ -157,22 +174,15 @@ def in_a_name(text: str, start: int, end: int, given_only: bool = False) -> bool
     "Sarah Dykes", "Dick Van Dyke"), after a title ("Mr Hoare", "Captain Gaylord") or greeted ("Hi Gaylord,")?
     given_only: the name beside it must be a given name, and greetings do not count (for slurs, where a
     surname beside a surname is too weak a sign)."""
-    names = person_names()
     word = text[start:end]
-    if not _capitalised(word) or word.lower().removesuffix("'s") not in names:
+    if not _capitalised(word) or word.lower().removesuffix("'s") not in person_names():
         return False
     before = [m.group() for m in _NAME_WORD.finditer(text[max(0, start - 40):start])]
     after = _NAME_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
     touching = text[max(0, start - 1):start] == " "
 
     def a_name(w: str) -> bool:
-        # An everyday word is a sign of nothing, whatever families bear it ("Big", "Black", "Head").
-        folded = w.lower().strip(".'’")
-        kinds = names.get(folded)
-        if not (_capitalised(w) and kinds):
-            return False
-        common = zipf(folded)
-        return ("g" in kinds and common < NAME_MAX_ZIPF["g"]) or (not given_only and common < NAME_MAX_ZIPF["s"])
+        return _capitalised(w) and reads_as_name(w.lower().strip(".'’"), given_only)
 
     if touching and before:
         prev = before[-1]

@@ -123,6 +123,25 @@ def test_a_first_name_that_is_a_list_word_is_not_protected(policy):
     assert reader.read("@kikelia_art") is None
 
 
+@pytest.mark.parametrize("handle", ["@hoare_sarah", "@JohnHoare", "@tom_fagg", "@anna_kock", "@cumming_jake", "@Sarah_Dykes",
+                                    "@DickSmith", "@dick_van_dyke_fan"])
+def test_a_person_named_like_a_list_word_passes(policy, handle):
+    # A surname or given name (1990 US Census lists) beside a given name, or a given name beside a surname, is a
+    # person: winners of a giveaway named Hoare, Fagg or Dykes were blocked.
+    assert rules(policy, f"Congrats {handle} on winning our summer giveaway!") == []
+
+
+@pytest.mark.parametrize("handle, word", [
+    ("@big_dick", "dick"),  # "big" is a surname, but mostly a word
+    ("@john_fag", "fag"),  # not a name
+    ("@tom_fagg_slut", "slut"),  # the name is read as a name, the rest still counts
+    ("@BeaStiALiTY", "beastiality"),  # random case cuts a word into pieces that are names by chance
+    ("@uroPhiLia_lover", "urophilia"),
+])
+def test_names_excuse_only_themselves(policy, handle, word):
+    assert usernames.reader(policy).read(handle) == word
+
+
 def test_terms_named_with_digits_are_found_but_leet_of_mild_words_is_not(policy):
     reader = usernames.reader(policy)
     assert reader.read("@2g1c_fan") == "2g1c"

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .. import leet, profanity
 from ..rules.phrases import compile_phrases, squash
-from ..words import camel_parts, first_names, place_names, zipf
+from ..words import camel_parts, first_names, person_names, place_names, reads_as_name, zipf
 from .base import Finding, Rule, finding
 
 NAME = "usernames"
@@ -41,6 +41,8 @@ MIN_WORD = 3
 COMMON_ZIPF = 2.3
 # A word wordfreq knows at all (Zipf >= 1.5: Dickensian, cockatoo) covers one when its other letters are no words.
 KNOWN_ZIPF = 1.5
+# A part of a handle that is neither a name nor at least this common a word makes it no name ("uro|Phi|Lia").
+NAME_HANDLE_WORD_ZIPF = 3.0
 # Letters around an offensive word that make a compound of it ("fuck" + "boy"), unless they are only a suffix.
 PART_WORD_ZIPF = 3.5
 SUFFIXES = {"ing", "ings", "ers", "ies", "ism", "ist", "ian", "ite", "est", "ity", "ful", "ous", "ish", "ese", "ine", "ion"}
@@ -137,6 +139,7 @@ class HandleReader:
         self.allowed = base.allowed
         self.places = place_names()
         self.names = first_names()
+        self.people = person_names()
         self.words = {w: k for w, k in base.words.items() if k in ("strong", "slur") and w.isalpha() and len(w) >= MIN_WORD}
         for w in base.handle_words:
             if w.isalpha() and len(w) >= MIN_WORD:
@@ -383,6 +386,25 @@ class HandleReader:
             offsets.append(offsets[-1] + len(piece))
         return [(offsets[a], offsets[b]) for a, b in self._place_runs(parts)]
 
+    def _name_parts(self, parts: list[str]) -> set[str]:
+        """Parts of a handle that are a person's name beside a name ("hoare|sarah", "tom|fagg", "John|Hoare"): a given
+        name or surname next to a given name, or a given name next to a surname; a slur only next to a given name.
+        The name beside must be no list word and no everyday word ("big|dick" is no name)."""
+        # Only a handle made of whole names and words: random case cuts words into pieces that are names by chance
+        # ("Bea|Sti|ALi|TY", "uro|Phi|Lia_lover").
+        if len(parts) < 2 or not all(len(p) >= MIN_WORD and (p in self.people or zipf(p) >= NAME_HANDLE_WORD_ZIPF)
+                                     for p in parts):
+            return set()
+        out = set()
+        for k, p in enumerate(parts):
+            if p not in self.people or len(p) <= MIN_WORD:
+                continue
+            others = [q for q in parts[:k] + parts[k + 1:] if q not in self.words]
+            if any(reads_as_name(q, given_only=True) for q in others) or (
+                    self.words.get(p) != "slur" and reads_as_name(p, given_only=True) and any(reads_as_name(q) for q in others)):
+                out.add(p)
+        return out
+
     def _read(self, handle: str) -> str | None:
         """The offensive word or phrase in a handle or display name, or None."""
         core = handle[1:] if handle.startswith("@") else handle  # one "@": "@@lq0phile" is @ + "@lq0phile"
@@ -399,11 +421,18 @@ class HandleReader:
         # Parts of a place name written in parts ("San|Gregorio|De|Nigua", "Lung|Poon|Court"), by position; found in
         # the handle as typed (read first) and kept for its look-alike readings ("LungPoonCourt43" as "...courtae").
         in_place: set[tuple[int, str]] = set()
+        names: set[str] | None = None  # of the handle as typed, its first reading
         for parts, joined_from in self._readings(core):
+            if names is None:
+                names = self._name_parts([p for p in parts if p.isalpha()])
             if not joined_from:
                 in_place |= {(k, parts[k]) for a, b in self._place_runs(tuple(parts)) for k in range(a, b)}
+            if names and joined_from:
+                # A name read as a name, the rest run together without it ("tom|fagg|slut" -> "tomslut").
+                kept = tuple(p for p in joined_from if p not in names)
+                parts, joined_from = ["".join(kept)], (kept if len(kept) > 1 else None)
             for k, part in enumerate(parts):
-                if not joined_from and (k, part) in in_place:
+                if not joined_from and ((k, part) in in_place or part in names):
                     continue
                 if part.isalpha() and len(part) >= MIN_WORD:
                     word = self._offensive_in(part, joined_from)
