@@ -204,23 +204,23 @@ def in_a_name(text: str, start: int, end: int, given_only: bool = False) -> bool
 
 @lru_cache(maxsize=64)
 def function_words(language: str) -> frozenset[str]:
-    """The language's 150 most frequent words that are not among English's 1,000, accents folded as posts are."""
+    """The language's 300 most frequent words that are not among English's 1,000, accents folded as posts are."""
     import unicodedata
 
     import wordfreq
 
     english = set(wordfreq.top_n_list("en", 1000))
     fold = lambda w: "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))  # noqa: E731
-    return frozenset(fold(w) for w in wordfreq.top_n_list(language, 150) if w not in english)
+    return frozenset(f for f in map(fold, wordfreq.top_n_list(language, 300)) if f not in english)  # "à" is "a"
 
 
 def written_in(language: str, words: list[str]) -> bool:
-    """Do these lower-case words read as `language` rather than English: two or more of its function words, and
-    more of them than English function words that language lacks?"""
+    """Do these lower-case words read as `language` rather than English: two or more of its function words, a
+    fifth of the words or more, and twice as many as English function words that language lacks?"""
     own = function_words(language)
     english = english_function_words(language)
     mine = sum(w in own for w in words)
-    return mine >= 2 and mine > sum(w in english for w in words)
+    return mine >= 2 and mine * 5 >= len(words) and mine > 2 * sum(w in english for w in words)
 
 
 @lru_cache(maxsize=64)
@@ -230,3 +230,18 @@ def english_function_words(other: str) -> frozenset[str]:
 
     theirs = set(wordfreq.top_n_list(other, 1000))
     return frozenset(w for w in wordfreq.top_n_list("en", 150) if w not in theirs)
+
+
+# Languages a post may be told to be written in, by their most frequent words (wordfreq, Latin script).
+OTHER_LANGUAGES = ("fr", "es", "pt", "it", "de", "nl", "sv", "da", "nb", "fi", "pl", "ro", "cs", "hu", "tr", "id")
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
+
+
+_LINKS_AND_HANDLES = re.compile(r"(?:https?://|www\.)\S+|@\w+|\brt\b")
+
+
+def other_language(lower: str) -> str | None:
+    """The language other than English a lower-case, accent-folded text is written in, or None."""
+    words = _LETTER_WORDS.findall(_LINKS_AND_HANDLES.sub(" ", lower))
+    found = [(sum(w in function_words(lang) for w in words), lang) for lang in OTHER_LANGUAGES if written_in(lang, words)]
+    return max(found)[1] if found else None  # Spanish and French share "en" and "un": the one with more words

@@ -71,6 +71,11 @@ def test_each_kind_has_its_own_rule(policy, text, rule):
     "Your booking is confirmed for 20-08-2025.",
     # "2 for 1 on everything": a street is a name, written with a capital ("alle" is also a Nordic street word).
     "Heute 2 für 1 auf alle Getränke!",
+    # The brand's own new place, announced in English or another language.
+    "Visit us at Friedrichstraße 12, 10117 Berlin.",
+    "¡Nuevo café en Madrid! Calle Mayor 76, abierto de 7:00 a 20:00.",
+    "Unser neues Café in Berlin: Friedrichstraße 18, 10117 Berlin. Kommt vorbei!",
+    "Retrouvez-nous au 12 rue de la Paix, Paris",
 ])
 def test_traps_are_not_private(policy, text):
     assert rules(policy, text) == []
@@ -381,6 +386,8 @@ def test_words_do_not_join_into_an_iban(policy):
     "The restaurant is at 926 Ungarnsvej",
     "Marc lives on Clare Keys Street.",
     "He lives on the north side of Degermosanpolku.",
+    "Mi casa está en Calle Mayor 76, Madrid.",
+    "Send it to my flat, Friedrichstraße 12, 10117 Berlin.",
 ])
 def test_addresses_in_many_layouts(policy, text):
     assert "pii.address" in rules(policy, text)

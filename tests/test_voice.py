@@ -126,6 +126,17 @@ def test_agent_signed_replies_and_brand_we_posts_pass(policy, text):
     assert "account.personal_voice" not in rules(run(policy, text))
 
 
+@pytest.mark.parametrize("text", ["Lo sentimos mucho por el retraso de hoy.", "Jetzt buchen und sparen, nur diese Woche.",
+                                  "Désolés pour le retard de vos bagages, nous revenons vers vous très vite !"])
+def test_posts_in_another_language_are_not_scored_by_the_english_model(policy, text):
+    # Trained on English voices, the model read a Spanish apology and a German offer as personal.
+    assert "account.personal_voice" not in rules(run(policy, text))
+
+
+def test_an_english_post_with_a_few_foreign_words_is_still_scored(policy):
+    assert "account.personal_voice" in rules(run(policy, "omg my boss made me work saturday again, c'est la vie lol"))
+
+
 def test_personal_accounts_are_not_scored(policy):
     assert run(policy, "so hungover today, never drinking again lol", "jdoe") == []
 

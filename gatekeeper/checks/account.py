@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import voice as voice_models
+from ..words import other_language
 from .links import domains
 from ..rules.phrases import compile_phrases, find_phrases, squash
 from .base import Finding, Rule, finding
@@ -59,6 +60,8 @@ def _model_sign(post, policy):
         return None
     if sum(1 for t in post.text.tokens if t.kind == "word" and any(c.isalpha() for c in t.value)) < MIN_WORDS:
         return None
+    if other_language(post.text.lower):
+        return None  # the model knows English voices only: on a post in Spanish its score says nothing
     config = policy.check_config("account")
     threshold = config.get("personal_voice_threshold", PERSONAL_VOICE_THRESHOLD)
     lower = post.text.lower.replace("’", "'")
@@ -144,6 +147,7 @@ class BrandTerms:
     """Each corporate account's own words: names, products, campaign hashtags, handle and domains."""
 
     def __init__(self, policy):
+        other_language("")  # the languages' word lists are read now (at warm-up), not on the first post
         self.accounts = {}
         for account_id, account in policy.accounts.items():
             if account.get("kind") != "corporate":

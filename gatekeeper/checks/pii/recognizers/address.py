@@ -193,7 +193,11 @@ class AddressRecognizer(Recognizer):
         text = doc.lines
         if char_after(text, end).isalnum() and kind not in ("corner",):
             return False
-        if self.public_place.before(text, start) or self.not_private.before(text, start, 0) or self._ours(text, start):
+        if self.not_private.before(text, start, 0) or self._ours(text, start):
+            return False
+        # "Visit us at Friedrichstrasse 12": the shape may have taken in the words that say whose place it is.
+        word_starts = [start] + [start + i + 1 for i, c in enumerate(value) if c == " "]
+        if any(self.public_place.before(text, at) for at in word_starts[:6]):
             return False
         first = value.split(None, 1)[0].lower().strip(".,")
         if kind in ("us", "us_lower") and _year_after_article(text, start, first):

@@ -80,7 +80,7 @@ def char_after(text: str, end: int) -> str:
 
 
 # Letters, digits and the marks that stay inside a word ("d.o.b", "driver's"); everything else separates words.
-_SEPARATE = {c: " " for c in "!\"#$%&()*+,/:;<=>?@[\\]^`{|}~-_\n\t\r"}
+_SEPARATE = {c: " " for c in "!\"#$%&()*+,/:;<=>?@[\\]^`{|}~-_\n\t\r¡¿«»“”„"}
 _SEPARATE.update({ord("’"): "'", ord("‘"): "'"})
 _SEPARATE = str.maketrans({k if isinstance(k, int) else ord(k): v for k, v in _SEPARATE.items()})
 
