@@ -161,7 +161,12 @@ NAME_PARTICLES = frozenset("van von der den de del della di da du la le st mac m
 # commonest given names of each sex (John, Mark, Rose) say it however common the word.
 NAME_MAX_ZIPF = {"g": 5.2, "s": 5.0}
 COMMON_GIVEN_RANK = 200
-GREETINGS = frozenset("hi hello hey dear thanks congrats congratulations welcome".split())
+GREETINGS = frozenset("hi hello hey dear thanks congrats congratulations welcome meet hola bonjour salut hallo ciao ola "
+                      "hej hoi bienvenue bienvenido bienvenida willkommen".split())
+# Words before a noun rather than a name: "what a Dick", "such a Dick move", "you Dick", "Big Dick".
+NOT_BEFORE_A_NAME = frozenset("a an the this that these those such what you your ur u ya ye yo my his her their our "
+                              "big little total complete absolute fucking fuckin effing bloody real proper massive "
+                              "huge giant".split())
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*")
 
 
@@ -193,6 +198,11 @@ def in_a_name(text: str, start: int, end: int, given_only: bool = False) -> bool
         if prev.lower() in NAME_PARTICLES and _capitalised(prev) and len(before) > 1 and a_name(before[-2]):
             return True  # Dick Van Dyke
         if not given_only and prev.lower() in GREETINGS and not text[end:end + 1].isalnum():
+            return True
+        # A given name written with its capital in the middle of a sentence ("spotlight: Dick from our store",
+        # "thanks to Liam Gaylord"), not after a word that comes before a noun.
+        if not given_only and "g" in person_names()[word.lower().removesuffix("'s")][0] \
+                and prev.lower().rstrip(".") not in NOT_BEFORE_A_NAME and text[max(0, start - 2):start - 1] not in ".!?":
             return True
     if not after:
         return False

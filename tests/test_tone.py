@@ -59,6 +59,8 @@ def test_one_letter_and_digits_is_a_code_not_a_disguised_word(policy, text):
     "Congratulations to Dick Harry, our Employee of the Month!", "Happy birthday to Dick Van Dyke!",
     "Congratulations to Sarah Dykes on 10 years with Acme Air!", "Hi Gaylord, thanks for your message.",
     "Captain Kuntz welcomes you aboard", "Mr Fagg and Ms Cumming joined the board",
+    "Today's barista spotlight: Dick from our Manchester store", "Huge thanks to Liam Gaylord and the crew!",
+    "¡Hola Dick! Tu vuelo sale el 18 de marzo.", "Meet Gaylord, one of our pilots.",
 ])
 def test_people_named_like_a_list_word_are_named_not_insulted(policy, text):
     # A capitalised word that is a given name or surname (1990 US Census lists) beside another name, after a title
@@ -70,6 +72,7 @@ def test_people_named_like_a_list_word_are_named_not_insulted(policy, text):
     ("Big Dick Energy all weekend", "tone.profanity"),  # "Big" is a surname too, but mostly a word
     ("Hey Dyke, get lost", "tone.hate"),  # a slur is freed only beside a given name or after a title
     ("what a Dick you are", "tone.insult"),
+    ("Don't be a Dick about it", "tone.profanity"),  # a given name, but after "a": a noun
 ])
 def test_a_list_word_beside_words_that_are_not_names_still_counts(policy, text, rule):
     assert rule in rules(policy, text)
