@@ -76,6 +76,7 @@ def test_each_kind_has_its_own_rule(policy, text, rule):
     "¡Nuevo café en Madrid! Calle Mayor 76, abierto de 7:00 a 20:00.",
     "Unser neues Café in Berlin: Friedrichstraße 18, 10117 Berlin. Kommt vorbei!",
     "Retrouvez-nous au 12 rue de la Paix, Paris",
+    "Our flat white is now USD 4 at all stores.",  # a coffee, not a home
 ])
 def test_traps_are_not_private(policy, text):
     assert rules(policy, text) == []
