@@ -22,7 +22,10 @@ LEXICON = "promotion"
 WEAK_NEEDED = 3
 
 _PRICE = re2.compile(r"(?:[$£€¥₹]\s?\d[\d,.]*[kKmM]?|\b\d[\d,.]*\s?(?:dollars|euros|pounds|bucks|usd|eur|gbp)\b)")
-_MULTIBUY = re2.compile(r"\b(?:\d+|two|three)\s?(?:-|\s)?(?:for|4)(?:-|\s)?\s?(?:\d+|one|two|the price of)\b|\b[2-5]x\b")
+# "2 for 1", "2for1", "3 for the price of 2"; "4" for "for" only set apart ("2-4-1", "2 4 1"): run into other digits it
+# is a number ("flight 1549", "148 people", "24-7").
+_MULTIBUY = re2.compile(r"\b(?:\d+|two|three)\s?(?:-|\s)?for(?:-|\s)?\s?(?:\d+|one|two|the price of)\b"
+                        r"|\b(?:\d+|two|three)\s?[-\s]4[-\s]\s?(?:\d+|one|two)\b|\b[2-5]x\b")
 _GIFT = re2.compile(r"\b(?:donat\w*|rais(?:e|ed|ing)|fund\w*|relief|appeal|charity|charities|match(?:ing)?)\b")
 
 
