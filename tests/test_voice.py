@@ -137,6 +137,13 @@ def test_an_english_post_with_a_few_foreign_words_is_still_scored(policy):
     assert "account.personal_voice" in rules(run(policy, "omg my boss made me work saturday again, c'est la vie lol"))
 
 
+@pytest.mark.parametrize("text", ["Happy Diwali! We lit up our Delhi lounge for the occasion.",
+                                  "Our people make this company great. Happy Employee Appreciation Day!"])
+def test_words_a_brand_uses_too_are_no_personal_sign_alone(policy, text):
+    # "lit" (candles, a lit-up terminal) and "this company" (thanking staff) were drinking and a job complaint.
+    assert "account.personal_voice" not in rules(run(policy, text))
+
+
 def test_personal_accounts_are_not_scored(policy):
     assert run(policy, "so hungover today, never drinking again lol", "jdoe") == []
 
