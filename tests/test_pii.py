@@ -224,6 +224,20 @@ def test_direct_messages(policy):
     assert rules(policy, "Your password is Xk9#pLq2", "direct") == ["pii.credential"]
 
 
+@pytest.mark.parametrize("number", ["+34 612 345 678", "+34 642 308 837", "0034 612 345 678"])
+def test_an_id_shape_inside_an_international_phone_is_the_phone(policy, number):
+    # 612 345 678 is written like a Canadian SIN and passes its Luhn check; after +34 it is a Spanish mobile,
+    # fine in a direct message.
+    assert rules(policy, f"Hi Ana, we'll text you at {number}.") == ["pii.phone"]
+    assert rules(policy, f"Hi Ana, we'll text you at {number}.", "direct") == []
+    assert rules(policy, "My SIN is 130 692 544") == ["pii.national_id"]
+
+
+def test_the_loyalty_programmes_own_name_with_a_number_is_no_member_number(policy):
+    assert rules(policy, "Join AcmeMiles today #AcmeMiles2025") == []
+    assert rules(policy, "my AcmeMiles number is 884213370") == ["pii.loyalty_number"]
+
+
 def test_name_next_to_private_data_makes_it_worse(policy_dir):
     main = policy_dir / "gatekeeper.yaml"
     main.write_text(main.read_text().replace("  pipeline.check_error: review", "  pipeline.check_error: review\n  pii.email: warn"))

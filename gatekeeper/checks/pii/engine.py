@@ -157,6 +157,16 @@ def line_breaks(text) -> str:
     return "".join(chars)
 
 
+def _inside_international_phones(found: list[Detection], original: str) -> list[Detection]:
+    """A number written after a country's calling code is a phone: an id shape inside it ("+34 612 345 678" holds a
+    SIN-shaped 612 345 678 that passes Luhn) is dropped, so the phone rules (public or direct) decide."""
+    phones = [(d.start, d.end) for d in found if d.entity == "PHONE_NUMBER"
+              and original[d.start:d.end].lstrip("(").startswith(("+", "00"))]
+    if not phones:
+        return found
+    return [d for d in found if d.entity == "PHONE_NUMBER" or not any(s <= d.start and d.end <= e for s, e in phones)]
+
+
 def detect(post, policy) -> list[Detection]:
     """Every piece of private data in the post, as spans of its original text; computed once per post."""
     cached = post.memo.get("pii")
@@ -166,7 +176,8 @@ def detect(post, policy) -> list[Detection]:
     # then map every span back to the text the author typed.
     text = post.text
     results = engine(policy).find(text.norm, line_breaks(text), post.account)
-    found = _resolve([Detection(r.entity_type, *text.span(r.start, r.end), r.score) for r in results])
+    found = _resolve(_inside_international_phones([Detection(r.entity_type, *text.span(r.start, r.end), r.score)
+                                                   for r in results], text.original))
     post.memo["pii"] = found
     return found
 

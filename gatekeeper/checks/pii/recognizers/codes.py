@@ -50,6 +50,12 @@ def code_like(value: str) -> bool:
 _UNITS = {"am", "pm", "hrs", "hr", "h", "mins", "min", "km", "kg", "mb", "gb", "st", "nd", "rd", "th", "x", "k", "m"}
 
 
+def _named_after(value: str, programme: Context) -> bool:
+    """"AcmeMiles2025" (a campaign hashtag): the programme's own name with a number, not a member's number."""
+    digits_from = next((i for i, c in enumerate(value) if not c.isalpha()), len(value))
+    return digits_from > 0 and (value[:digits_from].lower(),) in programme.phrases
+
+
 class CodeRecognizer(ContextPatternRecognizer):
     """A code after a context word; the account's loyalty programme names count as loyalty words."""
 
@@ -65,7 +71,8 @@ class CodeRecognizer(ContextPatternRecognizer):
             for start, end, value in candidates(self.patterns[0], doc.text, self.group):
                 if runs_on(doc.text, end, self.edge):
                     continue
-                if own.before(doc.text, start) and code_like(value) and not self.not_private.before(doc.text, start, 1):
+                if own.before(doc.text, start) and code_like(value) and not self.not_private.before(doc.text, start, 1) \
+                        and not _named_after(value, own):
                     yield self.result(self.ENTITIES[0], start, end, 0.95)
 
 
