@@ -691,3 +691,13 @@ def test_tradeoff_table_moves_only_the_chosen_thresholds_and_matches_the_tone_ch
     rates = [row[0] for row in table(policy, [column], rules, [-0.3, 0.0, 0.1])]
     assert rates[0] >= rates[1] >= rates[2]
     assert rates[0] > rates[2]
+
+
+def test_the_accounts_own_names_read_as_our(policy):
+    # A name the model never saw scores by its letters: "Globex Rewards 2025: more stars, more perks" read as hostile.
+    post = normalize_post({"account": "globex-coffee", "text": "Globex Rewards 2025: more stars, more perks."})
+    masked = tone.model_input(post, policy)
+    assert "globex" not in masked and masked.startswith("our") and len(masked) == len(post.text.norm)
+    assert learned(findings(policy, "Globex Rewards 2025: more stars, more perks.", account="globex-coffee")) == {}
+    # Another brand's name is not the account's own: it is read as written.
+    assert "globex" in tone.model_input(normalize_post({"account": "acme-air", "text": "Globex is open"}), policy)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .. import profanity
 from ..models import hostility as hostility_model
-from ..rules.phrases import find_phrases
+from ..rules.phrases import PhraseMatcher, compile_phrases, find_phrases
 from ..words import in_a_name
 from . import promotion
 from .base import ACTION_RANK, Finding, Rule, finding, strongest
@@ -251,10 +251,37 @@ def _answers_someone(post) -> bool:
     return post.in_reply_to is not None or bool(tokens and tokens[0].kind == "mention" and tokens[0].start < 3)
 
 
+def _own_names(policy, account_id) -> PhraseMatcher | None:
+    """The account's own names (brand terms, loyalty programmes, display name, handle), built once per policy."""
+    def build(p):
+        out = {}
+        for aid, account in p.accounts.items():
+            names = list(account.get("brand_terms") or []) + list(account.get("loyalty_programmes") or [])
+            names += [account.get("display_name") or "", (account.get("handle") or "").lstrip("@")]
+            out[aid] = compile_phrases(n.lower() for n in names if len(n.strip()) >= 3)
+        return out
+    return policy.compiled("tone.own_names", build).get(account_id)
+
+
+def model_input(post, policy) -> str:
+    """What the hostility model reads: the account's own names read as "our". A name the model never saw in
+    training scores by its letters ("Globex Rewards 2025: more stars, more perks" read as hostile, "Meet
+    AcmeMiles, rebuilt from the ground up" as a threat); a brand's name says nothing about its tone."""
+    text = hostility_model.model_text(post.text)
+    names = _own_names(policy, post.account)
+    if names is None:
+        return text
+    parts, at = [], 0
+    for m in names.finditer(text):
+        parts += [text[at:m.start], ("our" + " " * (m.end - m.start))[:m.end - m.start]]  # same length: spans hold
+        at = m.end
+    return "".join(parts) + text[at:] if parts else text
+
+
 def learned_findings(post, policy, personal: bool) -> list[Finding]:
     """Findings from the hostility model: hostile, hateful, hostile to a group, threatening, sexist, and hostile to
     the customer answered."""
-    score = hostility_model.model().score(hostility_model.model_text(post.text))
+    score = hostility_model.model().score(model_input(post, policy))
     post.memo["hostility"] = score.probs
     levels = thresholds(policy)
     hateful = _level(score["hate"], levels["hate"])
