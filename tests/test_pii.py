@@ -301,6 +301,14 @@ def test_business_contacts_are_not_personal(policy, text):
     assert rules(policy, text) == []
 
 
+@pytest.mark.parametrize("number", ["030 28394756", "030/12345678", "089 12345678"])
+def test_a_national_number_is_read_in_every_region_the_account_serves(policy, number):
+    # globex-coffee serves Germany: 030 28394756 is a Berlin line, though in the UK an 03 number is a business's;
+    # and a German subscriber number may run to eight digits in one group.
+    assert rules(policy, f"Hi Lena, we'll call you on {number} today.", account="globex-coffee") == ["pii.phone"]
+    assert rules(policy, "Ring us free on 0800 123 4567.", account="globex-coffee") == []  # toll-free in both
+
+
 def test_named_staff_address_on_our_domain_is_still_personal(policy):
     assert rules(policy, "Write to jane.doe@acme-air.com") == ["pii.email"]
     assert rules(policy, "Aloha! Call 808-872-7920") == ["pii.phone"]  # Hawaii, not a UK freephone

@@ -114,6 +114,7 @@ def check(post, policy) -> list[Finding]:
     if not detections:
         return []
     phones, emails = _allowed_contacts(policy, post.account)
+    regions = engine.engine(policy).settings(post.account).regions
     official = [d.lower() for d in policy.accounts.get(post.account, {}).get("official_domains", [])]
     original = post.text.original
     findings = []
@@ -133,7 +134,7 @@ def check(post, policy) -> list[Finding]:
         rule_id = ENTITY_RULE.get(d.entity)
         if rule_id is None:
             continue  # e.g. PERSON: a name alone is not private
-        if rule_id == "pii.phone" and (phone_e164(value) in phones or is_business_number(value)):
+        if rule_id == "pii.phone" and (phone_e164(value) in phones or is_business_number(value, regions)):
             continue
         if rule_id == "pii.email" and (value.strip().lower() in emails or _role_address_of(value, official)):
             continue

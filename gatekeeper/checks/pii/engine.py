@@ -112,6 +112,9 @@ class Engine:
         if self.analyzer:
             self.analyzer.analyze("warm up", language="en")
 
+    def settings(self, account_id: str | None) -> AccountSettings:
+        return self.accounts.get(account_id, self.default_account)
+
     def find(self, norm: str, lines: str, account_id: str | None):
         doc = Doc.of(norm, self.accounts.get(account_id, self.default_account), lines or norm)
         results = []

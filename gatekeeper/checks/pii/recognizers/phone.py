@@ -18,10 +18,11 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from .base import Context, Doc, Recognizer, candidates, char_after, char_before, compile
 
-# A group of digits, maybe in brackets; groups joined by one separator; an optional extension.
+# A group of digits, maybe in brackets; groups joined by one separator; an optional extension. A group may
+# hold eight digits (Berlin: 030 12345678).
 CANDIDATE = compile(
     r"(?:^|[^\p{L}\p{N}$£€¥.,/#@+_-])"
-    r"((?:(?:\+|00)[ ]?)?\(?\d{1,5}\)?(?:(?:[ ]?[./-][ ]?|[ ]|\)[ ]?|[ ]?\()?\d{1,6}\)?){1,7}"
+    r"((?:(?:\+|00)[ ]?)?\(?\d{1,5}\)?(?:(?:[ ]?[./-][ ]?|[ ]|\)[ ]?|[ ]?\()?\d{1,8}\)?){1,7}"
     r"(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?)"
 )
 _EXTENSION = compile(r"(?i)[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$")
@@ -50,16 +51,31 @@ def phone_e164(value: str, default_region: str = "US") -> str | None:
     return None
 
 
-def is_business_number(value: str, default_region: str = "US") -> bool:
-    """Toll-free, shared-cost and premium numbers (1-800, 0800, 0345) belong to organisations, not people."""
-    digits = value.strip()
-    # A national number starting with 0 is written the UK way; otherwise North American.
-    region = None if digits.startswith("+") else ("GB" if digits.startswith("0") else default_region)
-    try:
-        number = phonenumbers.parse(value, region)
-    except phonenumbers.NumberParseException:
-        return False
-    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in _BUSINESS_TYPES
+def is_business_number(value: str, regions: tuple[str, ...] = ("US", "GB")) -> bool:
+    """Toll-free, shared-cost and premium numbers (1-800, 0800, 0345) belong to organisations, not people.
+
+    A number written without its country code is read in each region the account serves, and is a business's
+    only if it is one wherever it is a number at all: 030 28394756 is a UK shared-cost number and a Berlin line."""
+    written = value.strip()
+    if written.startswith("+"):
+        readings = [None]
+    elif written.startswith("0"):
+        readings = [r for r in regions if r not in _NANP] or ["GB"]  # national numbers open with 0 outside N. America
+    else:
+        readings = [r for r in regions if r in _NANP] or ["US"]
+    kinds = []
+    for region in readings:
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            kinds.append(phonenumbers.number_type(number) in _BUSINESS_TYPES)
+    return bool(kinds) and all(kinds)
+
+
+_NANP = {"US", "CA", "PR", "GU", "VI", "AS", "MP", "BS", "BB", "JM", "TT", "DO", "BM", "KY", "AG", "AI", "DM", "GD",
+         "KN", "LC", "MS", "SX", "TC", "VC", "VG"}  # regions dialled as +1: no leading 0
 
 
 @lru_cache(maxsize=8192)
