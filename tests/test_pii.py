@@ -185,6 +185,7 @@ def test_numbers_shaped_like_ids_warn(policy, text, value, shaped_like):
     ("SSN 932-25-2830 on file", "pii.ssn"),                    # the word says what it is: block
     ("My ITIN is 912-70-1234", "pii.national_id"),              # 9XX with an ITIN's middle group: a tax id
     ("Transfer to DE89 3704 0044 0532 0130 00 today", "pii.iban"),  # a valid IBAN stays a block
+    ("Hi Jo, your Medicare number 2123 45670 1 is on file.", "pii.national_id"),  # its check digit, not a phone
 ])
 def test_shaped_ids_with_confirmation_block(policy, text, rule):
     found = rules(policy, text)

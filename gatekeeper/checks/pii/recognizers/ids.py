@@ -81,6 +81,15 @@ def valid_aadhaar(value: str) -> bool:
 _PAN_SHAPE = compile(r"^[A-Za-z]{3}[ABCFGHJLPTabcfghjlpt][A-Za-z]\d{4}[A-Za-z]$")
 
 
+def valid_medicare(value: str) -> bool:
+    """Australia's Medicare card number: ten digits (an eleventh, the card holder's position, may follow), the first
+    2 to 6, the ninth the check digit of the first eight weighted 1, 3, 7, 9."""
+    d = _digits(value)
+    if len(d) not in (10, 11) or d[0] not in "23456":
+        return False
+    return sum(int(c) * w for c, w in zip(d, (1, 3, 7, 9, 1, 3, 7, 9))) % 10 == int(d[8])
+
+
 def id_number_like(value: str) -> bool:
     """After a word naming an id: India's PAN shape (ABCPE1234F), or 6 to 15 letters and digits, mostly digits."""
     compact = "".join(c for c in value if c.isalnum())
@@ -140,6 +149,8 @@ def recognizers(context: dict[str, Context], not_an_id: Context | None = None) -
         ContextPatternRecognizer("DRIVER_LICENSE", "DriverLicenceShapeRecognizer",
                           [r"[A-Z]\d{4}-\d{5}-\d{5}", r"[A-Z]\d{4}-\d{6}-\d{2}"],
                           context=context["driver_licence"], score=SHAPE_SCORE, not_private=not_an_id),
+        ContextPatternRecognizer("NATIONAL_ID", "MedicareRecognizer", [r"\d{4}[ -]?\d{5}[ -]?\d(?:[ -/]?\d)?"],
+                          validate=valid_medicare, context=context["national_id"], require_context=True),
         ContextPatternRecognizer("NATIONAL_ID", "AadhaarRecognizer", [r"\d{4}[ -]?\d{4}[ -]?\d{4}"], validate=valid_aadhaar,
                           context=context["national_id"], require_context=True),
         # After "TIN", "PAN", "tax id", "national id"...: tax ids (12-3456789), PAN (ABCPE1234F), id numbers.
