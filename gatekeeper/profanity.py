@@ -27,7 +27,9 @@ import better_profanity
 
 from .leet import READINGS as LEET
 from .rules.phrases import compile_phrases
-from .words import person_names, word_rank, written_in, zipf
+from .languages import written_in
+from .names import person_names
+from .words import word_rank, zipf
 
 MASKS = set("*#%")
 EDGE_PUNCT = ".,;:?\"'()[]{}<>«»“”‘’…~^"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import voice as voice_models
-from ..words import other_language
+from ..languages import other_language
 from .links import domains
 from ..rules.phrases import compile_phrases, find_phrases, squash
 from .base import Finding, Rule, finding

@@ -19,7 +19,7 @@ from functools import lru_cache
 from .. import profanity
 from ..models import hostility as hostility_model
 from ..rules.phrases import PhraseMatcher, compile_phrases, find_phrases
-from ..words import in_a_name
+from ..names import in_a_name
 from . import promotion
 from .base import ACTION_RANK, Finding, Rule, finding, strongest
 

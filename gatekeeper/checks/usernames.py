@@ -22,7 +22,8 @@ from functools import lru_cache
 
 from .. import leet, profanity
 from ..rules.phrases import compile_phrases, squash
-from ..words import camel_parts, first_names, person_names, place_names, reads_as_name, zipf
+from ..names import person_names, reads_as_name
+from ..words import camel_parts, first_names, place_names, zipf
 from .base import Finding, Rule, finding
 
 NAME = "usernames"
