@@ -202,6 +202,8 @@ def test_jokes_and_puns_on_a_tragedy_tag_are_blocked(policy, text):
     ("Free rebooking for everyone travelling to the affected area.", False),
     ("We're dealing with a new issue affecting our app.", False),
     ("Grab a 2-4-1 deal on pastries", True),
+    ("Buy a latte, get a free cookie", True),
+    ("A free tote with every purchase this week", True),
     # A 4 inside a number is no "for": flight numbers, victim counts and hours are not offers.
     ("To the families of the victims of flight 1549: we grieve with you.", False),
     ("We remember the 148 people who lost their lives in the crash of flight 447.", False),
