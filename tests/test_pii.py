@@ -77,6 +77,15 @@ def test_each_kind_has_its_own_rule(policy, text, rule):
     "Unser neues Café in Berlin: Friedrichstraße 18, 10117 Berlin. Kommt vorbei!",
     "Retrouvez-nous au 12 rue de la Paix, Paris",
     "Our flat white is now USD 4 at all stores.",  # a coffee, not a home
+    # The brand's own: a product with a number in its name, a campaign tag in its link, a job's reference.
+    "Order a Cortado2Go at any store!",
+    "Book now: https://acme-air.com/deals?ref=WINTER26&gclid=2AsjD7N2",
+    "Job ref. CC-2026-118: cabin crew, London.",
+    # Money and counts, in the thousands separators of other countries.
+    "Revenue: 1 234 567 890 EUR",
+    "Umsatz 1.234.567.890 Euro",
+    "Revenue in 2025: 438 173 494 EUR",
+    "Market cap 12 345 678 900",
 ])
 def test_traps_are_not_private(policy, text):
     assert rules(policy, text) == []
@@ -232,6 +241,11 @@ def test_an_id_shape_inside_an_international_phone_is_the_phone(policy, number):
     assert rules(policy, f"Hi Ana, we'll text you at {number}.") == ["pii.phone"]
     assert rules(policy, f"Hi Ana, we'll text you at {number}.", "direct") == []
     assert rules(policy, "My SIN is 130 692 544") == ["pii.national_id"]
+
+
+def test_a_booking_in_a_links_query_is_still_a_booking(policy):
+    assert rules(policy, "Manage it here: https://acme-air.com/manage?confirmation=AB12CD") == ["pii.booking_reference"]
+    assert rules(policy, "call me on 212-555-0199 euros") == ["pii.phone"]  # a phone's shape is not money's
 
 
 def test_the_loyalty_programmes_own_name_with_a_number_is_no_member_number(policy):

@@ -7,6 +7,7 @@ booking-reference formats); an optional spaCy model adds PERSON through Presidio
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass
 
@@ -160,6 +161,24 @@ def line_breaks(text) -> str:
     return "".join(chars)
 
 
+# Money: a number right after a currency sign or right before a currency's code or name is an amount.
+_CURRENCY_AFTER = re.compile(r"(?i)^[ \u00a0]?(?:eur|euros?|usd|dollars?|gbp|pounds?|chf|francs?|jpy|yen|cny|yuan|inr|"
+                             r"rupees?|aud|cad|nzd|sek|nok|dkk|kr|kroner|kronor|pln|zł|zl|czk|huf|brl|reais|mxn|pesos?|"
+                             r"zar|rand|sgd|hkd|krw|won|try|lira|rub|roubles?|[$£€¥₹])(?![\w])")
+_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹]|(?i:eur|usd|gbp|chf|sek|nok|dkk))[ \u00a0]?$")
+_AMOUNT_KINDS = {"PHONE_NUMBER", "NATIONAL_ID", "US_SSN", "BANK_ACCOUNT"}
+# Written as money is written: digits alone, or grouped in thousands ("1 234 567", "438.173.494"); not "212-555-0199".
+_AMOUNT_SHAPE = re.compile(r"^(?:\d+|\d{1,3}(?:(?:[ \u00a0]\d{3})+|(?:\.\d{3})+|(?:,\d{3})+|(?:['’]\d{3})+))$")
+
+
+def _not_amounts(found: list[Detection], original: str) -> list[Detection]:
+    """"Revenue: 1 234 567 890 EUR" is no phone number, "438 173 494 CHF" no SIN: drop numbers written as money."""
+    def money(d: Detection) -> bool:
+        return bool(_AMOUNT_SHAPE.match(original[d.start:d.end]) and (
+            _CURRENCY_AFTER.search(original[d.end:d.end + 12]) or _CURRENCY_BEFORE.search(original[max(0, d.start - 5):d.start])))
+    return [d for d in found if d.entity not in _AMOUNT_KINDS or not money(d)]
+
+
 def _inside_international_phones(found: list[Detection], original: str) -> list[Detection]:
     """A number written after a country's calling code is a phone: an id shape inside it ("+34 612 345 678" holds a
     SIN-shaped 612 345 678 that passes Luhn) is dropped, so the phone rules (public or direct) decide."""
@@ -179,8 +198,8 @@ def detect(post, policy) -> list[Detection]:
     # then map every span back to the text the author typed.
     text = post.text
     results = engine(policy).find(text.norm, line_breaks(text), post.account)
-    found = _resolve(_inside_international_phones([Detection(r.entity_type, *text.span(r.start, r.end), r.score)
-                                                   for r in results], text.original))
+    found = [Detection(r.entity_type, *text.span(r.start, r.end), r.score) for r in results]
+    found = _resolve(_inside_international_phones(_not_amounts(found, text.original), text.original))
     post.memo["pii"] = found
     return found
 

@@ -40,6 +40,8 @@ def code_like(value: str) -> bool:
     alnum = "".join(c for c in value if c.isalnum())
     if len(alnum) < 5 or len(alnum) > 20 or _is_date(value):
         return False
+    if any(a.isupper() and b.islower() and c.islower() for a, b, c in zip(value, value[1:], value[2:])):
+        return False  # a capitalised word inside ("Cortado2Go", "Nitro16"): a product's name, not a code
     if any(c.isdigit() for c in alnum):
         # "48hours", "2nd", "10am": a number with a word glued on is not a code.
         runs = [value.lower() for _, _, value in _LETTER_RUNS.finditer(alnum)]
@@ -48,6 +50,23 @@ def code_like(value: str) -> bool:
 
 
 _UNITS = {"am", "pm", "hrs", "hr", "h", "mins", "min", "km", "kg", "mb", "gb", "st", "nd", "rd", "th", "x", "k", "m"}
+
+
+# A link's query parameter that carries a booking: "?confirmation=AB12CD" opens it for anyone. Other parameters
+# ("?ref=WINTER26", "&gclid=...") tag a campaign.
+BOOKING_PARAMETERS = {"confirmation", "confirmationcode", "confirmation_code", "pnr", "booking", "bookingref",
+                      "booking_ref", "bookingreference", "reservation", "locator", "recordlocator", "record_locator",
+                      "order", "orderid", "order_id", "ordernumber", "ticket", "ticketnumber", "case", "caseid"}
+
+
+def _campaign_parameter(text: str, start: int) -> bool:
+    """Is the value at `start` the value of a link's query parameter that is not a booking's?"""
+    if not text[start - 1:start] == "=":
+        return False
+    name_start = start - 1
+    while name_start > 0 and (text[name_start - 1].isalnum() or text[name_start - 1] == "_") and start - name_start < 40:
+        name_start -= 1
+    return text[name_start - 1:name_start] in ("?", "&") and text[name_start:start - 1].lower() not in BOOKING_PARAMETERS
 
 
 def _named_after(value: str, programme: Context) -> bool:
@@ -66,7 +85,7 @@ class CodeRecognizer(ContextPatternRecognizer):
 
     def find(self, doc: Doc):
         own = getattr(doc.account, self.account_words, None) if self.account_words else None
-        yield from super().find(doc)
+        yield from (r for r in super().find(doc) if not _campaign_parameter(doc.text, r.start))
         if own:
             for start, end, value in candidates(self.patterns[0], doc.text, self.group):
                 if runs_on(doc.text, end, self.edge):

@@ -28,7 +28,9 @@ CANDIDATE = compile(
 _EXTENSION = compile(r"(?i)[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$")
 # Dates ("2024-05-12 14", "12/05/2024", "3/4/25") and fractions ("3/4") are not phone numbers.
 _DATE_LIKE = compile(r"^(?:(?:19|20)\d{2}[./-][01]?\d[./-][0-3]?\d(?:[^\d./-]|$)|[0-3]?\d[./-][0-3]?\d[./-](?:\d{4}|\d{2})(?:[^\d./-]|$)|\d{1,4}/\d{1,4}$)")
-_DECIMAL_LIKE = compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+# 1,234,567.5; and a count of a billion or more in thousands ("1 234 567 890", "1.234.567.890"): no phone is
+# written in four or more groups of three after the first.
+_DECIMAL_LIKE = compile(r"^(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:(?: \d{3}){3,}|(?:\.\d{3}){3,}|(?:'\d{3}){3,}))$")
 
 # Numbers handed to phonenumbers in one post (each costs up to a few milliseconds).
 PHONENUMBERS_BUDGET = 16
