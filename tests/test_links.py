@@ -375,6 +375,16 @@ def test_own_everyday_word_brand_is_guarded_against_typos_as_anyone_elses_is(pol
         assert found(policy, f"https://{legit}/", "netflix") == [], legit
 
 
+def test_every_brand_the_gate_posts_for_is_guarded_on_every_account(policy_dir):
+    # acme-air's phishing twin from a colleague's personal account, or from the coffee brand's, was let through.
+    policy = load_policy(policy_dir, known_rule_ids())
+    assert found(policy, "Claim your free flight: https://acme-air-refunds.com", "jdoe") == [("links.impersonation", "brand_plus_words")]
+    assert found(policy, "https://acrne-air.com/login", "globex-coffee") == [("links.impersonation", "homoglyph")]
+    assert found(policy, "Menu at https://globexcoffee.com/menu", "acme-air") == []  # its real site
+    # Another company may bear the name with words of its own: without a lure it is not the brand's twin.
+    assert found(policy, "See https://www.acmemarkets.com/weekly-ad", "jdoe") == []
+
+
 def test_popular_domains_are_protected_but_not_free_hosting(policy_dir):
     from gatekeeper.checks.links.domains import popular_domains
 

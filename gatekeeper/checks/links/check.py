@@ -140,10 +140,27 @@ class LinkPolicy:
         if found:
             kind, official = found
             return "lookalike", f"{kind}:{official}"
-        found = self.impersonated(link, account_id, hosting)
+        found = self.impersonated(link, account_id, hosting) or self.managed_imitated(link, account_id, hosting)
         if found:
             return "impersonation", f"{found[0]}:{found[1]}"
         return "other", None
+
+    def managed_imitated(self, link, account_id: str, hosting: str | None) -> tuple[str, str] | None:
+        """(kind, "domain") if the link imitates another corporate account's site: every brand this gate posts for
+        is guarded on every account ("acme-air-refunds.com" from a colleague's personal account), as its own
+        account guards it; a real site of that brand or any popular site is not."""
+        for other_id, entry in self.accounts.items():
+            if other_id == account_id or not entry["official"]:
+                continue
+            if any(domains.under(link.host, d) for d in entry["official"] + entry["allowed"]):
+                return None
+            found = domains.lookalike(link, entry["brands"], self.lures, cautious=True) if not hosting else None
+            found = found or domains.phishing_host(link, entry["tokens"], entry["typos"], self.lures, hosting, cautious=True)
+            # Another company may bear the name with words of its own (acmemarkets.com): away from the brand's own
+            # account, its name plus words counts only with a lure ("acme-air-refunds.com").
+            if found and (found[0] != "brand_plus_words" or domains.has_lure(link.host.split("."), self.lures)):
+                return found[0], entry["official"][0]
+        return None
 
 
 _NO_ACCOUNT = {"official": [], "brands": [], "allowed": [], "blocked": [], "tokens": [], "typos": None}

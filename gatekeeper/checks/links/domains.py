@@ -586,7 +586,7 @@ def segmentable(text: str) -> bool:
     return ok[n]
 
 
-def _has_lure(labels: list[str], lures: frozenset) -> bool:
+def has_lure(labels: list[str], lures: frozenset) -> bool:
     for label in labels:
         if label == "www":
             continue
@@ -643,7 +643,7 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
                         rest_is_words = all(segmentable(part) for part in (reading[:start], reading[end:]) if part)
                     if rest_is_words:
                         if lure is None:
-                            lure = _has_lure(labels, lures)
+                            lure = has_lure(labels, lures)
                         if not lure:
                             break
                 if hosting:
