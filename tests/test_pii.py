@@ -86,6 +86,9 @@ def test_each_kind_has_its_own_rule(policy, text, rule):
     "Umsatz 1.234.567.890 Euro",
     "Revenue in 2025: 438 173 494 EUR",
     "Market cap 12 345 678 900",
+    # The areas a brand serves: thousands of people share a ZIP code.
+    "Now serving ZIP code 94105 with same-day delivery.",
+    "Now delivering to ZIP codes 10001, 10002 and 10003!",
 ])
 def test_traps_are_not_private(policy, text):
     assert rules(policy, text) == []

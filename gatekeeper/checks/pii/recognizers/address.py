@@ -278,7 +278,19 @@ POSTCODES = [
 ]
 
 
-def postcode_recognizer(cue: Context):
-    """A postcode on its own counts only after a postcode word ("my zip code is 40645", "ZIP: 90210")."""
-    return ContextPatternRecognizer("STREET_ADDRESS", "PostcodeRecognizer", POSTCODES, context=cue, require_context=True,
-                             edge="-")
+class PostcodeRecognizer(ContextPatternRecognizer):
+    """A postcode on its own counts only after a postcode word ("my zip code is 40645", "ZIP: 90210"), and not
+    where the brand names the area it serves ("Now serving ZIP code 94105"): thousands of people share one."""
+
+    def __init__(self, cue: Context, service_area: Context):
+        self.service_area = service_area
+        super().__init__("STREET_ADDRESS", "PostcodeRecognizer", POSTCODES, context=cue, require_context=True, edge="-")
+
+    def find(self, doc: Doc):
+        for result in super().find(doc):
+            if not self.service_area.before(doc.text, result.start, 8):  # a list of them: "10001, 10002 and 10003"
+                yield result
+
+
+def postcode_recognizer(cue: Context, service_area: Context | None = None):
+    return PostcodeRecognizer(cue, service_area or Context([]))
