@@ -135,6 +135,7 @@ def test_a_person_named_like_a_list_word_passes(policy, handle):
     ("@big_dick", "dick"),  # "big" is a surname, but mostly a word
     ("@john_fag", "fag"),  # not a name
     ("@tom_fagg_slut", "slut"),  # the name is read as a name, the rest still counts
+    ("@DickHead_Dan", "dick"),  # two names that together make a list word ("dickhead") are no names
     ("@BeaStiALiTY", "beastiality"),  # random case cuts a word into pieces that are names by chance
     ("@uroPhiLia_lover", "urophilia"),
 ])

@@ -400,6 +400,8 @@ class HandleReader:
         for k, p in enumerate(parts):
             if p not in self.people or len(p) <= MIN_WORD:
                 continue
+            if (k and parts[k - 1] + p in self.words) or (k + 1 < len(parts) and p + parts[k + 1] in self.words):
+                continue  # "Dick|Head|Dan": two names that together make a list word are that word
             others = [q for q in parts[:k] + parts[k + 1:] if q not in self.words]
             if any(reads_as_name(q, given_only=True) for q in others) or (
                     self.words.get(p) != "slur" and reads_as_name(p, given_only=True) and any(reads_as_name(q) for q in others)):
