@@ -36,6 +36,11 @@ def english_function_words(other: str) -> frozenset[str]:
     return frozenset(w for w in wordfreq.top_n_list("en", 150) if w not in theirs)
 
 
+def letter_words(lower: str) -> list[str]:
+    """The runs of letters of a lower-case text: the words a language is told by."""
+    return _LETTER_WORDS.findall(lower)
+
+
 def written_in(language: str, words: list[str]) -> bool:
     """Do these lower-case words read as `language` rather than English: two or more of its function words, a
     fifth of the words or more, and twice as many as English function words that language lacks?"""
@@ -46,6 +51,6 @@ def written_in(language: str, words: list[str]) -> bool:
 
 def other_language(lower: str) -> str | None:
     """The language other than English a lower-case, accent-folded text is written in, or None."""
-    words = _LETTER_WORDS.findall(_LINKS_AND_HANDLES.sub(" ", lower))
+    words = letter_words(_LINKS_AND_HANDLES.sub(" ", lower))
     found = [(sum(w in function_words(lang) for w in words), lang) for lang in OTHER_LANGUAGES if written_in(lang, words)]
     return max(found)[1] if found else None  # Spanish and French share "en" and "un": the one with more words

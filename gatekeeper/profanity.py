@@ -27,7 +27,7 @@ import better_profanity
 
 from .leet import READINGS as LEET
 from .rules.phrases import compile_phrases
-from .languages import written_in
+from .languages import letter_words, written_in
 from .names import person_names
 from .words import word_rank, zipf
 
@@ -40,7 +40,6 @@ RUN3 = re.compile(r"(.)\1{2,}")
 RUN2 = re.compile(r"(.)\1+")
 RUN_ANY = re.compile(r"(.)\1*")
 _TOKEN = re.compile(r"\S+")
-_WORDS = re.compile(r"[^\W\d_]+")
 _DOTTED = re.compile(r"(?:[^\W_][.\-_]){2,}[^\W_]")
 # One letter and digits: a gate, seat, postcode or model (Gate F46, N16, Galaxy A55), not a word in disguise.
 _CODE = re.compile(r"[a-z]\d+")
@@ -317,7 +316,7 @@ class OffensiveMatcher:
             spans = [m.span() for m in self.allowed_phrases.finditer(lower)]
             hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
         if self.ordinary_anywhere and any(lower[h.start:h.end] in self.ordinary_anywhere for h in hits):
-            words = _WORDS.findall(lower)
+            words = letter_words(lower)
             ordinary = set().union(*(ws for lang, ws in self.ordinary_in.items() if written_in(lang, words)))
             hits = [h for h in hits if lower[h.start:h.end] not in ordinary]
         return _dedupe(hits)

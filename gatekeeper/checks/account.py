@@ -152,12 +152,8 @@ class BrandTerms:
         for account_id, account in policy.accounts.items():
             if account.get("kind") != "corporate":
                 continue
-            terms = list(account.get("brand_terms", []))
-            if account.get("display_name"):
-                terms.append(account["display_name"])
-            handle = account.get("handle", "").lstrip("@").split("@")[0]
-            if handle:
-                terms.append(handle)
+            terms = policy.account_names(account_id)
+            handle = policy.account_handle(account_id)
             tags = {squash(t) for t in account.get("campaign_hashtags", [])} | {squash(t) for t in terms}
             self.accounts[account_id] = {
                 "phrases": compile_phrases(terms),

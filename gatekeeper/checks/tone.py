@@ -256,8 +256,7 @@ def _own_names(policy, account_id) -> PhraseMatcher | None:
     def build(p):
         out = {}
         for aid, account in p.accounts.items():
-            names = list(account.get("brand_terms") or []) + list(account.get("loyalty_programmes") or [])
-            names += [account.get("display_name") or "", (account.get("handle") or "").lstrip("@")]
+            names = p.account_names(aid) + list(account.get("loyalty_programmes") or [])
             out[aid] = compile_phrases(n.lower() for n in names if len(n.strip()) >= 3)
         return out
     return policy.compiled("tone.own_names", build).get(account_id)

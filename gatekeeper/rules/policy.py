@@ -75,6 +75,20 @@ class Policy:
     def setting(self, name: str, default=None):
         return self.settings.get(name, default)
 
+    def account_handle(self, account_id: str) -> str:
+        """An account's handle without its "@" and its instance ("@AcmeAir@social.example" -> "AcmeAir")."""
+        return (self.accounts.get(account_id, {}).get("handle") or "").lstrip("@").split("@")[0]
+
+    def account_names(self, account_id: str) -> list[str]:
+        """The names an account goes by: its brand terms, display name and handle."""
+        account = self.accounts.get(account_id, {})
+        names = list(account.get("brand_terms") or [])
+        if account.get("display_name"):
+            names.append(account["display_name"])
+        if self.account_handle(account_id):
+            names.append(self.account_handle(account_id))
+        return names
+
     def check_config(self, name: str) -> dict:
         return self.checks.get(name, {})
 

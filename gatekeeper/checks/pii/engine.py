@@ -117,7 +117,7 @@ class Engine:
         return self.accounts.get(account_id, self.default_account)
 
     def find(self, norm: str, lines: str, account_id: str | None):
-        doc = Doc.of(norm, self.accounts.get(account_id, self.default_account), lines or norm)
+        doc = Doc.of(norm, self.settings(account_id), lines or norm)
         results = []
         for recognizer in self.recognizers:
             results.extend(r for r in recognizer.find(doc) if r.score >= MIN_SCORE)

@@ -51,7 +51,7 @@ def build(lexicon: dict, internal_domains) -> list[Recognizer]:
         address.AddressRecognizer(context["address"], public_place, not_private, lexicon.get("street_types", []),
                                   lexicon.get("street_words_after", []), lexicon.get("street_words_before", []),
                                   context["street"], lexicon.get("our_places", [])),
-        address.postcode_recognizer(context["postcode"], Context(lexicon.get("service_area", []))),
+        address.PostcodeRecognizer(context["postcode"], Context(lexicon.get("service_area", []))),
     ]
 
 

@@ -290,7 +290,3 @@ class PostcodeRecognizer(ContextPatternRecognizer):
         for result in super().find(doc):
             if not self.service_area.before(doc.text, result.start, 8):  # a list of them: "10001, 10002 and 10003"
                 yield result
-
-
-def postcode_recognizer(cue: Context, service_area: Context | None = None):
-    return PostcodeRecognizer(cue, service_area or Context([]))

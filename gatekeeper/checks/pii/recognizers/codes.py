@@ -18,20 +18,23 @@ _LETTER_RUNS = compile(r"[A-Za-z]+")
 
 
 def _is_date(value: str) -> bool:
-    """2025-12-20 or 20-12-2025: a date ("order by 2025-12-20"), not a code."""
+    """2025-12-20 or 20-12-2025 (month and day either way round): a date ("order by 2025-12-20"), not a code."""
     parts = value.split("-")
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         return False
-    year, month, day = (parts if len(parts[0]) == 4 else parts[::-1]) if 4 in (len(parts[0]), len(parts[2])) else (None,) * 3
-    if year is None:
+    if len(parts[2]) == 4:
+        parts.reverse()
+    if len(parts[0]) != 4:
         return False
+    year, a, b = map(int, parts)
+    return _valid_date(year, a, b) or _valid_date(year, b, a)
+
+
+def _valid_date(year: int, month: int, day: int) -> bool:
     try:
-        date(int(year), int(month), int(day))
+        date(year, month, day)
     except ValueError:
-        try:
-            date(int(year), int(day), int(month))  # 2025-20-12, 12-20-2025: month and day the other way round
-        except ValueError:
-            return False
+        return False
     return True
 
 
@@ -61,7 +64,7 @@ BOOKING_PARAMETERS = {"confirmation", "confirmationcode", "confirmation_code", "
 
 def _campaign_parameter(text: str, start: int) -> bool:
     """Is the value at `start` the value of a link's query parameter that is not a booking's?"""
-    if not text[start - 1:start] == "=":
+    if text[start - 1:start] != "=":
         return False
     name_start = start - 1
     while name_start > 0 and (text[name_start - 1].isalnum() or text[name_start - 1] == "_") and start - name_start < 40:

@@ -53,7 +53,11 @@ def phone_e164(value: str, default_region: str = "US") -> str | None:
     return None
 
 
-def is_business_number(value: str, regions: tuple[str, ...] = ("US", "GB")) -> bool:
+_NANP = {"US", "CA", "PR", "GU", "VI", "AS", "MP", "BS", "BB", "JM", "TT", "DO", "BM", "KY", "AG", "AI", "DM", "GD",
+         "KN", "LC", "MS", "SX", "TC", "VC", "VG"}  # regions dialled as +1: no leading 0
+
+
+def is_business_number(value: str, regions: tuple[str, ...]) -> bool:
     """Toll-free, shared-cost and premium numbers (1-800, 0800, 0345) belong to organisations, not people.
 
     A number written without its country code is read in each region the account serves, and is a business's
@@ -74,10 +78,6 @@ def is_business_number(value: str, regions: tuple[str, ...] = ("US", "GB")) -> b
         if phonenumbers.is_valid_number(number):
             kinds.append(phonenumbers.number_type(number) in _BUSINESS_TYPES)
     return bool(kinds) and all(kinds)
-
-
-_NANP = {"US", "CA", "PR", "GU", "VI", "AS", "MP", "BS", "BB", "JM", "TT", "DO", "BM", "KY", "AG", "AI", "DM", "GD",
-         "KN", "LC", "MS", "SX", "TC", "VC", "VG"}  # regions dialled as +1: no leading 0
 
 
 @lru_cache(maxsize=8192)
