@@ -525,3 +525,175 @@ def test_a_repeated_link_is_judged_once(shipped, monkeypatch):
     text = ("paypa1-login.com " * 700)[:10000]
     assert found(shipped, text) == [("links.impersonation", "homoglyph")]
     assert calls == ["paypa1-login.com"]
+
+
+# -- fault probe of 2026-11: accounts as real users set them up (one official domain, no brand_terms) ---------------
+
+def own_accounts(policy_dir, **accounts):
+    """Brand accounts as real users describe them: a handle and one official domain (or a few), no brand_terms."""
+    for name, (handle, official) in accounts.items():
+        (policy_dir / "accounts" / f"{name}.yaml").write_text(
+            f'id: {name}\nplatform: twitter\nkind: corporate\nhandle: "{handle}"\nofficial_domains: [{official}]\n')
+    return load_policy(policy_dir, known_rule_ids())
+
+
+def test_a_brands_own_account_is_guarded_by_every_name_the_list_gives_it(policy_dir):
+    # @Microsoft lists microsoft.com; its own check knew nothing of Office 365 or Outlook, and the list of much-imitated
+    # brands skipped the brand's own account: its phishing twins passed there alone.
+    policy = own_accounts(policy_dir, microsoft=("@Microsoft", "microsoft.com"), google=("@Google", "google.com"),
+                          apple=("@Apple", "apple.com"), amazon=("@amazon", "amazon.com"))
+    for account, host, kind in [("microsoft", "office365login.net", "brand_plus_words"),
+                                ("microsoft", "outlook-web-access.com", "brand_plus_words"),
+                                ("microsoft", "onedrive-shared-invoice.web.app", "brand_on_free_hosting"),
+                                ("google", "gmail-security-alert.com", "brand_plus_words"),
+                                ("apple", "icloud-find-my-iphone.com", "brand_plus_words"),
+                                ("amazon", "amazon-prime.top", "tld_swap")]:
+        assert found(policy, f"Sign in at https://{host}/signin", account) == [("links.lookalike", kind)], (account, host)
+        assert found(policy, f"Sign in at https://{host}/signin", "acme-air") == [("links.impersonation", kind)], host
+    for account, legit in [("microsoft", "https://learn.microsoft.com/en-us/"), ("microsoft", "https://outlook.live.com/mail/"),
+                           ("microsoft", "https://www.office.com/"), ("google", "https://mail.google.com/"),
+                           ("google", "https://www.youtube.com/@Google"), ("apple", "https://www.icloud.com/find"),
+                           ("amazon", "https://www.primevideo.com/"), ("amazon", "https://www.amazon.co.uk/")]:
+        assert found(policy, f"See {legit}", account) == [], (account, legit)
+    [f] = links.check(normalize_post({"account": "microsoft", "text": "https://office365login.net"}), policy)
+    assert "office365.com" in f.message
+
+
+def test_a_brand_whose_site_is_a_public_suffix_is_named_by_its_handle(policy_dir):
+    from gatekeeper.checks.links.domains import brand, brand_tokens
+
+    # gov.uk has no name of its own: @HMRCgovuk's brand is "hmrc", the handle without its endings.
+    tokens = {t.text for t in brand_tokens({"handle": "@HMRCgovuk", "official_domains": ["gov.uk"]}, ("uk", "gov", "govuk"))}
+    assert "hmrc" in tokens
+    # The DVSA is not among the much-imitated brands: only its own account knows its name.
+    policy = own_accounts(policy_dir, dvsa=("@DVSAgovuk", "gov.uk"))
+    for host, kind in [("dvsa-login.com", "brand_plus_words"), ("secure-dvsa.com", "brand_plus_words"),
+                       ("dvsa-theory-test-refund.net", "brand_plus_words"), ("dvsa.gov.uk.booking-check.top", "brand_in_subdomain")]:
+        assert found(policy, f"Book at https://{host}/", "dvsa") == [("links.lookalike", kind)], host
+    for legit in ("https://www.gov.uk/book-driving-test", "https://www.dvsa.gov.uk/", "https://www.theaa.com/driving-school",
+                  "https://www.rac.co.uk/drive"):
+        assert found(policy, f"Book at {legit}", "dvsa") == [], legit
+    # HMRC from its own account, as from any other (the shipped list names it "hmrc").
+    policy = own_accounts(policy_dir, hmrc=("@HMRCgovuk", "gov.uk"))
+    for host in ("hmrc-login.com", "secure-hmrc.com", "hmrc-tax-refund.online"):
+        assert found(policy, f"Claim at https://{host}/", "hmrc") == [("links.lookalike", "brand_plus_words")], host
+    # A site under a suffix anyone registers under is named by its own label, not the host's ("github").
+    policy = own_accounts(policy_dir, gdocs=("@GloboDocsTeam", "globodocs.github.io"))
+    assert found(policy, "https://globodocs-login.com/", "gdocs") == [("links.lookalike", "brand_plus_words")]
+    assert found(policy, "https://github-readme-stats.vercel.app/", "gdocs") == []
+    assert brand("gov.uk", "hmrc").label == "hmrc" and brand("docs.github.io").label == "docs"
+
+
+def test_a_brands_own_tld_is_its_name_not_the_label_before_it(policy_dir):
+    from gatekeeper.checks.links.domains import brand
+
+    policy = own_accounts(policy_dir, google=("@Google", "about.google, blog.google"))
+    for legit in ("https://about.me/jane", "https://www.blogs.com/", "https://aboutus.org/", "https://blog.org/"):
+        assert found(policy, f"Read {legit}", "google") == [], legit
+    assert found(policy, "https://google-workspace-verify.com/", "google") == [("links.lookalike", "brand_plus_words")]
+    policy = own_accounts(policy_dir, dhl=("@DHLGlobal", "dhl.com, logistics.dhl"))
+    for legit in ("https://www.logistics.com/", "https://logisticsupdate.com/", "https://www.logistic.de/"):
+        assert found(policy, f"Read {legit}", "dhl") == [], legit
+    assert found(policy, "https://dhl-logistics-verify.com/", "dhl") == [("links.lookalike", "brand_plus_words")]
+    assert brand("about.google", names={"google"}).label == "google" and brand("about.google").label == "about"
+
+
+def test_a_short_lure_word_fused_to_the_name_is_a_lure(shipped, policy_dir):
+    for host in ("chaseapp.cyou", "upsapp.cyou", "chasepay.top", "dhlid.info"):
+        assert [r for r, _ in found(shipped, f"Get it at https://{host}/")] == ["links.impersonation"], host
+    policy = own_accounts(policy_dir, orange=("@orange", "orange.fr"))
+    assert found(policy, "https://orangeapp.cyou/", "orange") == [("links.lookalike", "brand_plus_words")]
+    # Only as the whole rest of the label: a longer word beginning with one is that word.
+    for legit in ("https://orangeapparel.com/", "https://www.upstart.com/", "https://chasewebbphotography.com/"):
+        assert found(policy, f"See {legit}", "orange") == [], legit
+
+
+def test_a_hyphen_is_a_word_boundary(shipped):
+    # "chaseidverify" was read chas|eid|verify, so Chase's name seemed to run into a word.
+    for host, kind in [("chase-id-verify.online", "brand_plus_words"), ("chase-auth.pages.dev", "brand_on_free_hosting"),
+                       ("ups-id.workers.dev", "brand_on_free_hosting"), ("apple-id-unlock.support", "brand_plus_words")]:
+        assert found(shipped, f"Verify at https://{host}/") == [("links.impersonation", kind)], host
+    # Nor does a lure word run across one: "idea-lab" holds no "deal".
+    for legit in ("https://chase-idea-lab.com/", "https://apple-orchard-guide.com/"):
+        assert found(shipped, f"See {legit}") == [], legit
+
+
+def test_a_name_split_across_dots_is_joined(shipped):
+    for host in ("pay.pal-secure.com", "net.flix-secure.com", "micro.soft-verify.net", "goo.gle-verify.net",
+                 "bank.of.america-secure.com", "login.pay.pal.account-review.info"):
+        assert found(shipped, f"Log in: https://{host}/") == [("links.impersonation", "dot_insertion")], host
+    # Only a name split exactly at the dots: words that merely begin with its second half are not it.
+    for legit in ("https://pay.palace-resort.com/", "https://micro.softball-league.org/", "https://net.flixbus-tickets.com/"):
+        assert found(shipped, f"See {legit}") == [], legit
+
+
+@pytest.mark.parametrize("url", ["https://paypal.com@login-secure-session.net/signin", "https://paypal.com.signin@auth-check.top/",
+                                 "https://www.acme-air.com:refunds@claims-desk.top/claim", "https://netflix@billing-update.info/",
+                                 "http://gov.uk@tax-refund-check.net/"])
+def test_a_host_or_brand_before_an_at_sign_is_a_disguise(shipped, url):
+    for account in ("acme-air", "jdoe"):
+        result = links.check(normalize_post({"account": account, "text": f"Secure your account: {url}"}), shipped)
+        assert [(f.rule, f.details.get("kind")) for f in result] == [("links.impersonation", "userinfo")], (account, url)
+        assert "before an @" in result[0].message
+
+
+def test_userinfo_without_a_host_or_brand_and_at_signs_in_paths_pass(policy_dir):
+    policy = set_links_config(policy_dir, resolve="none")
+    for legit in ("https://anonymous@mirror.example.org/pub/", "https://mastodon.social/@acmeair", "https://www.youtube.com/@paypal",
+                  "https://medium.com/@chase/notes"):
+        assert found(policy, f"See {legit}") == [], legit
+
+
+def test_a_doubled_letter_is_a_typo_of_a_three_letter_name(policy_dir):
+    policy = own_accounts(policy_dir, sky=("@SkyUK", "sky.com"), irs=("@IRSnews", "irs.gov"), dhl=("@DHLGlobal", "dhl.com"))
+    for account, host in [("sky", "skyy.net"), ("irs", "irss.com"), ("dhl", "dhll.com"), ("dhl", "ddhl.de")]:
+        assert found(policy, f"Pay at https://{host}/", account) == [("links.lookalike", "typo")], host
+    assert found(policy, "https://dhll.com/", "acme-air") == [("links.impersonation", "typo")]
+    # A real word is no typo; other edits of three letters are other names.
+    for account, legit in [("irs", "https://www.iris.com/"), ("sky", "https://ski.com/"), ("sky", "https://www.skype.com/"),
+                           ("dhl", "https://www.dhlottery.co.kr/")]:
+        assert found(policy, f"See {legit}", account) == [], legit
+
+
+@pytest.mark.parametrize("url", ["https://www.hsbc.com.mx/", "https://www.walmart.com.mx/", "https://www.santander.com.ar/",
+                                 "https://www.amazon.com.br/"])
+def test_another_brands_site_on_a_country_domain_is_not_its_name_in_a_subdomain(shipped, url):
+    assert found(shipped, f"See {url}") == []
+
+
+def test_a_brands_domain_written_inside_a_host_still_is(shipped):
+    for host in ("hsbc.com.secure-mx.net", "www.hsbc.com.mx.verify-login.net", "walmart.com.mx.gift-card.top"):
+        assert found(shipped, f"See https://{host}/") == [("links.impersonation", "brand_in_subdomain")], host
+
+
+def test_a_listed_brand_is_borrowed_by_the_names_the_lexicon_gives_it(shipped):
+    # Ledger's list names it "ledgerlive": its domain's word "ledger" is borrowed only beside a lure word.
+    for legit in ("https://www.theledger.com/news", "https://www.ledgerinsights.com/", "https://generalledger-software.com/"):
+        assert found(shipped, f"See {legit}") == [], legit
+    for host in ("ledger-wallet-verify.com", "ledgerlive-update.net", "ledger-recovery-phrase.web.app"):
+        assert [r for r, _ in found(shipped, f"See https://{host}/")] == ["links.impersonation"], host
+
+
+def test_the_name_with_a_letter_beside_it_is_the_name_not_a_typo(policy_dir):
+    from gatekeeper.checks.links.domains import brand_tokens
+
+    policy = own_accounts(policy_dir, orange=("@orange", "orange.fr"), netflix=("@netflix", "netflix.com"),
+                          orangebank=("@orange", "orangebank.fr, orange-business.com"))
+    assert found(policy, "https://orangeamps.com/", "orange") == []  # orange|amps, not "orangea"
+    assert found(policy, "https://whats-on-netflix.com/", "netflix") == []  # on|netflix, not "snetflix"
+    assert found(policy, "https://orangeamps.com/", "orangebank") == []  # no "orangeb" stem to misspell
+    assert "orangeb" not in {t.text for t in brand_tokens({"official_domains": ["orangebank.fr", "orange-business.com"]})}
+    assert found(policy, "https://0range-login.com/", "orange") == [("links.lookalike", "homoglyph")]
+    assert found(policy, "https://netfl1x-billing.com/", "netflix") == [("links.lookalike", "homoglyph")]
+    assert found(policy, "https://netflx-billing.com/", "netflix") == [("links.lookalike", "typo")]
+
+
+def test_part_of_another_brands_name_counts_only_with_a_lure(shipped):
+    assert found(shipped, "Saved with https://www.instapaper.com/") == []  # insta|paper is not Instagram
+    assert found(shipped, "https://insta-login-verify.com/") == [("links.impersonation", "brand_plus_words")]
+
+
+def test_a_much_imitated_brands_real_site_is_nobody_elses_twin(policy_dir):
+    policy = own_accounts(policy_dir, dhl=("@DHLGlobal", "dhl.com"))
+    assert found(policy, "Track it at https://www.dhlparcel.co.uk/", "acme-air") == []  # DHL's, in the list
+    assert found(policy, "https://dhl-parcel-redelivery.com/", "acme-air") == [("links.impersonation", "brand_plus_words")]

@@ -6,13 +6,17 @@ or a browser accepts (127.1, 0x7f000001, [::ffff:7f00:1], metadata.google.intern
 is blocked without being fetched. Official domains and their subdomains, the
 account's allowed domains and the trusted list pass; lookalikes of an official
 domain, hosts that borrow the brand's names, and blocked domains are blocked; so are
-links imitating one of the brands phishing imitates most (phished_brands), from any account.
+links imitating one of the brands phishing imitates most (phished_brands), from any account (the
+brand's own included), and links that show a host or brand name before an "@" (https://paypal.com@evil.net/).
 Shortened and redirected links are followed (safely: see resolver.py) and the
 final domain is the one that counts.
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 import time
+from urllib.parse import unquote
 
 from ..base import Finding, Rule, finding
 from . import domains
@@ -60,6 +64,9 @@ class LinkPolicy:
         self.config = {**DEFAULTS, **{k: v for k, v in policy.check_config("links").items() if k != "enabled"}}
         self.accounts = {account_id: self.account_entry(account, self.handle_suffixes) for account_id, account in policy.accounts.items()}
         self.phished = self.phished_entry(lexicon.get("phished_brands", []))
+        # Every name a brand goes by, ours and the much-imitated brands': written before an "@" they disguise a link.
+        self.names = frozenset(t.text for entry in [self.phished, *self.accounts.values()] for t in entry["tokens"])
+        self.long_names = tuple(sorted((n for n in self.names if len(n) >= 5), key=len, reverse=True))
 
     def internal(self, link) -> str | None:
         """Why a link's host is internal (loopback, private, cloud metadata, internal name...), or None."""
@@ -74,7 +81,8 @@ class LinkPolicy:
     def account_entry(account: dict, handle_suffixes=()) -> dict:
         """An account's official domains and brand words, prepared for comparison."""
         official = [d.lower() for d in account.get("official_domains", [])]
-        brands = [domains.brand(d) for d in official]
+        names, fallback = domains.account_names(account, handle_suffixes)
+        brands = [domains.brand(d, fallback, names) for d in official]
         tokens = domains.brand_tokens(account, handle_suffixes)
         return {
             "official": official, "brands": brands,
@@ -92,21 +100,50 @@ class LinkPolicy:
         for brand in brands:
             domains_ = [d.lower() for d in brand["domains"]]
             terms = [t.lower() for t in brand["terms"]]
-            own_named = [d for d in domains_ if domains.split_domain(d).domain.replace("-", "") in terms] or domains_[:1]
+            own_named = [d for d in domains_ if domains.split_domain(d).domain.replace("-", "") in terms]
             official.update(domains_)
-            named += own_named
-            tokens += domains.brand_tokens({"brand_terms": terms, "official_domains": own_named[:1]})
-            names.update({d: (brand["name"], frozenset(domains_)) for d in own_named})
+            named += [(d, terms[0] if terms else None) for d in own_named or domains_[:1]]
+            found = domains.brand_tokens({"brand_terms": terms, "official_domains": (own_named or domains_)[:1]})
+            if not own_named:
+                # The lexicon names the brand otherwise (Ledger: ledgerlive): its domain's own name, often a word
+                # other sites bear too (theledger.com, ledgerinsights.com), is borrowed only beside a lure word.
+                found = [t if t.text in terms else dataclasses.replace(t, everyday=True) for t in found]
+            tokens += found
+            names.update({d: (brand["name"], frozenset(domains_)) for d in own_named or domains_[:1]})
         tokens.sort(key=lambda t: -len(t.text))
-        return {"official": frozenset(official), "brands": [domains.brand(d) for d in named], "tokens": tokens,
+        return {"official": frozenset(official), "brands": [domains.brand(d, name) for d, name in named], "tokens": tokens,
                 "typos": domains.typo_pattern(tokens), "names": names}
 
-    def impersonated(self, link, account_id: str, hosting: str | None) -> tuple[str, str] | None:
-        """(kind, "Brand (domain)") if the link imitates a much-imitated brand other than the account's own.
-        Called by judge once official, allowed and popular links are out; `hosting` as judge found it."""
-        phished = self.phished
+    def phished_site(self, link) -> bool:
+        """A real site of one of the much-imitated brands (or a subdomain of one): nobody's phishing twin."""
         parts = link.host.split(".")
-        if not phished["tokens"] or any(".".join(parts[i:]) in phished["official"] for i in range(len(parts) - 1)):
+        return any(".".join(parts[i:]) in self.phished["official"] for i in range(len(parts) - 1))
+
+    def disguised_by_userinfo(self, link) -> str | None:
+        """What a link shows before an "@" to pass for another site: a host name (https://paypal.com@evil.net/) or
+        a brand's name (https://paypal-secure@evil.net/). The browser goes to what follows the "@"."""
+        info = unquote(link.userinfo).lower()[:domains.MAX_LABEL * 4]
+        if not info:
+            return None
+        for written in re.split(r"[^a-z0-9.-]+", info):
+            labels = [label for label in written.split(".") if label]
+            for end in range(len(labels), 1, -1):  # paypal.com.signin: paypal.com
+                parts = domains.split_domain(".".join(labels[:end]))
+                if parts.suffix and (parts.domain or "." in parts.suffix):  # gov.uk is a site too
+                    return ".".join(labels[:end])
+        pieces = re.split(r"[^a-z0-9]+", info)
+        squashed = "".join(pieces)
+        return next((piece for piece in pieces if piece in self.names), None) or next(
+            (name for name in self.long_names if name in squashed), None)
+
+    def impersonated(self, link, account_id: str, hosting: str | None) -> tuple[str, str, str | None] | None:
+        """(kind, "Brand (domain)", own) if the link imitates a much-imitated brand; own: the domain imitated when the
+        brand is the account's own (else None).
+        Called by judge once official, allowed and popular links are out; `hosting` as judge found it. The brand's
+        own account is guarded at least as well as every other: its own check knows its official domains and handle,
+        not every name the list gives the brand (@Microsoft, microsoft.com: office365login.net)."""
+        phished = self.phished
+        if not phished["tokens"] or self.phished_site(link):
             return None  # no list, or the brand's real site
         found = domains.lookalike(link, phished["brands"], self.lures, cautious=True) if not hosting else None
         found = found or domains.phishing_host(link, phished["tokens"], phished["typos"], self.lures, hosting, cautious=True)
@@ -115,9 +152,7 @@ class LinkPolicy:
         kind, official = found
         name, sites = phished["names"].get(official, (official, frozenset()))
         own = (self.accounts.get(account_id) or _NO_ACCOUNT)["official"]
-        if sites & set(own):
-            return None  # the account's own brand: judged as its lookalike already
-        return kind, f"{name} ({official})"
+        return kind, f"{name} ({official})", official if sites & set(own) else None
 
     def is_shortener(self, link) -> bool:
         return link.host in self.shorteners or link.registered in self.shorteners
@@ -130,6 +165,9 @@ class LinkPolicy:
             return "blocked", None
         if any(domains.under(host, d) for d in acc["official"]):
             return "official", None
+        disguise = self.disguised_by_userinfo(link) if link.userinfo else None
+        if disguise:
+            return "impersonation", f"userinfo:{disguise}"
         if any(domains.under(host, d) for d in acc["allowed"] + self.trusted) or link.suffix in self.trusted_suffixes:
             return "allowed", None
         hosting = domains.hosting_parent(host, self.free_hosting, self.hosting_names)
@@ -140,7 +178,10 @@ class LinkPolicy:
         if found:
             kind, official = found
             return "lookalike", f"{kind}:{official}"
-        found = self.impersonated(link, account_id, hosting) or self.managed_imitated(link, account_id, hosting)
+        found = self.impersonated(link, account_id, hosting)
+        if found and found[2]:  # the account's own brand, by a name only the list knew
+            return "lookalike", f"{found[0]}:{found[2]}"
+        found = found or self.managed_imitated(link, account_id, hosting)
         if found:
             return "impersonation", f"{found[0]}:{found[1]}"
         return "other", None
@@ -148,7 +189,9 @@ class LinkPolicy:
     def managed_imitated(self, link, account_id: str, hosting: str | None) -> tuple[str, str] | None:
         """(kind, "domain") if the link imitates another corporate account's site: every brand this gate posts for
         is guarded on every account ("acme-air-refunds.com" from a colleague's personal account), as its own
-        account guards it; a real site of that brand or any popular site is not."""
+        account guards it; a real site of that brand, of a much-imitated brand, or any popular site is not."""
+        if self.phished_site(link):
+            return None
         for other_id, entry in self.accounts.items():
             if other_id == account_id or not entry["official"]:
                 continue
@@ -178,6 +221,10 @@ def _judged_finding(verdict: str, detail: str | None, link, start: int, end: int
     if verdict in ("lookalike", "impersonation"):
         kind, imitated = detail.split(":", 1)
         puny = f" (written {link.host})" if shown != link.host else ""
+        if kind == "userinfo":
+            message = (f"This link shows {imitated} before an @ but leads to {shown}{puny}{where}: a classic phishing "
+                       "disguise. Do not post it.")
+            return finding(_RULES["links.impersonation"], start, end, message, domain=link.host, imitates=imitated, kind=kind)
         how = kind.replace("_", " ")
         if verdict == "lookalike":
             rule, message = "links.lookalike", f"imitates our official domain {imitated} ({how}). Use a link on {imitated} instead."

@@ -37,6 +37,7 @@ class Link:
     domain: str  # registrable label: "acme-air"
     suffix: str  # public suffix: "com", "co.uk"
     port: int | None
+    userinfo: str = ""  # what comes before "@" in the authority: "paypal.com" in https://paypal.com@evil.net/
 
     @property
     def registered(self) -> str:
@@ -64,7 +65,9 @@ def parse_link(text: str) -> Link | None:
     except idna.IDNAError:
         unicode_host = ascii_host
     parts_ = split_domain(ascii_host)
-    return Link(text, url, parts.scheme.lower(), ascii_host, unicode_host, parts_.subdomain, parts_.domain, parts_.suffix, port)
+    userinfo = parts.netloc.rpartition("@")[0][:MAX_HOST]
+    return Link(text, url, parts.scheme.lower(), ascii_host, unicode_host, parts_.subdomain, parts_.domain, parts_.suffix, port,
+                userinfo)
 
 
 def written_inside(host: str, domain: str) -> bool:
@@ -117,6 +120,11 @@ def damerau_levenshtein(a: str, b: str, cap: int = 4) -> int:
     return prev[-1]
 
 
+def doubled_letter(label: str, name: str) -> bool:
+    """`label` is `name` with one of its letters written twice (dhll for dhl)."""
+    return len(label) == len(name) + 1 and any(label == name[:i + 1] + name[i:] for i in range(len(name)))
+
+
 def typo_budget(length: int) -> int:
     """Edits a reader would not notice, scaled to the name's length."""
     if length <= 4:
@@ -151,12 +159,32 @@ class Brand:
     shape_letters: frozenset = frozenset()
 
 
-def brand(registered: str) -> Brand:
-    parts = split_domain(registered)
-    label = parts.domain.lower()
+def official_parts(domain: str, names=()) -> tuple[str, str]:
+    """(name, suffix) an official domain stands for: its registrable label and public suffix (acme-air, com), except
+    - on a brand's own TLD, the TLD when it is one of the brand's other `names` (about.google for @Google: google,
+      not the everyday word "about");
+    - under a suffix anyone registers under (github.io, myshopify.com), the label there (acme.github.io: acme);
+    - a public suffix itself (gov.uk, HMRC's site), or www under one: no name ("") — the caller takes it from the handle."""
+    domain = domain.lower().strip(".")
+    parts = split_domain(domain)
+    suffix = parts.suffix
+    if suffix and "." not in suffix and not country_suffix(suffix) and suffix in names:
+        return suffix, suffix
+    private = _private_extractor()(domain)
+    if getattr(private, "is_private", False) and private.domain and private.domain != "www":
+        return private.domain, private.suffix
+    return ("" if parts.domain == "www" else parts.domain), suffix
+
+
+def brand(registered: str, name: str | None = None, names=()) -> Brand:
+    """An official domain prepared for comparison; `name` stands for it when the domain has none of its own (gov.uk),
+    `names` are the brand's other names (see official_parts)."""
+    label, suffix = official_parts(registered, names)
+    label = (label or name or "").lower()
     squashed = label.replace("-", "")
     shape = skeleton(label)
-    return Brand(registered.lower(), label, parts.suffix, squashed, shape, tuple(_tokens(label)), frozenset(squashed), frozenset(shape))
+    return Brand(registered.lower(), label, suffix, squashed, shape, tuple(_tokens(label)) if label else (),
+                 frozenset(squashed), frozenset(shape))
 
 
 COMMON_WORD_RANK = 10000
@@ -190,9 +218,12 @@ def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset(), c
     shape_letters = set(shape)
     sub_labels = [s for s in link.subdomain.lower().split(".") if s]
     for b in brands:
-        if label == b.label and link.suffix != b.suffix and not (cautious and country_suffix(link.suffix)):
+        # Another brand's exact name on a country's domain (hsbc.com.mx, walmart.com.mx, airbnb.ca) is most likely its
+        # own site: neither a TLD swap nor its domain written inside ours ("hsbc.com" is the start of hsbc.com.mx).
+        country_site = label == b.label and link.suffix != b.suffix and cautious and country_suffix(link.suffix)
+        if label == b.label and link.suffix != b.suffix and not country_site:
             return "tld_swap", b.registered
-        if written_inside(link.host, b.registered):
+        if written_inside(link.host if not country_site else link.subdomain, b.registered):
             return "brand_in_subdomain", b.registered
         if b.label in sub_labels or b.squashed in [s.replace("-", "") for s in sub_labels]:
             return "brand_in_subdomain", b.registered
@@ -212,6 +243,8 @@ def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset(), c
                     if len(letters ^ b.letters) <= 2 * budget else budget + 1)
         if 0 < distance <= budget and not (cautious and real_word(squashed)):
             return "typo", b.registered
+        if len(b.squashed) == 3 and doubled_letter(squashed, b.squashed) and not real_word(squashed):
+            return "typo", b.registered  # three letters are too few for any edit but a doubled one: dhll, skyy, irss
         if shape != b.shape and len(shape_letters ^ b.shape_letters) <= 2 * budget and damerau_levenshtein(shape, b.shape, budget) <= budget:
             kind = "homoglyph" if not unicode_label.isascii() or shape != squashed else "typo"
             # Someone else's brand: a label of plain letters one edit from how the brand looks is no imitation of it
@@ -229,9 +262,10 @@ def lookalike(link: Link, brands: list[Brand], lures: frozenset = frozenset(), c
             if set(b.tokens) <= set(tokens) and len(tokens) > len(b.tokens):
                 return "brand_plus_words", b.registered
             lead = b.tokens[0]
-            # An everyday lead word ("spot" of spotify) is the brand only with the rest of its name.
+            # An everyday lead word ("spot" of spotify) is the brand only with the rest of its name. Away from the
+            # brand's own account, a part of its name counts only with a lure word too ("instapaper" is not Instagram).
             if len(lead) >= 4 and not lead.isdigit() and lead in tokens and (
-                    distinctive(lead) or (set(tokens) & lures and not everyday_word(lead))):
+                    (distinctive(lead) and not cautious) or (set(tokens) & lures and not everyday_word(lead))):
                 return "brand_plus_words", b.registered
     return None
 
@@ -458,16 +492,21 @@ def hosting_parent(host: str, free_hosting=(), hosting_names=frozenset()) -> str
     return None
 
 
-def crossed_by_words(label: str, start: int, end: int, ties: bool = False) -> bool:
+def crossed_by_words(label: str, start: int, end: int, ties: bool = False, breaks=()) -> bool:
     """True if `label` reads better as words one of which runs across label[start:end]'s edge than
     with label[start:end] as a word of its own: "thebayarea" (the|bay|area) crosses "ebay";
     "steamboat" crosses "steam"; "ebayisapi" (ebay|is|api) and "adobediscount" do not.
-    ties: also when it reads as well ("recoverycloud" read as recovery|cloud or recover|ycloud)."""
+    ties: also when it reads as well ("recoverycloud" read as recovery|cloud or recover|ycloud).
+    breaks: positions no word runs across, where the host had a hyphen or a dot: "chase-id" is chase|id,
+    never chas|eid."""
     words, n, longest = dictionary(), len(label), 20
     # Cost of a reading: 1 for each word, run of digits or letter no word explains.
+    limit = [n] * (n + 1)  # limit[a]: the first break after a; a word starting at a ends there at the latest
+    for a in range(n - 1, -1, -1):
+        limit[a] = a + 1 if a + 1 in breaks else limit[a + 1]
 
     def step_costs(a: int):
-        for b in range(a + 1, min(n, a + longest) + 1):
+        for b in range(a + 1, min(limit[a], a + longest) + 1):
             piece = label[a:b]
             if piece in words or piece.isdigit():
                 yield b, 1
@@ -482,7 +521,7 @@ def crossed_by_words(label: str, start: int, end: int, ties: bool = False) -> bo
         behind[a] = min(behind[b] + cost for b, cost in step_costs(a))
     aligned = ahead[start] + 1 + behind[end]
     for a in range(n):
-        for b in range(a + 2, min(n, a + longest) + 1):
+        for b in range(a + 2, min(limit[a], a + longest) + 1):
             if (a < start < b or a < end < b) and label[a:b] in words and (
                     ahead[a] + 1 + behind[b] < aligned or ties and ahead[a] + 1 + behind[b] == aligned):
                 return True
@@ -500,35 +539,76 @@ class BrandToken:
     shape: str = ""  # as skeleton() draws it, to compare with disguised labels
 
 
+def squash(text: str) -> str:
+    """A name as letters and digits only, accents dropped: "Wells Fargo" -> wellsfargo."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isascii() and c.isalnum())
+
+
+def handle_stems(handle: str, handle_suffixes=()) -> list[str]:
+    """The handle with one or two of the endings handles add cut off, at least three letters left:
+    @SantanderUK -> santander; @HMRCgovuk -> hmrcgov, hmrc. Longest stems first."""
+    stems, level = [], [handle]
+    for _ in range(2):
+        level = [w[: -len(s)] for w in level for s in handle_suffixes if s and w.endswith(s) and len(w) - len(s) >= 3]
+        stems += [w for w in level if w not in stems]
+    return stems
+
+
+def account_names(account: dict, handle_suffixes=()) -> tuple[set, str]:
+    """The names an account goes by besides its domains' own labels (handle, its stems, brand_terms, the official
+    domains' labels), to tell a brand's own TLD (about.google), and the name that stands for an official domain that
+    has none (gov.uk for @HMRCgovuk: hmrc; the handle's most cut stem, the handle, or the first brand term)."""
+    handle = squash(account.get("handle", "").lstrip("@").split("@")[0])
+    stems = handle_stems(handle, handle_suffixes) if handle else []
+    terms = [squash(t) for t in account.get("brand_terms", []) or []]
+    names = {handle, *stems, *terms, *(split_domain(d.lower()).domain.replace("-", "") for d in account.get("official_domains", []))}
+    fallback = min(stems, key=len) if stems else handle or (terms[0] if terms else "")
+    return names - {""}, fallback
+
+
+def _word_ends(name: str) -> set[int]:
+    """Where the words of a squashed name end (steampowered: 5, 12), as _tokens reads it."""
+    ends, at = set(), 0
+    for word in _tokens(name):
+        at = name.find(word, at) + len(word)
+        ends.add(at)
+    return ends
+
+
 def brand_tokens(account: dict, handle_suffixes=()) -> list[BrandToken]:
     """Tokens a phishing host would borrow: brand_terms, official domains' names and the handle, and
     the stem they share (steampowered + steamcommunity -> steam; @SantanderUK -> santander)."""
     official = [d.lower() for d in account.get("official_domains", [])]
     shown = official[0] if official else ""
     candidates: list[str] = []
-
-    def squash(text: str) -> str:
-        return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isascii() and c.isalnum())
+    names, _ = account_names(account, handle_suffixes)
 
     for term in account.get("brand_terms", []) or []:
         candidates.append(squash(term))
         words = [squash(w) for w in re.split(r"[\s_-]+", term)]
         if len(words) > 1:
             candidates += [w for w in words if len(w) >= 4 and not everyday_word(w)]
+    nameless = False  # an official domain with no name of its own (gov.uk): the handle names the brand
     for domain in official:
-        candidates.append(split_domain(domain).domain.replace("-", ""))
+        label = official_parts(domain, names)[0].replace("-", "")
+        candidates.append(label)
+        nameless = nameless or not label
     handle = squash(account.get("handle", "").lstrip("@").split("@")[0])
     if handle:
         candidates.append(handle)
-        for suffix in handle_suffixes:
-            stem = handle[: -len(suffix)]
+        for stem in handle_stems(handle, handle_suffixes):
             # @SantanderUK -> santander, but only when the brand's other names confirm the stem
-            # (@MetaMask does not end in "ask").
-            if handle.endswith(suffix) and len(stem) >= 3 and any(stem in c for c in candidates if c != handle):
+            # (@MetaMask does not end in "ask"), or when its domain has no name to confirm it with (gov.uk).
+            if nameless or any(stem in c for c in candidates if c != handle):
                 candidates.append(stem)
     stems = []
     for a, b in itertools.combinations(sorted(set(candidates)), 2):
         common = os.path.commonprefix([a, b])
+        if common not in (a, b):
+            # Where both names divide into words: orangebank and orangebusiness share "orange", not "orangeb"
+            # (whose one-letter misspellings are orange and any letter: "orangea" in orangeamps).
+            shared = _word_ends(a) & _word_ends(b)
+            common = common[:max((n for n in shared if n <= len(common)), default=0)]
         if len(common) >= 4 and common not in (a, b) and not common.isdigit():  # 3 letters in common is chance
             stems.append(common)
     tokens, seen = [], set()
@@ -591,46 +671,84 @@ def has_lure(labels: list[str], lures: frozenset) -> bool:
         if label == "www":
             continue
         pieces = [p for p in re.split(r"[-0-9]+", label) if p]
-        squashed = "".join(pieces)
         if any(p in lures for p in pieces):
             return True
-        if any(len(w) >= 4 and w in squashed for w in lures):
+        # Inside a piece, not across a hyphen: "idea-lab" holds no "deal".
+        if any(len(w) >= 4 and w in p for p in pieces for w in lures):
             return True
     return False
 
 
+def lure_beside(reading: str, start: int, end: int, breaks, lures: frozenset) -> bool:
+    """The brand's name fused with a lure word and nothing else, short ones too: "chaseapp", "upsid", "payamazon"
+    (has_lure counts lure words of four letters or more anywhere; a short one only makes the whole rest)."""
+    left = max((b for b in breaks if b <= start), default=0)
+    right = min((b for b in breaks if b >= end), default=len(reading))
+    before, after = reading[left:start], reading[end:right]
+    return bool(before or after) and (not before or before in lures) and (not after or after in lures)
+
+
+def _reading(pieces: list[str]) -> tuple[str, frozenset]:
+    """Hyphen-separated pieces as one squashed reading, and where the hyphens were (explicit word boundaries)."""
+    text, breaks = "", set()
+    for piece in pieces:
+        if text and piece:
+            breaks.add(len(text))
+        text += piece
+    return text, frozenset(breaks)
+
+
 def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozenset, hosting: str | None,
                   cautious: bool = False) -> tuple[str, str] | None:
-    """(kind, official) if the host borrows one of the brand's tokens: fused into any label, or one
-    edit away from it inside a longer label. Everyday-word tokens need a lure word, free hosting or a
-    written-out domain next to them; short ones must not be part of real words (thebayarea).
+    """(kind, official) if the host borrows one of the brand's tokens: fused into any label, split across a dot
+    (pay.pal-secure.com), or one edit away from it inside a longer label. Everyday-word tokens need a lure word,
+    free hosting or a written-out domain next to them; short ones must not be part of real words (thebayarea).
     cautious (someone else's brand): a one-edit spelling counts only where the host reads no better as words."""
     if not tokens:
         return None
     own = link.host[: -len(hosting) - 1] if hosting else link.host[: -len(link.suffix) - 1] if link.suffix else link.host
     labels = [label[:MAX_LABEL] for label in own[:MAX_HOST].split(".") if label]
     unicode_labels = link.unicode_host.split(".")
-    # (text, disguised, on the registrable label): a label as written, and as it looks when its
-    # look-alike digits or letters are read as the letters they imitate (dr0pb0x, dоcusign).
+    # (text, disguised, on the registrable label, breaks, dots): a label as written, and as it looks when its
+    # look-alike digits or letters are read as the letters they imitate (dr0pb0x, dоcusign); breaks are where its
+    # hyphens were; dots, for two or three neighbouring labels read as one, are where the dots between them were.
     readings = []
+    plain = []
     for i, label in enumerate(labels):
-        squashed = label.replace("-", "")
+        pieces = label.split("-")
+        squashed, breaks = _reading(pieces)
         registrable = i == len(labels) - 1 and not hosting
-        readings.append((squashed, False, registrable))
+        readings.append((squashed, False, registrable, breaks, None))
+        plain.append((squashed, breaks))
         if any(c.isdigit() for c in squashed):
-            readings.append((skeleton(squashed), True, registrable))
+            shape, shape_breaks = _reading([skeleton(p) for p in pieces])
+            readings.append((shape, True, registrable, shape_breaks, None))
     for label in unicode_labels:
         if not label.isascii():
-            readings.append((skeleton(label[:MAX_LABEL]), True, label == unicode_labels[-1 - len(link.suffix.split("."))]))
+            text, breaks = _reading([skeleton(p) for p in label[:MAX_LABEL].split("-")])
+            readings.append((text, True, label == unicode_labels[-1 - len(link.suffix.split("."))], breaks, None))
+    for i in range(len(plain) - 1):  # a name split across dots: pay.pal-secure.com, bank.of.america-secure.com
+        text, breaks, dots = plain[i][0], set(plain[i][1]), []
+        for j in range(i + 1, min(i + 3, len(plain))):
+            dots.append(len(text))
+            breaks |= {len(text)} | {len(text) + x for x in plain[j][1]}
+            text += plain[j][0]
+            readings.append((text, False, j == len(labels) - 1 and not hosting, frozenset(breaks), tuple(dots)))
     lure = None
-    for reading, disguised, registrable in readings:
+    for reading, disguised, registrable, breaks, dot in readings:
         for token in tokens:
             wanted = token.shape if disguised else token.text
             start = reading.find(wanted)
             while start != -1:
                 end = start + len(wanted)
+                if dot is not None and not (start + 2 <= dot[0] and dot[-1] <= end - 2 and (start == 0 or start in breaks)
+                                            and (end == len(reading) or end in breaks)):
+                    # Across dots, only a name split at every one of them (each side two letters at least), and
+                    # bounded by the labels' edges or hyphens, counts.
+                    start = reading.find(wanted, start + 1)
+                    continue
                 # Someone else's name inside a longer word is not borrowed, however distinctive ("revolutionary").
-                if (token.short or token.everyday or cautious) and crossed_by_words(reading, start, end):
+                if (token.short or token.everyday or cautious) and crossed_by_words(reading, start, end, breaks=breaks):
                     start = reading.find(wanted, start + 1)
                     continue
                 if token.everyday and not hosting and not disguised:
@@ -644,12 +762,14 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
                     if rest_is_words:
                         if lure is None:
                             lure = has_lure(labels, lures)
-                        if not lure:
+                        if not lure and not lure_beside(reading, start, end, breaks, lures):
                             break
                 if hosting:
                     kind = "brand_on_free_hosting"
                 elif disguised:
                     kind = "homoglyph"
+                elif dot is not None:
+                    kind = "dot_insertion"
                 elif registrable:
                     kind = "tld_swap" if reading == token.text else "brand_plus_words"
                     if kind == "tld_swap" and cautious and country_suffix(link.suffix):
@@ -659,7 +779,9 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
                 return kind, token.official
     if pattern is None:
         return None
-    for reading, _, _ in readings:
+    for reading, _, _, breaks, dot in readings:
+        if dot is not None:
+            continue
         for match in pattern.finditer(reading):
             at = match.start()
             for token in tokens:
@@ -670,8 +792,12 @@ def phishing_host(link: Link, tokens: list[BrandToken], pattern, lures: frozense
                     found = reading[at:at + size]
                     if len(found) != size or found == token.text or damerau_levenshtein(found, token.text, 1) != 1:
                         continue
+                    # The name itself with the letter beside it ("orangea" in orangeamps, "snetflix" in
+                    # whatsonnetflix) is the name, judged as such above, not a misspelling of it.
+                    if size == n + 1 and token.text in (found[1:], found[:-1]):
+                        continue
                     # "stream" is not a typo of "steam": a real word is what it says.
-                    if real_word(found) or crossed_by_words(reading, at, at + size, ties=cautious):
+                    if real_word(found) or crossed_by_words(reading, at, at + size, ties=cautious, breaks=breaks):
                         continue
                     return ("typo_on_free_hosting" if hosting else "typo"), token.official
     return None
