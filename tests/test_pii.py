@@ -499,6 +499,8 @@ ADVERSARIAL = {
     "numbered_caps": "12 Main " * 1250, "cues": "call phone zip address passport dob " * 280,
     "codes": "booking ref K7Q2XP loyalty 1234567 dob 01/02/1990 " * 200, "corner": "corner of 5 and " * 625,
     "secrets": "password: " * 1000,
+    "spelled_at": "jo dot kim at gmx dot " * 500, "bracket_at": "jo[at]x[dot]" * 900, "spaced_at": "a @ b." * 1700,
+    "id_groups": "CPF 12.345 678-9 " * 600, "dob_words": "geb. 12 Mai b. 3 mars né le " * 350,
 }
 
 
@@ -533,3 +535,236 @@ def _timed(run) -> float:
 ])
 def test_counting_and_scores_are_not_spelled_numbers(policy, text):
     assert rules(policy, text) == [], rules(policy, text)
+
+
+# -- a fault probe of brand-account posts: labels, shapes and look-alikes from many countries ------------------
+
+def _found(policy, text, account="acme-air", visibility="public"):
+    post = normalize_post({"account": account, "text": text, "visibility": visibility})
+    return [(f.rule, text[f.start:f.end]) for f in pii.check(post, policy)]
+
+
+@pytest.fixture(scope="module")
+def regional_policy(tmp_path_factory):
+    """The example policies plus accounts serving one country each."""
+    import shutil
+
+    from conftest import POLICIES
+
+    target = tmp_path_factory.mktemp("regional") / "policies"
+    shutil.copytree(POLICIES, target, ignore=shutil.ignore_patterns("README.md"))
+    for region in ("AU", "IT", "CA", "JP"):
+        (target / "accounts" / f"brand-{region.lower()}.yaml").write_text(
+            f"id: brand-{region.lower()}\nplatform: twitter\nhandle: \"@Brand{region}\"\nkind: corporate\n"
+            f"official_domains: [brand.example]\nallowed_contacts: {{phones: [], emails: []}}\nregions: [{region}]\n")
+    return load_policy(target, known_rule_ids())
+
+
+@pytest.mark.parametrize("text, rule, value", [
+    # National ids after the words other countries name them with.
+    ("Hi Pablo, the NIE Y4080825H on your booking was mistyped, we've fixed it.", "pii.national_id", "Y4080825H"),
+    ("Lucía's NIF 76081777P is printed on the invoice we sent.", "pii.national_id", "76081777P"),
+    ("Aoife, your PPS no. 4340191R is on the claim form.", "pii.national_id", "4340191R"),
+    ("The self assessment UTR 7193069274 belongs to the customer, not to us.", "pii.national_id", "7193069274"),
+    ("Thabo's SA ID 8110163796088 showed in the screenshot.", "pii.national_id", "8110163796088"),
+    ("Pieter's ID no. 9409206740080 is on the form.", "pii.national_id", "9409206740080"),
+    ("burgerservicenummer 245055423 stond in de mail", "pii.national_id", "245055423"),
+    ("Steueridentifikationsnummer 51928399766 bitte nicht posten", "pii.national_id", "51928399766"),
+    ("Chloé, numéro de sécurité sociale 161063109820955 reçu.", "pii.national_id", "161063109820955"),
+    ("Théo's social security no. 290101322893834 was in the DM", "pii.national_id", "290101322893834"),
+    ("マイナンバー 1234 5678 9018 を受け取りました", "pii.national_id", "1234 5678 9018"),
+    ("Thanks Ren, My Number 123456789018 is updated.", "pii.national_id", "123456789018"),
+    ("Rahul's UID 3440 7136 7498 was visible in the photo", "pii.national_id", "3440 7136 7498"),
+    # Dotted and spaced, as they are printed.
+    ("Thiago, CPF 570.197.274-76 confirmed at the desk.", "pii.national_id", "570.197.274-76"),
+    ("Mia's TFN 756 362 341 is on the refund form", "pii.national_id", "756 362 341"),
+    ("Steuer-ID 62 875 977 140 für Lukas hinterlegt", "pii.national_id", "62 875 977 140"),
+    ("NIR 1 86 01 67 255 680 66 pour Théo", "pii.national_id", "1 86 01 67 255 680 66"),
+    # Mostly letters: only their exact shapes, after their words.
+    ("Santiago, tu CURP LEGJ900218MPLGRS00 ya está registrada.", "pii.national_id", "LEGJ900218MPLGRS00"),
+    ("Matteo, codice fiscale RSSMRA85T10A562S ricevuto.", "pii.national_id", "RSSMRA85T10A562S"),
+    ("Giulia, C.F. MRTMTT25D09F205Z aggiornato.", "pii.national_id", "MRTMTT25D09F205Z"),
+    # Passports.
+    ("Priya's PP no. 755999099 is on the manifest", "pii.passport", "755999099"),
+    ("travel document no. JZ998361 for Noah", "pii.passport", "JZ998361"),
+    ("Hugo, n° de passeport 29LZ80845 enregistré.", "pii.passport", "29LZ80845"),
+    ("Santiago, pasaporte N05746270 confirmado.", "pii.passport", "N05746270"),
+    ("Lea, Reisepass-Nr. C8PK9X1CJ gespeichert.", "pii.passport", "C8PK9X1CJ"),
+    ("Daan, your passport: NRBVPEHE7 is on file.", "pii.passport", "NRBVPEHE7"),   # one digit, right after the word
+    # Driver's licences.
+    ("Larissa, DL 56506424675 is on the rental agreement.", "pii.driver_licence", "56506424675"),
+    ("Javier, DL# 46519769 on the form", "pii.driver_licence", "46519769"),
+    ("Diego, licencia de conducir C02463726 registrada.", "pii.driver_licence", "C02463726"),
+    ("Callum, DL MORGA 753116 SM9IJ is on the hire form", "pii.driver_licence", "MORGA 753116 SM9IJ"),
+    # Customers', students' and patients' numbers; policies and bookings in other languages.
+    ("Camille, customer number CU-419428 is on the parcel.", "pii.loyalty_number", "CU-419428"),
+    ("Siobhan's student ID S3576634 was in the photo", "pii.loyalty_number", "S3576634"),
+    ("Rajesh, patient ID P502254 is ready for pickup", "pii.loyalty_number", "P502254"),
+    ("Lukas, Kundennummer 4495226 ist gespeichert.", "pii.loyalty_number", "4495226"),
+    ("Liam, policy number POL-2023-474779 is renewed.", "pii.booking_reference", "POL-2023-474779"),
+    ("Siobhan, numéro de dossier ZV706048 traité.", "pii.booking_reference", "ZV706048"),
+    ("Chloe, codice prenotazione CDPFDB confermato.", "pii.booking_reference", "CDPFDB"),
+    ("Yuki, reserveringsnummer 576207273 is bevestigd.", "pii.booking_reference", "576207273"),
+    # Bank details in other countries' words.
+    ("Mia, please pay into BSB 835-996 account 5384 3304", "pii.bank_account", "835-996"),
+    ("Valeria, CLABE 001141692380071766 registrada.", "pii.bank_account", "001141692380071766"),
+    ("Beatriz, agência 0693 conta 54969-5 confirmada.", "pii.bank_account", "54969-5"),
+])
+def test_ids_after_the_words_other_countries_use(policy, text, rule, value):
+    assert (rule, value) in _found(policy, text), _found(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    # Another noun before the id's word makes it that thing's number, or the brand's own.
+    "Your order ID number 483920175 has shipped.",
+    "Realbrand Inc. EIN 39-7866496 (public filings).",
+    "Premises licence no. 497264 for our rooftop bar is displayed at the entrance.",
+    "Our liquor license number 55512345 was renewed today.",
+    "Realbrand SAS, SIREN 275 801 769, capital 10 000 EUR.",
+    "Realbrand SAS, SIRET 395 116 755 89635, RCS Paris.",
+    # Deadlines and helplines after an id's word; everyday words that only sometimes name an id.
+    "Link your PAN with Aadhaar by 31.03.2026 to avoid a penalty.",
+    "For Aadhaar updates call 1800 300 1947.",
+    "UID 1000 is the default user on most Linux systems.",
+    "Cf. ISO 27001 and our 2025 report, page 123456.",
+    "The PPS team meets 12 times a year.",
+    "Delta DL 1234 departs at 10:45 from gate 12.",
+    "Cuenta con nosotros: 900 123 456.",
+])
+def test_ids_words_in_other_roles_pass(policy, text):
+    assert not {"pii.national_id", "pii.driver_licence", "pii.passport", "pii.bank_account", "pii.card",
+                "pii.possible_id"} & set(rules(policy, text)), _found(policy, text)
+
+
+def test_an_id_word_after_another_noun_names_that_nouns_number(policy):
+    # "id number" names an identity card's number, "customer id number" a customer's: fine in a direct message.
+    assert rules(policy, "Customer ID number 513626154 is on the parcel.") == ["pii.loyalty_number"]
+    assert rules(policy, "Customer ID number 513626154 is on the parcel.", "direct") == []
+    assert rules(policy, "Your order ID number 483920175 has shipped.") == ["pii.booking_reference"]
+    assert rules(policy, "Her ID number 513626154 is on the parcel.") == ["pii.national_id"]
+
+
+def test_my_number_is_a_phone_unless_its_check_digit_says_id(policy):
+    assert rules(policy, "my number is 07700 900123") == ["pii.phone"]
+    assert rules(policy, "My Number 123456789017 is wrong") == []            # check digit fails: no id
+    assert "pii.national_id" in rules(policy, "My Number 123456789018 is on file")
+
+
+def test_a_spaced_sin_without_its_word_needs_an_account_serving_canada(regional_policy):
+    text = "Please double-check 130 692 544 for Jamie before we file"
+    assert "pii.national_id" not in [r for r, _ in _found(regional_policy, text)]
+    assert ("pii.national_id", "130 692 544") in _found(regional_policy, text, account="brand-ca")
+    # With its word, or dashed, it counts everywhere.
+    assert ("pii.national_id", "130 692 544") in _found(regional_policy, "My SIN is 130 692 544")
+    assert ("pii.national_id", "131-144-123") in _found(regional_policy, "Please double-check 131-144-123 for Jamie")
+
+
+def test_a_drivers_licence_word_still_counts_without_a_business_noun(policy):
+    assert ("pii.driver_licence", "49726455") in _found(policy, "Tom's driving licence no. 49726455 was left at the desk")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Hugo Lefebvre, né le 3 mars 1990, a gagné le concours !", "3 mars 1990"),
+    ("Chloé, née le 11 août 1986, is our winner", "11 août 1986"),
+    ("Sean, geboren am 18. Februar 1993, hat gewonnen", "18. Februar 1993"),
+    ("Geburtsdatum: 04.11.1979 für Anna", "04.11.1979"),
+    ("fecha de nacimiento: 25/06/1975 (Javier)", "25/06/1975"),
+    ("data de nascimento 13 de abril de 1996 - Beatriz", "13 de abril de 1996"),
+    ("data di nascita 27 dicembre 1982, Giulia", "27 dicembre 1982"),
+    ("geboortedatum 25 oktober 1954 van Sanne", "25 oktober 1954"),
+    ("date de naissance : 02/09/1961", "02/09/1961"),
+    ("Congrats to Tyler Brooks (b. 9 Dec 1963) on 30 years!", "9 Dec 1963"),
+    ("Lukas Schneider, geb. 16.08.1979, gewinnt", "16.08.1979"),
+    ("Lead: Tyler Brooks, DOB 01-Aug-75", "01-Aug-75"),
+    ("Matteo's DOB 19560601 is on the booking", "19560601"),
+])
+def test_dates_of_birth_in_other_languages_and_forms(policy, text, value):
+    assert ("pii.date_of_birth", value) in _found(policy, text), _found(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ne le manquez pas le 12 mai 2026 !",
+    "Plan B. 12 May 2026 is our fallback date.",
+    "Our sale runs 01-Aug-26 to 03-Aug-26.",
+    "Batch 20240115 of our single-origin beans is roasted.",
+])
+def test_dates_that_are_not_births(policy, text):
+    assert "pii.date_of_birth" not in rules(policy, text), _found(policy, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Jennifer, we have marcusjohnson10 @ yahoo.com on file.", "marcusjohnson10 @ yahoo.com"),
+    ("Siti, we have siti.rahman @ gmail.com on file.", "siti.rahman @ gmail.com"),
+    ("Lukas, we have abecker at web.de on file.", "abecker at web.de"),
+    ("Matteo, we mailed conti.matteo74 at virgilio.it yesterday.", "conti.matteo74 at virgilio.it"),
+    ("Émilie, noted tremblay.emilie85[at]videotron.ca", "tremblay.emilie85[at]videotron.ca"),
+    ("Camille: tgarnier[at]free[dot]fr is the address", "tgarnier[at]free[dot]fr"),
+    ("login lmarino (at) libero (dot) it, Francesca", "lmarino (at) libero (dot) it"),
+    ("Jonas, we have jwagner at gmx dot de now", "jwagner at gmx dot de"),
+    ("Arjun, noted ananya_sharma AT yahoo DOT co DOT in", "ananya_sharma AT yahoo DOT co DOT in"),
+])
+def test_addresses_written_to_slip_past_a_filter(policy, text, value):
+    assert ("pii.email", value) in _found(policy, text), _found(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Meet us at home.com for the launch party!",
+    "Find out more at acme-air.com/deals today.",
+    "Sign in at outlook.com to see your calendar invite.",
+    "Order now @ acme-air.com and save 20%.",
+    "Tickets from 9.99 at acme-air.com this week.",
+    "Learn Node.js at acme-air.com with our free course.",
+    "Stare at a dot in the middle of the screen for ten seconds.",
+    "We're at the dot com awards tonight!",
+    "Questions? Write to help [at] acme-air [dot] com",   # the account's own published address, written out
+])
+def test_ordinary_sentences_with_at_and_dot_are_not_addresses(policy, text):
+    assert "pii.email" not in rules(policy, text), _found(policy, text)
+
+
+@pytest.mark.parametrize("account, text", [
+    ("brand-au", "Questions? Ring 1300 655 506 between 8am and 8pm."),
+    ("brand-au", "Questions? Ring 1800 020 080 between 8am and 8pm."),
+    ("brand-it", "Per assistenza chiama 800 123 456."),
+    ("brand-jp", "お問い合わせは 0120-123-456 まで (call us)"),
+])
+def test_toll_free_numbers_of_the_regions_served_are_not_private(regional_policy, account, text):
+    assert "pii.phone" not in [r for r, _ in _found(regional_policy, text, account=account)]
+
+
+def test_a_personal_number_of_a_region_served_is_still_private(regional_policy):
+    assert ("pii.phone", "0412 345 678") in _found(regional_policy, "Ring Tom on 0412 345 678 tonight", account="brand-au")
+    # Words that say the number is free to call say it is an organisation's.
+    assert rules(regional_policy, "Our freephone number 1300 655 506 is open 8am-8pm.") == []
+
+
+def test_an_ipv4_address_is_not_a_phone_number(policy):
+    assert _found(policy, "Hi Lukas, I've noted IP: 54.28.146.223 on your file") == [("pii.ip_address", "54.28.146.223")]
+    assert _found(policy, "Gabriel (last seen 113.116.24.53) won!") == [("pii.ip_address_unattributed", "113.116.24.53")]
+    assert rules(policy, "Our status page says our servers at 104.16.132.229 are healthy.") == []
+    assert _found(policy, "Call me on 201.500.5979 tonight") == [("pii.phone", "201.500.5979")]
+
+
+def test_small_parts_alone_do_not_make_a_version_number(policy):
+    assert _found(policy, "Reminder for Émilie: connection 46.46.11.88.") == [("pii.ip_address_unattributed", "46.46.11.88")]
+    for text in ("Update to 4.12.0.3 for the fix", "Release 2.10.3.1 is live", "Switch to 1.1.1.1 for faster browsing"):
+        assert rules(policy, text) == [], text
+
+
+@pytest.mark.parametrize("text, rule, value", [
+    ("Thanks Pablo, we've found your TJAKRD booking.", "pii.booking_reference", "TJAKRD"),
+    ("Francesca, your reference 835773EP is confirmed.", "pii.booking_reference", "835773EP"),
+    ("Yuki, I've noted loyalty card 6338 4813 5704 on your file.", "pii.loyalty_number", "6338 4813 5704"),
+])
+def test_codes_after_their_word_or_spaced(policy, text, rule, value):
+    assert (rule, value) in _found(policy, text), _found(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Having trouble with your AIRBNB booking? We can help.",
+    "Your FAMILY booking is confirmed, see you soon!",
+    "Loyalty bonus: 100 000 points for every member this week.",
+    "Order by 2026-12-20 for 48hours delivery.",
+])
+def test_code_look_alikes_pass(policy, text):
+    assert not {"pii.booking_reference", "pii.loyalty_number"} & set(rules(policy, text)), _found(policy, text)

@@ -16,6 +16,7 @@ import re
 from ..base import Finding, Rule, finding
 from . import engine
 from .recognizers.base import SHAPE_SCORE
+from .recognizers.email import canonical as email_address
 from .recognizers.network import ATTRIBUTED_SCORE
 from .recognizers.phone import is_business_number, phone_e164
 
@@ -136,7 +137,7 @@ def check(post, policy) -> list[Finding]:
             continue  # e.g. PERSON: a name alone is not private
         if rule_id == "pii.phone" and (phone_e164(value) in phones or is_business_number(value, regions)):
             continue
-        if rule_id == "pii.email" and (value.strip().lower() in emails or _role_address_of(value, official)):
+        if rule_id == "pii.email" and (email_address(value) in emails or _role_address_of(email_address(value), official)):
             continue
         if not post.is_public and rule_id in FINE_IN_DIRECT:
             continue

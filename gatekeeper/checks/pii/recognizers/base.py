@@ -109,9 +109,12 @@ class Context:
 
     Phrases are matched as whole words on lower-case normalised text; "booking ref"
     also matches "booking-ref" and "booking_ref".
+    `unless`: phrases that, reaching up to a phrase from the left, make it name something else: "licence no."
+    names a driver's licence, "premises licence no." does not; "id number" names an id card, "order id number" not.
     """
 
-    def __init__(self, phrases: Iterable[str], before: int = 4, after: int = 0, window: int = 80):
+    def __init__(self, phrases: Iterable[str], before: int = 4, after: int = 0, window: int = 80,
+                 unless: "Context | None" = None):
         self.phrases: set[tuple[str, ...]] = set()
         for phrase in phrases:
             ws = tuple(context_words(fold(phrase)))
@@ -120,6 +123,7 @@ class Context:
         self.longest = max((len(p) for p in self.phrases), default=0)
         self.first_words = {p[0] for p in self.phrases}
         self.n_before, self.n_after, self.window = before, after, window
+        self.unless = unless if unless else None
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -133,10 +137,18 @@ class Context:
         for i, w in enumerate(ws):
             if w not in self.first_words:
                 continue
-            for n in range(1, self.longest + 1):
-                if tuple(ws[i:i + n]) in self.phrases:
+            for n in range(1, min(self.longest, len(ws) - i) + 1):
+                if tuple(ws[i:i + n]) in self.phrases and not (self.unless and self.unless._reaches(ws, i)):
                     found.append(i + n)
         return found
+
+    def _reaches(self, ws: list[str], i: int) -> bool:
+        """Does one of these phrases start before ws[i] and run up to it (or into it)?"""
+        for j in range(max(0, i - self.longest), i):
+            if ws[j] in self.first_words and any(j + n >= i and tuple(ws[j:j + n]) in self.phrases
+                                                 for n in range(1, min(self.longest, len(ws) - j) + 1)):
+                return True
+        return False
 
     def anywhere(self, text_lower_words: set[str]) -> bool:
         return bool(self.first_words & text_lower_words)
@@ -146,6 +158,12 @@ class Context:
         gap = self.n_before if gap is None else gap
         ws = self._split(text[max(0, start - self.window):start])
         return any(sum(w not in FILLER for w in ws[end:]) <= gap for end in self._find(ws))
+
+    def distance(self, text: str, start: int) -> int | None:
+        """How many words (filler words not counted) stand between the nearest phrase and `start`, or None."""
+        ws = self._split(text[max(0, start - self.window):start])
+        ends = self._find(ws)
+        return sum(w not in FILLER for w in ws[max(ends):]) if ends else None
 
     def after(self, text: str, end: int, gap: int | None = None) -> bool:
         """A phrase starting at most `gap` words after `end`."""

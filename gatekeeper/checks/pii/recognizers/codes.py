@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from ....words import common_words
-from .base import Context, Doc, ContextPatternRecognizer, Recognizer, candidates, compile, runs_on
+from .base import Context, Doc, ContextPatternRecognizer, Recognizer, candidates, compile, runs_on, words
 
 CODE = r"[A-Za-z0-9][A-Za-z0-9-]{3,18}[A-Za-z0-9]"
 _LETTER_RUNS = compile(r"[A-Za-z]+")
@@ -46,9 +46,15 @@ def code_like(value: str) -> bool:
     if any(a.isupper() and b.islower() and c.islower() for a, b, c in zip(value, value[1:], value[2:])):
         return False  # a capitalised word inside ("Cortado2Go", "Nitro16"): a product's name, not a code
     if any(c.isdigit() for c in alnum):
-        # "48hours", "2nd", "10am": a number with a word glued on is not a code.
-        runs = [value.lower() for _, _, value in _LETTER_RUNS.finditer(alnum)]
-        return not (len(runs) == 1 and alnum[0].isdigit() and (runs[0] in common_words() or runs[0] in _UNITS))
+        # "48hours", "2nd", "10am": a number with a word glued on is not a code; capitals after five or more
+        # digits are a code's ("835773UK", "674348CJ").
+        runs = [value for _, _, value in _LETTER_RUNS.finditer(alnum)]
+        if len(runs) == 1 and alnum[0].isdigit():
+            word = runs[0].lower()
+            if word in _UNITS:
+                return False
+            return word not in common_words() or (runs[0].isupper() and len(alnum) - len(word) >= 5)
+        return True
     return alnum.isupper() and 5 <= len(alnum) <= 8 and alnum.lower() not in common_words()
 
 
@@ -78,17 +84,39 @@ def _named_after(value: str, programme: Context) -> bool:
     return digits_from > 0 and (value[:digits_from].lower(),) in programme.phrases
 
 
+# A number printed on a card in groups of four or five ("loyalty card 6338 4813 5704"); thousands are grouped in threes.
+CARD_GROUPS = r"\d{4,5}(?: \d{4,5}){1,4}"
+# "your TJAKRD booking": a code between "your" and a booking word.
+_YOUR_CODE = compile(r"(?i)(?:^|[^\p{L}\p{N}])your[ ]+(" + CODE + r")[ ]+\p{L}")
+
+
+def _pnr_like(value: str) -> bool:
+    """Six capitals that cannot be read as a name (TJAKRD: one vowel at most, as record locators are drawn so as not
+    to spell words; AIRBNB is a name), or letters and digits with two digits or more (AB12CD)."""
+    if value.isalpha():
+        return (len(value) == 6 and value.isupper() and value.lower() not in common_words()
+                and sum(c in "AEIOU" for c in value) <= 1)
+    return sum(c.isdigit() for c in value) >= 2 and any(c.isalpha() for c in value) and code_like(value)
+
+
 class CodeRecognizer(ContextPatternRecognizer):
     """A code after a context word; the account's loyalty programme names count as loyalty words."""
 
-    def __init__(self, entity: str, name: str, context: Context, not_private: Context, account_words: str | None = None):
+    def __init__(self, entity: str, name: str, context: Context, not_private: Context, account_words: str | None = None,
+                 patterns: tuple[str, ...] = (), code_after: bool = False):
         self.account_words = account_words
-        super().__init__(entity, name, [CODE], validate=code_like, context=context, require_context=True,
+        self.code_after = code_after
+        super().__init__(entity, name, [CODE, *patterns], validate=code_like, context=context, require_context=True,
                          not_private=not_private, edge="@/.")
 
     def find(self, doc: Doc):
         own = getattr(doc.account, self.account_words, None) if self.account_words else None
         yield from (r for r in super().find(doc) if not _campaign_parameter(doc.text, r.start))
+        if self.code_after and "your" in doc.word_set:
+            for start, end, value in candidates(_YOUR_CODE, doc.text, 1):
+                word = words(doc.text[end:end + 40])[:1]
+                if tuple(word) in self.cue.phrases and _pnr_like(value) and not runs_on(doc.text, end, self.edge):
+                    yield self.result(self.ENTITIES[0], start, end, 0.9)
         if own:
             for start, end, value in candidates(self.patterns[0], doc.text, self.group):
                 if runs_on(doc.text, end, self.edge):
@@ -123,7 +151,9 @@ def booking_format(pattern: str):
 
 def recognizers(context: dict[str, Context], not_private: Context) -> list:
     return [
-        CodeRecognizer("BOOKING_REFERENCE", "BookingReferenceRecognizer", context["booking_reference"], not_private),
-        CodeRecognizer("LOYALTY_NUMBER", "LoyaltyNumberRecognizer", context["loyalty_number"], not_private, "loyalty"),
+        CodeRecognizer("BOOKING_REFERENCE", "BookingReferenceRecognizer", context["booking_reference"], not_private,
+                       code_after=True),
+        CodeRecognizer("LOYALTY_NUMBER", "LoyaltyNumberRecognizer", context["loyalty_number"], not_private, "loyalty",
+                       patterns=(CARD_GROUPS,)),
         BookingFormatRecognizer(not_private),
     ]

@@ -4,7 +4,7 @@ Aadhaar, and any id number right after the word that names it)."""
 from __future__ import annotations
 
 from .bank import luhn_valid
-from .base import SHAPE_SCORE, Context, ContextPatternRecognizer, compile
+from .base import SHAPE_SCORE, Context, ContextPatternRecognizer, Doc, compile
 
 _NINO_SHAPE = compile(r"^[A-Z]{2}\d{6}[A-D]?$")
 _NINO_BAD_PREFIX = {"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"}
@@ -78,7 +78,21 @@ def valid_aadhaar(value: str) -> bool:
     return check == 0
 
 
+def valid_my_number(value: str) -> bool:
+    """Japan's Individual Number (My Number): twelve digits, the last the check digit of the first eleven weighted
+    6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 (mod 11; a remainder of 0 or 1 gives 0)."""
+    d = _digits(value)
+    if len(d) != 12 or len(set(d)) < 3:
+        return False
+    remainder = sum(int(c) * w for c, w in zip(d, (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2))) % 11
+    return int(d[11]) == (0 if remainder <= 1 else 11 - remainder)
+
+
 _PAN_SHAPE = compile(r"^[A-Za-z]{3}[ABCFGHJLPTabcfghjlpt][A-Za-z]\d{4}[A-Za-z]$")
+# Mexico's CURP (GAOP891108HPLMRS05) and Italy's codice fiscale (RSSMRA85T10A562S; a digit may be replaced by a
+# letter from L to V when two people would share one): mostly letters, so only their exact shapes.
+_CURP_SHAPE = compile(r"^[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d$")
+_CODICE_FISCALE_SHAPE = compile(r"^[A-Z]{6}[0-9L-V]{2}[ABCDEHLMPRST][0-9L-V]{2}[A-Z][0-9L-V]{3}[A-Z]$")
 
 
 def valid_medicare(value: str) -> bool:
@@ -90,13 +104,46 @@ def valid_medicare(value: str) -> bool:
     return sum(int(c) * w for c, w in zip(d, (1, 3, 7, 9, 1, 3, 7, 9))) % 10 == int(d[8])
 
 
+# Italy's codice fiscale: its last letter checks the fifteen before it, each character worth one value in odd
+# positions (the first, third...) and another in even ones.
+_CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23]
+
+
+def valid_codice_fiscale(value: str) -> bool:
+    v = value.upper()
+    if not _CODICE_FISCALE_SHAPE.search(v):
+        return False
+    total = 0
+    for i, c in enumerate(v[:15]):
+        n = int(c) if c.isdigit() else ord(c) - 65
+        total += _CF_ODD[n] if i % 2 == 0 else n
+    return v[15] == chr(65 + total % 26)
+
+
 def id_number_like(value: str) -> bool:
-    """After a word naming an id: India's PAN shape (ABCPE1234F), or 6 to 15 letters and digits, mostly digits."""
+    """After a word naming an id: India's PAN shape (ABCPE1234F), Mexico's CURP, Italy's codice fiscale, or 6 to 15
+    letters and digits, mostly digits, in one run or in groups (CPF 570.197.274-76, Steuer-ID 62 875 977 140)."""
     compact = "".join(c for c in value if c.isalnum())
-    if _PAN_SHAPE.search(compact):
+    upper = compact.upper()
+    if _PAN_SHAPE.search(compact) or _CURP_SHAPE.search(upper) or _CODICE_FISCALE_SHAPE.search(upper):
         return True
+    if _date_shaped(value):
+        return False
     digits = sum(c.isdigit() for c in compact)
     return 6 <= len(compact) <= 15 and digits >= 5 and digits * 2 >= len(compact) and len(set(compact)) > 2
+
+
+def _date_shaped(value: str) -> bool:
+    """31.03.2025, 2025-03-31, 31/03/25: a deadline after an id's word ("link PAN and Aadhaar by 31.03.2025")."""
+    groups = value.replace(".", " ").replace("-", " ").replace("/", " ").split()
+    if len(groups) != 3 or not all(g.isdigit() for g in groups):
+        return False
+    if len(groups[0]) == 4:
+        groups.reverse()
+    if len(groups[2]) not in (2, 4):
+        return False
+    a, b = int(groups[0]), int(groups[1])
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
 
 
 def passport_like(value: str) -> bool:
@@ -105,11 +152,47 @@ def passport_like(value: str) -> bool:
     return 6 <= len(compact) <= 12 and sum(c.isdigit() for c in compact) >= 5 and len(set(compact)) > 2
 
 
+def passport_after_label(value: str) -> bool:
+    """Right after the word "passport": 6 to 9 letters and digits with a digit among them (Germany's and the
+    Netherlands' passports hold mostly letters: NRBVPEHE7, CJ8MGWGNX)."""
+    return 6 <= len(value) <= 9 and any(c.isdigit() for c in value) and len(set(value.upper())) > 3
+
+
 def licence_like(value: str) -> bool:
     """A licence number: 5 to 20 letters and digits, at least two digits, not a word with a number glued on."""
     compact = "".join(c for c in value if c.isalnum())
     digits = sum(c.isdigit() for c in compact)
     return 5 <= len(compact) <= 20 and digits >= 2 and digits >= len(compact) // 3
+
+
+class SinRecognizer(ContextPatternRecognizer):
+    """Canada's SIN. Written 123-456-782 it counts on its own; spaced (123 456 782) only after its word or for an
+    account serving Canada: France writes its companies' SIREN numbers so, and they pass the same Luhn check."""
+
+    def find(self, doc: Doc):
+        for r in super().find(doc):
+            if r.score < self.context_score and " " in doc.text[r.start:r.end] and "CA" not in doc.account.regions:
+                continue
+            yield r
+
+
+class IdAfterWordRecognizer(ContextPatternRecognizer):
+    """Any id number right after the word that names it ("CPF 570.197.274-76", "PPSN 1234567T"), unless a phone
+    word stands nearer to it ("Aadhaar queries? Call 1800 300 1947")."""
+
+    def __init__(self, context: Context, phone_words: tuple[Context, ...]):
+        super().__init__("NATIONAL_ID", "NationalIdContextRecognizer",
+                         [r"\d{2,3}-\d{2,7}(?:-\d{3,4})?", r"[A-Za-z0-9]{6,18}", r"\d{1,4}(?:[ .-]\d{1,4}){1,7}"],
+                         validate=id_number_like, context=context, require_context=True)
+        self.phone_words = phone_words
+
+    def find(self, doc: Doc):
+        for r in super().find(doc):
+            named = self.cue.distance(doc.text, r.start)
+            phone = [d for d in (w.distance(doc.text, r.start) for w in self.phone_words) if d is not None]
+            if named is not None and phone and min(phone) < named:
+                continue
+            yield r
 
 
 def recognizers(context: dict[str, Context], not_an_id: Context | None = None) -> list:
@@ -126,15 +209,19 @@ def recognizers(context: dict[str, Context], not_an_id: Context | None = None) -
                           context=context["ni_number"], require_context=True),
         ContextPatternRecognizer("PASSPORT", "PassportRecognizer", [r"[A-Za-z0-9]{6,12}"], validate=passport_like,
                           context=context["passport"], require_context=True),
+        ContextPatternRecognizer("PASSPORT", "PassportAfterWordRecognizer", [r"[A-Za-z0-9]{6,9}"],
+                          validate=passport_after_label, context=context["passport_label"], require_context=True),
         # Letters then digits (D1234567, DLUPPRAN098765, MORGA753116SM9IJ), or groups that each hold a digit
         # (A1234-56789-01234, AB12-34CD-56EF).
         ContextPatternRecognizer("DRIVER_LICENSE", "DriverLicenceRecognizer",
-                          [r"[A-Za-z]{0,8}\d[A-Za-z0-9]{3,19}", r"[A-Za-z]{0,4}\d[A-Za-z0-9]{0,5}(?:[ -][A-Za-z]{0,4}\d[A-Za-z0-9]{0,5}){1,4}"],
+                          [r"[A-Za-z]{0,8}\d[A-Za-z0-9]{3,19}", r"[A-Za-z]{0,4}\d[A-Za-z0-9]{0,5}(?:[ -][A-Za-z]{0,4}\d[A-Za-z0-9]{0,5}){1,4}",
+                           # A UK licence in its three printed groups: surname, date of birth, initials and check.
+                           r"[A-Za-z9]{5} \d{6} [A-Za-z0-9]{5}(?: \d{2})?"],
                           validate=licence_like, context=context["driver_licence"], require_context=True),
         # Canada's SIN in its written shape (123-456-782) counts on its own: the Luhn check rules out nine in ten
         # numbers of that shape, and phone numbers are not grouped 3-3-3.
-        ContextPatternRecognizer("NATIONAL_ID", "SinRecognizer", [r"\d{3}-\d{3}-\d{3}", r"\d{3} \d{3} \d{3}"], validate=valid_sin,
-                          context=context["national_id"], score=0.85, not_private=not_an_id),
+        SinRecognizer("NATIONAL_ID", "SinRecognizer", [r"\d{3}-\d{3}-\d{3}", r"\d{3} \d{3} \d{3}"], validate=valid_sin,
+                      context=context["national_id"], score=0.85, not_private=not_an_id),
         ContextPatternRecognizer("NATIONAL_ID", "ItinRecognizer", [r"9\d{2}-\d{2}-\d{4}"], validate=valid_itin,
                           context=context["national_id"], score=0.85),
         # The dashed shapes of SSNs and SINs hold little else; an invented or mistyped one is still meant as an
@@ -151,10 +238,13 @@ def recognizers(context: dict[str, Context], not_an_id: Context | None = None) -
                           context=context["driver_licence"], score=SHAPE_SCORE, not_private=not_an_id),
         ContextPatternRecognizer("NATIONAL_ID", "MedicareRecognizer", [r"\d{4}[ -]?\d{5}[ -]?\d(?:[ -/]?\d)?"],
                           validate=valid_medicare, context=context["national_id"], require_context=True),
+        # Ids with check digits may also follow everyday words ("UID", "My Number"): the check digits decide.
         ContextPatternRecognizer("NATIONAL_ID", "AadhaarRecognizer", [r"\d{4}[ -]?\d{4}[ -]?\d{4}"], validate=valid_aadhaar,
-                          context=context["national_id"], require_context=True),
+                          context=context["national_id_checked"], require_context=True),
+        ContextPatternRecognizer("NATIONAL_ID", "MyNumberRecognizer", [r"\d{4}[ -]?\d{4}[ -]?\d{4}"], validate=valid_my_number,
+                          context=context["national_id_checked"], require_context=True),
+        ContextPatternRecognizer("NATIONAL_ID", "CodiceFiscaleRecognizer", [r"[A-Za-z0-9]{16}"], validate=valid_codice_fiscale,
+                          context=context["national_id_checked"], require_context=True),
         # After "TIN", "PAN", "tax id", "national id"...: tax ids (12-3456789), PAN (ABCPE1234F), id numbers.
-        ContextPatternRecognizer("NATIONAL_ID", "NationalIdContextRecognizer",
-                          [r"\d{2,3}-\d{2,7}(?:-\d{3,4})?", r"[A-Za-z0-9]{6,15}"], validate=id_number_like,
-                          context=context["national_id"], require_context=True),
+        IdAfterWordRecognizer(context["national_id"], (context["phone"], context["business_phone"])),
     ]

@@ -3,8 +3,9 @@
 A private, loopback or link-local address is internal wherever it appears. A
 public address is a person's when the words around it say so ("my IP",
 "keep getting address ... blocked", "client_ip"), and never when the brand talks
-about its own servers ("our status page", "DNS"). One with no words either way is
-reported with a lower score: it may well be someone's, so its author is asked.
+about its own servers ("our status page", "DNS") or a version ("version", "update to").
+One with no words either way is reported with a lower score: it may well be someone's,
+so its author is asked.
 """
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ from .base import Context, Doc, Recognizer, candidates, char_after, char_before,
 IPV4 = compile(r"(?:^|[^\p{L}\p{N}.])(\d{1,3}(?:\.\d{1,3}){3})")
 IPV6 = compile(r"(?:^|[^\p{L}\p{N}:.])([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?)")
 
+
+# Public DNS resolvers (Cloudflare, Google, Quad9, OpenDNS): a service's, never a person's.
+PUBLIC_RESOLVERS = frozenset({"1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4", "9.9.9.9", "149.112.112.112",
+                              "208.67.222.222", "208.67.220.220"})
 
 # Scores: a private address, a public one the words say is a person's, and a public one nothing says is whose.
 PRIVATE_SCORE, ATTRIBUTED_SCORE, UNATTRIBUTED_SCORE = 0.95, 0.85, 0.6
@@ -29,9 +34,9 @@ def parse_ip(value: str):
 
 class IpAddressRecognizer(Recognizer):
     """IP_ADDRESS for every address: private ones are always reported (the check calls them internal); public
-    ones never after the brand's own words, with a customer's context at ATTRIBUTED_SCORE, and with none at
-    UNATTRIBUTED_SCORE unless they read as a version number (an IPv4 address with no part above 99: 1.2.3.4,
-    4.12.0.3, and the well-known resolvers 8.8.8.8 and 1.1.1.1)."""
+    ones never after the brand's own words or a version word ("our servers", "resolver", "version 4.12.0.3",
+    "update to"), with a customer's context at ATTRIBUTED_SCORE, and with none at UNATTRIBUTED_SCORE: small parts
+    alone do not make a version number ("connection 46.46.11.88" is someone's)."""
 
     ENTITIES = ("IP_ADDRESS",)
 
@@ -56,11 +61,11 @@ class IpAddressRecognizer(Recognizer):
                     continue
                 if not address.is_global:
                     yield self.result("IP_ADDRESS", start, end, PRIVATE_SCORE, private=True)
-                elif self.not_private.before(text, start, 3):
+                elif self.not_private.before(text, start, 3) or value in PUBLIC_RESOLVERS:
                     continue
                 elif self.cue.near(text, start, end):
                     yield self.result("IP_ADDRESS", start, end, ATTRIBUTED_SCORE, private=False)
-                elif address.version == 6 or max(int(part) for part in value.split(".")) > 99:
+                else:
                     yield self.result("IP_ADDRESS", start, end, UNATTRIBUTED_SCORE, private=False)
 
 

@@ -28,6 +28,8 @@ CANDIDATE = compile(
 _EXTENSION = compile(r"(?i)[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$")
 # Dates ("2024-05-12 14", "12/05/2024", "3/4/25") and fractions ("3/4") are not phone numbers.
 _DATE_LIKE = compile(r"^(?:(?:19|20)\d{2}[./-][01]?\d[./-][0-3]?\d(?:[^\d./-]|$)|[0-3]?\d[./-][0-3]?\d[./-](?:\d{4}|\d{2})(?:[^\d./-]|$)|\d{1,4}/\d{1,4}$)")
+# An IPv4 address (54.28.146.223) is an address, not a phone number written with dots.
+_DOTTED_QUAD = compile(r"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")
 # 1,234,567.5; and a count of a billion or more in thousands ("1 234 567 890", "1.234.567.890"): no phone is
 # written in four or more groups of three after the first.
 _DECIMAL_LIKE = compile(r"^(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:(?: \d{3}){3,}|(?:\.\d{3}){3,}|(?:'\d{3}){3,}))$")
@@ -58,17 +60,22 @@ _NANP = {"US", "CA", "PR", "GU", "VI", "AS", "MP", "BS", "BB", "JM", "TT", "DO",
 
 
 def is_business_number(value: str, regions: tuple[str, ...]) -> bool:
-    """Toll-free, shared-cost and premium numbers (1-800, 0800, 0345) belong to organisations, not people.
+    """Toll-free, shared-cost, premium and nationwide numbers (1-800, 0800, 0345; 1300 and 1800 in Australia, 800
+    in Italy, 0860 in South Africa, 0120 in Japan) belong to organisations, not people.
 
     A number written without its country code is read in each region the account serves, and is a business's
-    only if it is one wherever it is a number at all: 030 28394756 is a UK shared-cost number and a Berlin line."""
+    only if it is one wherever it is a number at all: 030 28394756 is a UK shared-cost number and a Berlin line.
+    One not opening with 0 is read in every region served (Australia's 1300 and Italy's 800 do not open with 0),
+    as North American only when the account serves North America."""
     written = value.strip()
     if written.startswith("+"):
         readings = [None]
     elif written.startswith("0"):
         readings = [r for r in regions if r not in _NANP] or ["GB"]  # national numbers open with 0 outside N. America
     else:
-        readings = [r for r in regions if r in _NANP] or ["US"]
+        readings = list(regions)
+        if len(_digits(written)) == 11 and written.startswith("1") and not set(readings) & _NANP:
+            readings.append("US")  # "1-800-555-0100": written with North America's trunk prefix
     kinds = []
     for region in readings:
         try:
@@ -150,6 +157,9 @@ class PhoneNumberRecognizer(Recognizer):
         if not 7 <= len(digits) <= 15 or len(set(digits)) == 1:
             return
         if _DATE_LIKE.search(core) or _DECIMAL_LIKE.search(core):
+            return
+        quad = core.strip("()")
+        if _DOTTED_QUAD.search(quad) and all(int(part) <= 255 for part in quad.split(".")):
             return
         if self.not_private.before(text, start, 1) or self.business.before(text, start):
             return
