@@ -26,7 +26,11 @@ _INVISIBLE = {
 
 
 _CYRILLIC_LOOKALIKES = {"к": "k", "м": "m", "т": "t", "н": "h", "в": "b", "г": "r", "п": "n", "и": "u", "ш": "w",
-                        "ь": "b", "ѕ": "s", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "з": "3", "ч": "4"}
+                        "ь": "b", "ѕ": "s", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "з": "3", "ч": "4", "ԍ": "g"}
+# Greek small letters that pass for Latin ones inside a word ("κικε", "niggεr", "reτard"); the confusables data maps
+# only some of them.
+_GREEK_LOOKALIKES = {"α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+                     "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c"}
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +59,12 @@ def _confusable_table() -> dict[str, str]:
     for char, target in _CYRILLIC_LOOKALIKES.items():
         table.setdefault(char, target)
         table.setdefault(char.upper(), target.upper())
+    for char, target in _GREEK_LOOKALIKES.items():
+        table.setdefault(char, target)
+    # Negative circled and negative squared capitals (🅝🅘🅖, 🅱🅸🆃🅲🅷), which NFKC leaves as they are.
+    for first in (0x1F150, 0x1F170):
+        for offset in range(26):
+            table[chr(first + offset)] = chr(ord("A") + offset)
     # Small capitals (ɪᴅɪᴏᴛ) read as the letter they are; the confusables data maps several to other scripts.
     for block in ((0x0250, 0x02B0), (0x1D00, 0x1D80), (0xA720, 0xA800)):
         for code in range(*block):

@@ -29,18 +29,23 @@ from .leet import READINGS as LEET
 from .rules.phrases import compile_phrases
 from .languages import letter_words, written_in
 from .names import person_names
-from .words import word_rank, zipf
+from .words import place_names, word_rank, zipf
 
 MASKS = set("*#%")
 EDGE_PUNCT = ".,;:?\"'()[]{}<>«»“”‘’…~^"
 # Single characters with one to three separators between them ("f u c k", "f.u.c.k", "f - u - c - k"). A "letter" is
 # never a separator, so there is one way to read a run: linear, and starts only after whitespace.
-SPACED = re.compile(r"(?<!\S)(?:[^\s.\-_/][ .\-_/]{1,3}){2,}[^\s.\-_/](?![^\s.,!?])")
+# Separators people put between the letters of a word: n·i·g·g·e·r, f|u|c|k, k,i,k,e, f*a*g.
+# The letters of a spaced word are letters, digits and the symbols that stand for letters ($hit, @ss, sh!t), so an
+# emoji or a one-letter word beside it is not read into it.
+SPACED = re.compile(r"(?<!\S)(?:[^\W_]|[$@!])(?:[ .\-_/·•|+~,*]{1,3}(?:[^\W_]|[$@!])){2,}(?![^\s.,!?])")
+_ONE_LETTER_WORDS = frozenset("aiu")  # a, I, u ("you")
+_SEPARATOR = re.compile(r"[ .\-_/·•|+~,*]")
 RUN3 = re.compile(r"(.)\1{2,}")
 RUN2 = re.compile(r"(.)\1+")
 RUN_ANY = re.compile(r"(.)\1*")
 _TOKEN = re.compile(r"\S+")
-_DOTTED = re.compile(r"(?:[^\W_][.\-_]){2,}[^\W_]")
+_DOTTED = re.compile(r"(?:[^\W_][.\-_·•|+~,*]){2,}[^\W_]")
 # One letter and digits: a gate, seat, postcode or model (Gate F46, N16, Galaxy A55), not a word in disguise.
 _CODE = re.compile(r"[a-z]\d+")
 # No offensive word is longer than this; a longer token gets one bounded reading.
@@ -50,13 +55,38 @@ COMMON_WORD_ZIPF = 3.0
 # Letters people swap in to get past filters: fvck, cvnt; niqqa, faqqot; phuck; jakkass; azzhole; kunt.
 SWAPS = (("v", "u"), ("q", "g"), ("ph", "f"), ("kk", "ck"), ("z", "s"), ("k", "c"))
 _LOOKUP_CACHE = 65536
+# A two-letter fragment this common (Zipf scale) is a word ("it", "on", "is"), not a piece of a split word.
+SHORT_WORD_ZIPF = 5.0
+# A slur's vowel-less spelling this common (Zipf scale) is a word of its own, not the slur.
+VARIANT_MAX_ZIPF = 1.0
+# Listed words of these lengths are looked for inside other words (innocent_spans).
+STEM_MIN, STEM_MAX = 3, 7
+# A word this common (Zipf scale) that holds a slur is an everyday word ("sniggering", "retardant"); a commoner
+# word ("night", "class", "Arsenal") the model has read often enough to know.
+INNOCENT_ZIPF = (2.0, 4.0)
+_LETTERS = re.compile(r"[a-z]+")
+_LETTERS_ONLY_TOKEN = re.compile(r"(?<![^\s])[a-z]{2,6}(?![^\s.,!?])")
+_HANDLE = re.compile(r"@\w+(?:@[\w.-]+)?(?:[^\w@$!]|$)")
+
+
+# At most this many runs of a repeated letter are read two ways each (once, twice); the rest are read both ways at once.
+_STRETCH_RUNS = 4
 
 
 def _unstretched(word: str) -> tuple[str, ...]:
-    """Repeated letters read twice and once: "fuuuck" -> "fuuck", "fuck"."""
+    """Repeated letters read twice and once: "fuuuck" -> "fuuck", "fuck"; each stretched run also on its own, since
+    a stretched word may have a double letter of its own: "niiiigger" -> "niigger", "nigger"."""
     if not RUN2.search(word):
         return ()
-    return RUN3.sub(r"\1\1", word), RUN2.sub(r"\1", word)
+    readings = [RUN3.sub(r"\1\1", word), RUN2.sub(r"\1", word)]
+    pieces = [m.group() for m in RUN_ANY.finditer(word)]
+    runs = [i for i, piece in enumerate(pieces) if len(piece) > 2]  # stretched; a double letter is spelling
+    if 0 < len(runs) <= _STRETCH_RUNS:
+        for cut in itertools.product((2, 1), repeat=len(runs)):
+            for i, keep in zip(runs, cut):
+                pieces[i] = pieces[i][0] * keep
+            readings.append("".join(pieces))
+    return tuple(dict.fromkeys(reading for reading in readings if reading != word))
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +148,7 @@ class OffensiveMatcher:
         mild = lower(lexicon.get("mild_terms", []))
         exclaim = lower(lexicon.get("mild_exclamations", []))
         explicit = not_offensive | mild | exclaim
+        self.freed = not_offensive
         imported = imported_terms(lexicon)
         slurs = (lower(lexicon.get("slurs", [])) | imported["slur"]) - explicit
         strong = (set(builtin_words()) | lower(lexicon.get("extra_terms", [])) | imported["strong"]) - explicit - slurs
@@ -135,6 +166,8 @@ class OffensiveMatcher:
                     self.words[w] = kind
         self.hate_phrases = list(lexicon.get("hate_phrases", [])) + [
             f"{verb} {group}" for verb in lexicon.get("hate_verbs", []) for group in lexicon.get("protected_groups", [])]
+        # Run together in a hashtag ("#14words"): phrases of letters only are matched so by the phrase matcher.
+        self.hate_phrases += [re.sub(r"[\W_]", "", p) for p in self.hate_phrases if re.search(r"\d", p) and " " in p]
         # Words offensive in a username only: the policy's handle_terms, the imported sexual terms that
         # are not everyday words, and imported phrases run together ("sandnigger", "cumshot") unless
         # they are made of everyday words only ("brownieking", "switchhitter").
@@ -163,11 +196,26 @@ class OffensiveMatcher:
             ("mild", compile_phrases([w for w in mild if " " in w])),
             ("exclaim", compile_phrases([w for w in exclaim if " " in w])),
         ]
+        # Slurs and swear words that ordinary words hold inside them (Scunthorpe, sniggering, retardant, Dickinson).
+        # The sexual words the policy frees in posts ("penis") count: a model reads them in "Penistone" all the same.
+        self.stems = {w: ("slur" if w in slurs else "strong") for w in slurs | strong | set(builtin_words())
+                      if w.isalpha() and STEM_MIN <= len(w) <= STEM_MAX}
+        place_names()  # read now for innocent_spans
         word_rank()  # loaded now, not on the first masked word of a user's post
         self.by_length: dict[int, list[str]] = {}
         for w in self.words:
             if w.isalpha():
                 self.by_length.setdefault(len(w), []).append(w)
+        # Slurs written with one vowel left out ("ngger", "fggot"), where that spelling is no word or name of its own.
+        self.variants: dict[str, str] = {}
+        for w in sorted(slurs):
+            if not w.isalpha() or len(w) < 5:
+                continue
+            forms = [w[:i] + w[i + 1:] for i, c in enumerate(w) if c in "aeiou" and 0 < i]
+            for form in forms:
+                if (len(form) >= 5 and form not in self.words and zipf(form) < VARIANT_MAX_ZIPF
+                        and form not in person_names() and form not in place_names()):
+                    self.variants.setdefault(form, w)
         self.lookup = lru_cache(maxsize=_LOOKUP_CACHE)(self._lookup)
 
     # -- one word ---------------------------------------------------------------
@@ -179,22 +227,61 @@ class OffensiveMatcher:
         if len(token) > LONG_TOKEN:
             return self._long(token)
         if token.isalpha():
-            # Most words are plain letters: a set lookup, then the stretched readings (fuuuck, fuuck).
-            for reading in (token, *_unstretched(token)):
-                if reading in self.allowed:
-                    return None
-                kind = self.words.get(reading)
-                if kind:
-                    return kind, reading
+            # Most words are plain letters: a set lookup, then the stretched readings (fuuuck, fuuck), the most
+            # severe reading winning ("reeeetard" is "retard", not the listed disguise "reetard").
+            kind = self.words.get(token)
+            if kind:
+                return kind, token
+            best = self._best(_unstretched(token))
+            if best is False:
+                return None
+            if best:
+                return best
             if zipf(token) >= COMMON_WORD_ZIPF:
-                return None  # a real word ("vote", "queue") is not a swapped-letter disguise
-            return self._best(self._swapped(token))
+                return None  # a real word ("vote", "queue", "assess", "snatches") is no disguise and no plural
+            plural = self._plural(token)
+            if plural:
+                return plural
+            if token in self.variants:
+                return "slur", self.variants[token]
+            return self._best(self._swapped(token)) or None
         best = self._best(self._readings(token))
         if best is False:
             return None
         if best is None and any(c in MASKS for c in token):
             return self._masked(token)
+        if best is None or best[0] != "slur":
+            inserted = self._inserted(token)  # "r_tard" is the listed disguise "rtard", and "retard" with a letter hidden
+            if inserted and (best is None or self.SEVERITY.index(inserted[0]) < self.SEVERITY.index(best[0])):
+                return inserted
         return best
+
+    def _plural(self, token: str) -> tuple[str, str] | None:
+        """A plural of a listed word that the list lacks: "trannys", "kykes", "wankers", "bitches"."""
+        if len(token) < 5 or not token.endswith("s") or token in self.freed:
+            return None
+        stems = [token[:-1]]
+        if token.endswith("es") and (token[-4:-2] in ("ch", "sh") or token[-3:-2] in ("s", "x", "z")):
+            stems.append(token[:-2])
+        for stem in stems:
+            kind = self.words.get(stem)
+            if kind in ("slur", "strong", "mild") and zipf(stem) < COMMON_WORD_ZIPF:  # "snatches" is a verb
+                return kind, stem
+        return None
+
+    def _inserted(self, token: str) -> tuple[str, str] | None:
+        """A slur or swear word with one or two other characters inside it, put in or put for a letter
+        ("ki'ke", "sp🔥ic", "n.gger", "r_tard", "f-ggot"): only a slur or a strong word counts, never a mild one
+        ("he'll" is not "hell")."""
+        core = token.strip(EDGE_PUNCT)
+        odd = [i for i, c in enumerate(core) if not c.isalnum() and c not in LEET and c not in MASKS]
+        if not odd or len(odd) > 2 or len(core) > 16 or 0 in odd or len(core) - 1 in odd:
+            return None
+        dropped = "".join(c for i, c in enumerate(core) if i not in odd)
+        put_in = self._best(self._readings(dropped)) if dropped.isalnum() else None
+        put_for = self._masked("".join("*" if i in odd else c for i, c in enumerate(core)), letters_seen=2)
+        found = [f for f in (put_in, put_for) if f and f[0] in ("slur", "strong")]
+        return min(found, key=lambda f: self.SEVERITY.index(f[0])) if found else None
 
     def _best(self, readings):
         """The most severe (kind, word) among readings; False if a reading is an allowed word."""
@@ -231,8 +318,8 @@ class OffensiveMatcher:
     def _readings(self, token: str):
         yield token
         bare = token.strip("-_.")
-        if _DOTTED.fullmatch(bare):  # f.u.c.k, f-u-c-k, f_u_c_k
-            yield re.sub(r"[.\-_]", "", bare)
+        if _DOTTED.fullmatch(bare):  # f.u.c.k, f-u-c-k, f_u_c_k, n·i·g·g·e·r
+            yield _SEPARATOR.sub("", bare)
         forms = {token}
         if any(c in LEET for c in token) and any(c.isalpha() for c in token) and not _CODE.fullmatch(token):
             forms |= set(self._deleet(token))
@@ -257,11 +344,11 @@ class OffensiveMatcher:
         for combo in itertools.product(*options):
             yield "".join(combo)
 
-    def _masked(self, token: str) -> tuple[str, str] | None:
+    def _masked(self, token: str, letters_seen: int = 1) -> tuple[str, str] | None:
         """f***, f**k, b***h, s**t: masks stand for letters; the visible letters must fit one list word."""
         core = token.strip(EDGE_PUNCT)
         visible = [c for c in core if c.isalpha()]
-        if len(visible) < 1 or not core[0].isalpha() or len(core) < 3 or len(core) not in self.by_length:
+        if len(visible) < letters_seen or not core[0].isalpha() or len(core) < 3 or len(core) not in self.by_length:
             return None
         # Each mask stands for any letter; every other character must be that letter (digits read as letters).
         wanted = [None if c in MASKS else (c if c.isalpha() else LEET.get(c, c)[0]) for c in core]
@@ -276,6 +363,50 @@ class OffensiveMatcher:
         best = min(matches, key=lambda w: (self.SEVERITY.index(self.words[w]), ranks.get(w, len(ranks))))
         return self.words[best], best
 
+    def _split_in_two(self, lower: str) -> list[Hit]:
+        """A slur or swear word cut in two by a space or a line break ("ki ke", "sp\nic", "ch ink"): two
+        neighbouring fragments, not both words, that together make a listed word of four letters or more."""
+        out = []
+        previous = None
+        for match in _LETTERS_ONLY_TOKEN.finditer(lower):
+            if previous is not None and previous.end() + 2 >= match.start() and lower[previous.end():match.start()].isspace():
+                a, b = previous.group(), match.group()
+                if len(a) + len(b) >= 4 and not (_a_word(a) and _a_word(b)) and not (self.lookup(a) or self.lookup(b)):
+                    found = self.words.get(a + b)
+                    if found in ("slur", "strong"):
+                        out.append(Hit(found, a + b, previous.start(), match.end()))
+            previous = match
+        return out
+
+    def innocent_spans(self, lower: str, norm: str) -> list[tuple[int, int]]:
+        """Words and phrases the lists free that hold a slur or a swear word in their letters: the allowed words
+        and phrases ("Scunthorpe", "Coon Rapids"), place names and people's names written with a capital
+        ("Penistone", "Niger", "Dickinson") and everyday words ("sniggering", "retardant"). A model that reads letters reads them as
+        what they hold; the check shows it only the rest."""
+        spans = [m.span() for m in self.allowed_phrases.finditer(lower)] if self.allowed_phrases is not None else []
+        places, names = place_names(), person_names()
+        for match in _LETTERS.finditer(lower):
+            word = match.group()
+            if len(word) <= STEM_MIN:
+                continue
+            held = [word[i:i + n] for n in range(STEM_MIN, STEM_MAX + 1) for i in range(len(word) - n + 1)
+                    if word[i:i + n] in self.stems]
+            if not held or word in self.words or self.lookup(word):
+                continue  # holds no listed word; or is a listed word itself, or one in disguise
+            slur, common = any(self.stems[stem] == "slur" for stem in held), zipf(word)
+            if common >= INNOCENT_ZIPF[1]:
+                continue
+            # An everyday word holds a slur with letters to spare ("sniggering", "retardant"); "niger" lower case
+            # is one letter from a slur.
+            everyday = slur and common >= INNOCENT_ZIPF[0] and len(word) >= max(map(len, held)) + 3
+            if word in self.allowed or everyday or (
+                    (slur or max(map(len, held)) > STEM_MIN) and (word in places or word in names)
+                    and norm[match.start()].isupper()):
+                # A swear word inside an everyday word may be one more swear word ("batshit"); a place or a person
+                # is written with a capital ("you niger" is not Niger).
+                spans.append(match.span())
+        return spans
+
     # -- a whole text -------------------------------------------------------------
     def scan(self, lower: str) -> list[Hit]:
         """Offensive words and phrases in normalised lower-case text, with their spans."""
@@ -285,8 +416,8 @@ class OffensiveMatcher:
                 hits.extend(Hit(kind, m.group(), *m.span()) for m in regex.finditer(lower))
         for match in _TOKEN.finditer(lower):
             raw = match.group()
-            if raw.startswith(("@", "http", "www.")) or "/" in raw:
-                continue  # handles and links are judged elsewhere
+            if _HANDLE.match(raw) or raw.startswith(("http", "www.")) or "/" in raw:
+                continue  # handles and links are judged elsewhere ("@$$hole" is no handle)
             start = match.start()
             left = len(raw) - len(raw.lstrip(EDGE_PUNCT))
             word = raw.lstrip(EDGE_PUNCT).rstrip(EDGE_PUNCT + "!")  # "idiot...!", "fuck!?" ("!" inside is a letter: sh!t)
@@ -304,11 +435,17 @@ class OffensiveMatcher:
                 continue
             if found:
                 hits.append(Hit(found[0], found[1], start + left, start + left + len(word)))
+        hits.extend(self._split_in_two(lower))
         for match in SPACED.finditer(lower):
-            joined = re.sub(r"[ .\-_/]", "", match.group())
-            if len(joined) > LONG_TOKEN:
-                continue  # a long run of single characters is not one word
+            joined = _SEPARATOR.sub("", match.group())
+            if len(joined) > LONG_TOKEN or set(joined) <= {"x", "o"}:
+                continue  # a long run of single characters is not one word; "x x x" are kisses
             found = self.lookup(joined)
+            if not found and len(joined) > 3:
+                # A one-letter word beside the spaced one ("is a c u n t", "f u c k u") is read into it.
+                first, last = joined[0] in _ONE_LETTER_WORDS, joined[-1] in _ONE_LETTER_WORDS
+                found = (first and self.lookup(joined[1:])) or (last and self.lookup(joined[:-1])) or (
+                    first and last and len(joined) > 4 and self.lookup(joined[1:-1]))
             if found:
                 hits.append(Hit(found[0], found[1], *match.span()))
         if self.allowed_phrases is not None:
@@ -320,6 +457,13 @@ class OffensiveMatcher:
             ordinary = set().union(*(ws for lang, ws in self.ordinary_in.items() if written_in(lang, words)))
             hits = [h for h in hits if lower[h.start:h.end] not in ordinary]
         return _dedupe(hits)
+
+
+def _a_word(fragment: str) -> bool:
+    """A word of its own rather than a piece of one: a common word of three letters or more, or one of the commonest
+    short words ("it", "on"); two-letter abbreviations ("ki", "sp") are pieces."""
+    common = zipf(fragment)
+    return common >= SHORT_WORD_ZIPF or (len(fragment) >= 3 and common >= COMMON_WORD_ZIPF)
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:

@@ -701,3 +701,23 @@ def test_the_accounts_own_names_read_as_our(policy):
     assert learned(findings(policy, "Globex Rewards 2025: more stars, more perks.", account="globex-coffee")) == {}
     # Another brand's name is not the account's own: it is read as written.
     assert "globex" in tone.model_input(normalize_post({"account": "acme-air", "text": "Globex is open"}), policy)
+
+
+@pytest.mark.parametrize("text, left_out", [
+    ("Road trip: Clitheroe, then Penistone, then Scunthorpe", ["penistone", "scunthorpe"]),
+    ("The Niger Delta is beautiful this time of year", ["niger"]),
+    ("The kids were sniggering at the back of the class", ["sniggering"]),
+    ("Fire retardant coating on all our sofas", ["retardant"]),
+])
+def test_words_the_lists_free_are_left_out_of_what_the_model_reads(policy, text, left_out):
+    # The model reads letters: "Penistone", "the Niger Delta", "sniggering" were warned about or held as hateful.
+    post = normalize_post({"account": "jdoe", "text": text})
+    masked = tone.model_input(post, policy)
+    assert len(masked) == len(post.text.norm)
+    assert not any(word in masked for word in left_out)
+    assert learned(findings(policy, text, account="jdoe")) == {}
+
+
+def test_a_slur_is_never_left_out_of_what_the_model_reads(policy):
+    post = normalize_post({"account": "jdoe", "text": "you niger, go back to the jungle"})
+    assert "niger" in tone.model_input(post, policy)

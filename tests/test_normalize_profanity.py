@@ -65,3 +65,68 @@ def test_imported_list_is_recorded_with_source_and_licence():
 def test_long_tokens_get_one_bounded_reading(matcher):
     assert matcher.lookup("f" + "u" * 5000 + "ck") == ("strong", "fuck")
     assert matcher.lookup("a" * 5000) is None
+
+
+@pytest.mark.parametrize("text, word", [
+    # separators other than spaces, dots and hyphens between the letters
+    ("you absolute n·i·g·g·e·r", "nigger"), ("a f*a*g*g*o*t", "faggot"), ("saw some k,i,k,e", "kike"),
+    ("what a s~p~i~c", "spic"), ("f|u|c|k off", "fuck"), ("a c•u•n•t", "cunt"),
+    # a one-letter word or an emoji beside a spaced word is not part of it
+    ("he is a c u n t", "cunt"), ("f u c k u", "fuck"), ("you c u n t 😡", "cunt"),
+    # another character put in, or put for a letter
+    ("a ki'ke", "kike"), ("some sp🔥ic", "spic"), ("a n.gger", "nigger"), ("you r_tard", "retard"),
+    ("you f-ggot", "faggot"),
+    # a stretched word that has a double letter of its own, read as its most severe word
+    ("niiiiigger", "nigger"), ("traaaaanny", "tranny"), ("reeeeetard", "retard"), ("faaaaggots", "faggots"),
+    # plurals the list lacks
+    ("full of trannys", "tranny"), ("a bunch of kykes", "kyke"), ("you wankers", "wanker"),
+    # Greek look-alike letters and negative circled / squared capitals
+    ("typical κικε", "kike"), ("a niggεr", "nigger"), ("🅝🅘🅖🅖🅔🅡", "nigger"), ("🅱🅸🆃🅲🅷", "bitch"),
+])
+def test_more_disguises_are_read(matcher, text, word):
+    found = words(matcher, text)
+    assert word in [w for _, w in found], found
+
+
+@pytest.mark.parametrize("text", [
+    "we'll see, he'll be there, it's fine, don't worry", "the co-op opened a well-known store at 10:30 a.m.",
+    "tickets $5.99, 1,000 seats", "Grades: A, B, C", "A, S, K the front desk", "a chink of light through the curtains",
+    "Spick and span after the deep clean", "Honky-tonk night at the Crown", "Coon Rapids, Minnesota",
+    "japes and classes", "cool glasses", "passes and bosses", "Go Redskins!",
+    # ordinary words a reading of stretched letters, a plural or a vowel left out would make list words of
+    "Betfair assess United's hopes", "Clerical error snatches the seat", "This is SPCs winning Best Kids Snack",
+    "What are you lot up to? ;P x x x",
+])
+def test_ordinary_text_with_those_shapes_passes(matcher, text):
+    assert [w for w in words(matcher, text) if w[0] in ("slur", "strong")] == []
+
+
+@pytest.mark.parametrize("text, innocent", [
+    ("Road trip: Clitheroe, then Penistone, then Scunthorpe", ["clitheroe", "penistone", "scunthorpe"]),
+    ("The Niger Delta in spring", ["niger"]), ("The kids were sniggering at the back", ["sniggering"]),
+    ("Fire retardant coating", ["retardant"]), ("Emily Dickinson's poems", ["dickinson"]),
+    ("Coon Rapids, Minnesota", ["coon rapids"]),
+    # lower case, a name is not a name; a listed word or a disguise is never innocent; common words are left alone
+    ("you niger", []), ("batshit crazy", []), ("what a nigger", []), ("tonight in class", []),
+])
+def test_innocent_spans_are_the_words_the_lists_free(matcher, text, innocent):
+    from gatekeeper.normalize import normalize_text
+
+    t = normalize_text(text)
+    assert [t.lower[a:b] for a, b in matcher.innocent_spans(t.lower, t.norm)] == innocent
+
+
+@pytest.mark.parametrize("text, word", [
+    ("saw some ki\nke today", "kike"), ("a sp ic", "spic"), ("Typical ch\nink behaviour", "chink"),  # cut in two
+    ("a fggot", "faggot"), ("you ngger", "nigger"),  # a vowel left out
+    ("you @$$hole", "asshole"),  # "@" read as a letter, not a handle
+    ("#14words", "14words"), ("sieg heil 14/88", "14/88"),  # hate codes with digits
+])
+def test_split_vowelless_and_coded_words_are_read(matcher, text, word):
+    assert word in [w for _, w in words(matcher, text)], words(matcher, text)
+
+
+@pytest.mark.parametrize("text", ["I am so happy", "we go ok", "do it on time", "as is", "faggots and peas at the pub",
+                                  "thanks @danny_k", "Mr Ergin and Ms Downing", "14 days, 88 rooms"])
+def test_words_side_by_side_and_real_handles_stay_apart(matcher, text):
+    assert [w for w in words(matcher, text) if w[0] in ("slur", "strong", "hate")] == []

@@ -242,3 +242,32 @@ def test_finding_spans_point_at_original_text(policy):
     text = "Well that was a ｆｕｃｋｉｎｇ week"
     finding = tone.check(normalize_post({"account": "acme-air", "text": text}), policy)[0]
     assert text[finding.start:finding.end] == "ｆｕｃｋｉｎｇ"
+
+
+@pytest.mark.parametrize("text", [
+    "Queer and thriving, thank you very much", "I'm a queer woman, thank you for having me on the panel",
+    "Homo sapiens evolved in Africa, did you know?", "Sorry I was so stupid yesterday, thank you all for being patient",
+    "What a stupid mistake on my part. See you all tomorrow!",
+])
+def test_a_you_that_thanks_greets_or_sits_in_another_sentence_aims_nothing(policy, text):
+    assert "tone.insult" not in rules(policy, text, account="jdoe")
+
+
+@pytest.mark.parametrize("text", ["you stupid idiot", "shut up, you idiot", "I love you, you stupid moron",
+                                  "This is so stupid. @danny_k", "thanks for nothing you useless clown"])
+def test_a_you_in_the_same_sentence_or_a_handle_still_aims(policy, text):
+    assert "tone.insult" in rules(policy, text, account="jdoe")
+
+
+@pytest.mark.parametrize("text", ["that referee is a useless prick", "Piers Morgan is a wanker", "Tom is such a wanker lol",
+                                  "my boss is an arsehole and everyone knows it", "he's a total moron", "what a clown"])
+def test_calling_someone_a_name_without_you_is_name_calling_on_any_account(policy, text):
+    assert "tone.name_calling" in rules(policy, text, account="jdoe")
+    assert "tone.name_calling" in rules(policy, text)
+
+
+@pytest.mark.parametrize("text", ["what a fucking day", "I was such an idiot yesterday", "she is a queer artist from Leeds",
+                                  "This movie is stupid", "It's a shitshow at the airport", "I'm an idiot sometimes",
+                                  "I'm such a sore loser, Jonny beat me again"])
+def test_a_word_before_a_noun_or_about_the_writer_is_no_name_calling(policy, text):
+    assert "tone.name_calling" not in rules(policy, text, account="jdoe")
