@@ -768,3 +768,10 @@ def test_codes_after_their_word_or_spaced(policy, text, rule, value):
 ])
 def test_code_look_alikes_pass(policy, text):
     assert not {"pii.booking_reference", "pii.loyalty_number"} & set(rules(policy, text)), _found(policy, text)
+
+
+@pytest.mark.parametrize("text", ["Contact the front desk at 5551234567.", "Call 5552345678 for the duty manager",
+                                  "Phone: 4155551234 (Maria, evenings)"])
+def test_a_number_without_the_trunk_zero_is_not_read_as_a_uk_business_line(policy, text):
+    # Read in the UK, 5551234567 parses as a 055 corporate number, but the UK never writes one without its 0.
+    assert "pii.phone" in rules(policy, text)

@@ -82,9 +82,18 @@ def is_business_number(value: str, regions: tuple[str, ...]) -> bool:
             number = phonenumbers.parse(value, region)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number):
+        if phonenumbers.is_valid_number(number) and _written_as_in(written, number, region):
             kinds.append(phonenumbers.number_type(number) in _BUSINESS_TYPES)
     return bool(kinds) and all(kinds)
+
+
+def _written_as_in(written: str, number, region: str | None) -> bool:
+    """Is the number written as that region writes it at home? Australia writes 1300 655 506 with no 0, but the
+    UK never drops the 0 of 055 5123 4567: "5551234567" is no UK number, though it parses as one."""
+    if region is None or written.startswith(("+", "0")) or region in _NANP:
+        return True
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return not national.startswith("0")
 
 
 @lru_cache(maxsize=8192)
