@@ -251,7 +251,8 @@ class OffensiveMatcher:
         if best is None and any(c in MASKS for c in token):
             return self._masked(token)
         if best is None or best[0] != "slur":
-            inserted = self._inserted(token)  # "r_tard" is the listed disguise "rtard", and "retard" with a letter hidden
+            # "r_tard" is the listed disguise "rtard", and "retard" with a letter hidden
+            inserted = self._inserted(token)
             if inserted and (best is None or self.SEVERITY.index(inserted[0]) < self.SEVERITY.index(best[0])):
                 return inserted
         return best
@@ -369,7 +370,8 @@ class OffensiveMatcher:
         out = []
         previous = None
         for match in _LETTERS_ONLY_TOKEN.finditer(lower):
-            if previous is not None and previous.end() + 2 >= match.start() and lower[previous.end():match.start()].isspace():
+            gap = lower[previous.end():match.start()] if previous is not None else ""
+            if previous is not None and len(gap) <= 2 and gap.isspace():
                 a, b = previous.group(), match.group()
                 if len(a) + len(b) >= 4 and not (_a_word(a) and _a_word(b)) and not (self.lookup(a) or self.lookup(b)):
                     found = self.words.get(a + b)
@@ -381,8 +383,8 @@ class OffensiveMatcher:
     def innocent_spans(self, lower: str, norm: str) -> list[tuple[int, int]]:
         """Words and phrases the lists free that hold a slur or a swear word in their letters: the allowed words
         and phrases ("Scunthorpe", "Coon Rapids"), place names and people's names written with a capital
-        ("Penistone", "Niger", "Dickinson") and everyday words ("sniggering", "retardant"). A model that reads letters reads them as
-        what they hold; the check shows it only the rest."""
+        ("Penistone", "Niger", "Dickinson") and everyday words ("sniggering", "retardant"). A model that reads
+        letters reads them as what they hold; the check shows it only the rest."""
         spans = [m.span() for m in self.allowed_phrases.finditer(lower)] if self.allowed_phrases is not None else []
         places, names = place_names(), person_names()
         for match in _LETTERS.finditer(lower):
