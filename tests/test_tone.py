@@ -254,7 +254,7 @@ def test_a_you_that_thanks_greets_or_sits_in_another_sentence_aims_nothing(polic
 
 
 @pytest.mark.parametrize("text", ["you stupid idiot", "shut up, you idiot", "I love you, you stupid moron",
-                                  "This is so stupid. @danny_k", "thanks for nothing you useless clown"])
+                                  "Stupid idiot. @danny_k", "thanks for nothing you useless clown"])
 def test_a_you_in_the_same_sentence_or_a_handle_still_aims(policy, text):
     assert "tone.insult" in rules(policy, text, account="jdoe")
 
@@ -271,3 +271,57 @@ def test_calling_someone_a_name_without_you_is_name_calling_on_any_account(polic
                                   "I'm such a sore loser, Jonny beat me again"])
 def test_a_word_before_a_noun_or_about_the_writer_is_no_name_calling(policy, text):
     assert "tone.name_calling" not in rules(policy, text, account="jdoe")
+
+
+@pytest.mark.parametrize("text", [
+    "@omar_h Damn. Sorry you lost your save. Make sure cloud save is turned on",
+    "@anna_l Damn, that's annoying! I've refunded the second charge.",
+    "@nina_r A flight from hell is exactly how it sounds, and we're sorry.",
+    "@jp_travels That sucks, sorry! The delivery fee was wrong; I've refunded it.",
+    "@priya_m We screwed up here, sorry. We found a fault in your area and it's fixed.",
+    "@anna_l Sorry the app has been useless today. A fix is rolling out now.",
+    "Sorry your trip was crap, we've refunded the fare.",
+])
+def test_a_support_reply_that_describes_the_problem_in_plain_words_insults_nobody(policy, text):
+    # A reply's leading handle addresses the customer; it does not make every word of the reply an insult to them.
+    found = rules(policy, text, parent="my flight was a nightmare")
+    assert "tone.insult" not in found and "tone.profanity" not in found
+
+
+@pytest.mark.parametrize("text", ["@user idiot", "@user useless", "@user you're useless", "@user fuck off",
+                                  "what the hell is wrong with you", "Stupid idiot. @danny_k"])
+def test_a_word_thrown_at_the_one_addressed_is_still_aimed(policy, text):
+    found = rules(policy, text)
+    assert "tone.insult" in found or "tone.profanity" in found
+
+
+@pytest.mark.parametrize("text", [
+    "@omar Definitely not user error - it's a known bug in 1.4, fixed next week.",
+    "@omar It isn't user error! That's a bug in 3.2.0.",
+    "To use eSIM you must have an unlocked phone.",
+    "You should've received a password reset link - it can take a few minutes.",
+    "You need to read the top row of numbers on the meter and send them in the app.",
+])
+def test_negated_blame_requirements_and_instructions_are_no_blame(policy, text):
+    assert "tone.blame" not in rules(policy, text)
+
+
+@pytest.mark.parametrize("text", ["@omar This is user error, sorry.", "You must have entered the wrong password.",
+                                  "You should've read the terms before booking."])
+def test_blame_still_counts(policy, text):
+    assert "tone.blame" in rules(policy, text)
+
+
+def test_a_dial_on_a_boiler_is_no_channel_switch(policy):
+    assert "tone.channel_switch" not in rules(policy, "Sorry about that! Turn the dial on the boiler to 2 and hold reset.",
+                                              parent="my heating is broken again")
+    assert "tone.channel_switch" in rules(policy, "Please dial our helpline, we can't do refunds here.",
+                                          parent="my heating is broken again")
+
+
+@pytest.mark.parametrize("reply", ["We hate to hear your order never arrived. I've refunded it in full. Have a great day!",
+                                   "That's on us. A new card is on its way, enjoy!",
+                                   "Ha, we deserved that 😅 Your refund went out this morning."])
+def test_owning_the_problem_in_other_words_is_not_a_canned_reply(policy, reply):
+    found = rules(policy, reply, parent="Worst service ever, my order never arrived. Useless.")
+    assert "tone.mismatched_reply" not in found and "tone.laughing_at_customer" not in found

@@ -63,6 +63,19 @@ _NAME_CALLING_BEFORE = re.compile(
     r"|\bwhat\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}$")
 _NAME_CALLING_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:and|but|lol|lmao|haha|tbh|honestly|smh|who|that|if|for|of|to|with)\b)")
 NAME_CALLING_REACH = 48
+# Tears are as often happy as sad; beside thanks or praise they are happy.
+_TEARS = frozenset({"😭", "😢"})
+# What can be done, offered in the same sentence right after a refusal: ", but we can", "but here's".
+_OFFER_AFTER = re.compile(r"[^.!?\n]{0,80}?\bbut\s+(?:we|we'll|we've|i|i'll|i've|you\s+can|here's|here\s+is|there's|there\s+is)\b")
+# A phrase right after a negation says the opposite: "not user error", "it isn't user error".
+_NEGATED = re.compile(r"\b(?:not|never|no)\s+$|n[\'’]t\s+$")
+# Before a word, what makes it describe a thing rather than call the one addressed something: a determiner ("the
+# crappy experience", "what a useless update") or a verb that predicates it of something ("the app has been useless",
+# "that sucks" has no such verb but is an exclamation).
+_DESCRIBES_A_THING = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|our|my|its|their|his|her|what|such)\s+(?:[a-z]+\s+)?"
+    r"|\b(?:is|was|are|were|been|be|being|looks?|looked|seems?|seemed|feels?|felt|sounds?|sounded|gets?|got)\s+"
+    r"(?:(?:so|really|pretty|totally|completely|just|absolutely|a\s+bit|kinda|very)\s+)?)$")
 # A sentence ends between the word and the "you": "Sorry I was so stupid yesterday. See you all soon!"
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n")
 
@@ -127,17 +140,27 @@ def _aims(lower: str) -> list[tuple[int, int]]:
     return [m.span() for m in _AIMED.finditer(lower) if m.end() not in courtesy]
 
 
-def _aimed(aims: list[tuple[int, int]], start: int, end: int, lower: str = "") -> bool:
-    """A handle, or a second person in the same sentence, near the word and outside the word itself ("f u c k" has a
-    "u"). `aims`: the text's aims (`_aims`), found once for all the words of one post."""
+def _aimed(aims: list[tuple[int, int]], start: int, end: int, lower: str, kind: str) -> bool:
+    """Is the word at start:end aimed at someone? A second person in the same sentence aims it ("you stupid idiot");
+    a handle or a "your" aims it only where it calls someone something, not where it describes a thing ("@anna Sorry
+    the app has been useless today", "@omar Damn, that's annoying", "sorry your trip was crappy"). A mild
+    exclamation is aimed only by a second person ("what the hell is wrong with you"). `aims`: the text's aims
+    (`_aims`), found once for all the words of one post; the word itself is never its own aim ("f u c k" has a "u")."""
     # Only the aims starting in the window can count; they are found by bisection, not by reading them all.
     i = bisect.bisect_left(aims, (start - AIM_WINDOW, -1))
     while i < len(aims) and aims[i][0] <= end + AIM_WINDOW:
         a, b = aims[i]
         if (start - AIM_WINDOW <= a and b <= start) or (end <= a and b <= end + AIM_WINDOW):
             between = lower[b:start] if b <= start else lower[end:a]
-            if lower[a:a + 1] == "@" or not _SENTENCE_END.search(between):
-                return True  # a handle addresses its owner in every sentence of the post
+            handle, possessive = lower[a:a + 1] == "@", lower[a:b] in ("your", "yours")
+            if not (handle or possessive):
+                if not _SENTENCE_END.search(between):
+                    return True
+            elif kind != "exclaim" and not _DESCRIBES_A_THING.search(
+                    lower[max(0, start - NAME_CALLING_REACH):start]):
+                # A handle addresses its owner in every sentence of the post; "your" in its sentence only.
+                if handle or not _SENTENCE_END.search(between):
+                    return True
         i += 1
     return False
 
@@ -160,9 +183,9 @@ def offensive_findings(text, policy) -> list[Finding]:
             findings.append(finding(_RULES["tone.hate"], start, end, term_kind=hit.kind))
         elif hit.kind == "exclaim":
             # "damn good coffee" is fine; "what the hell is wrong with you" is not.
-            if _aimed(aims, hit.start, hit.end, text.lower):
+            if _aimed(aims, hit.start, hit.end, text.lower, hit.kind):
                 findings.append(finding(_RULES["tone.profanity"], start, end))
-        elif _aimed(aims, hit.start, hit.end, text.lower):
+        elif _aimed(aims, hit.start, hit.end, text.lower, hit.kind):
             findings.append(finding(_RULES["tone.insult"], start, end))
         else:
             if _name_calling(text.lower, hit.start, hit.end):
@@ -193,6 +216,10 @@ def _parent_is_upset(parent, policy) -> tuple[bool, str]:
     sarcasm = bool(_find(policy, "sarcasm_cues", lower))
     if not (complaint or profane) and _find(policy, "laughing", lower):
         # "This ramen nearly killed me 😂": a customer laughing is joking along, whatever VADER reads.
+        return False, ""
+    tears = {m.group() for m in _find(policy, "complaint_cues", lower)} <= _TEARS
+    if not profane and not sarcasm and (not complaint or tears) and _find(policy, "praise_cues", lower):
+        # "Dark mode finally!!! I could cry", "your crew mailed it back with a postcard 😭": thanks and praise.
         return False, ""
     if profane and (complaint or sarcasm or compound < 0.5):
         return True, "the post you are answering is profane"
@@ -386,7 +413,10 @@ def check(post, policy) -> list[Finding]:
         findings.append(shout)
     excused = {m.start for m in _find(policy, "blame_exceptions", lower)}
     for m in _find(policy, "blame_phrases", lower):
-        if m.start not in excused:  # "you should have received an email" is help, not blame
+        # "you should have received an email" is help, not blame; "definitely not user error" says the opposite;
+        # "there's nothing we can do about the permit, but we can lend you a router" offers what can be done
+        if (m.start not in excused and not _NEGATED.search(lower, max(0, m.start - 16), m.start)
+                and not _OFFER_AFTER.match(lower, m.end)):
             findings.append(finding(_RULES["tone.blame"], *post.text.span(*m.span())))
     is_care_reply = post.in_reply_to is not None or bool(_find(policy, "care_cues", lower))
     if is_care_reply:
