@@ -442,14 +442,21 @@ class OffensiveMatcher:
             joined = _SEPARATOR.sub("", match.group())
             if len(joined) > LONG_TOKEN or set(joined) <= {"x", "o"}:
                 continue  # a long run of single characters is not one word; "x x x" are kisses
-            found = self.lookup(joined)
+            found, start, end = self.lookup(joined), match.start(), match.end()
             if not found and len(joined) > 3:
-                # A one-letter word beside the spaced one ("is a c u n t", "f u c k u") is read into it.
+                # A one-letter word beside the spaced one ("is a c u n t", "f u c k u") is read into it: the word
+                # is the rest, and its span leaves the one-letter word out.
+                letters = [match.start() + i for i, c in enumerate(match.group()) if not _SEPARATOR.match(c)]
                 first, last = joined[0] in _ONE_LETTER_WORDS, joined[-1] in _ONE_LETTER_WORDS
-                found = (first and self.lookup(joined[1:])) or (last and self.lookup(joined[:-1])) or (
-                    first and last and len(joined) > 4 and self.lookup(joined[1:-1]))
+                for cut_first, cut_last in ((True, False), (False, True), (True, True)):
+                    if (cut_first and not first) or (cut_last and not last) or (cut_first and cut_last and len(joined) < 5):
+                        continue
+                    found = self.lookup(joined[cut_first:len(joined) - cut_last])
+                    if found:
+                        start, end = letters[cut_first], letters[len(letters) - 1 - cut_last] + 1
+                        break
             if found:
-                hits.append(Hit(found[0], found[1], *match.span()))
+                hits.append(Hit(found[0], found[1], start, end))
         if self.allowed_phrases is not None:
             # "Screaming Orgasm" on a cocktail menu, "Hell's Kitchen": the whole name is fine.
             spans = [m.span() for m in self.allowed_phrases.finditer(lower)]

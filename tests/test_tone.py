@@ -260,7 +260,8 @@ def test_a_you_in_the_same_sentence_or_a_handle_still_aims(policy, text):
 
 
 @pytest.mark.parametrize("text", ["that referee is a useless prick", "Piers Morgan is a wanker", "Tom is such a wanker lol",
-                                  "my boss is an arsehole and everyone knows it", "he's a total moron", "what a clown"])
+                                  "my boss is an arsehole and everyone knows it", "he's a total moron", "what a clown",
+                                  "@sarah_m is such a c.u.n.t lol", "@danny_k is a c u n t"])
 def test_calling_someone_a_name_without_you_is_name_calling_on_any_account(policy, text):
     assert "tone.name_calling" in rules(policy, text, account="jdoe")
     assert "tone.name_calling" in rules(policy, text)
