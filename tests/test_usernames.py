@@ -200,3 +200,15 @@ def test_a_number_after_a_whole_word_is_not_read_as_letters(policy, handle):
 @pytest.mark.parametrize("handle", ["@Fuck3r", "@bigclaus7r0phil3", "@xXwh0r3", "@a55h0l3"])
 def test_trailing_look_alikes_of_a_disguised_word_are_still_read(policy, handle):
     assert rules(policy, f"Thanks {handle} for being our 1 millionth follower!") == [("usernames.offensive", "block")]
+
+
+@pytest.mark.parametrize("handle", ["@anna_l", "@diana_l", "@walter_d", "@peter_d", "@p_ronald", "@ricky_z", "@eva_q",
+                                    "@charles_o"])
+def test_a_given_name_and_an_initial_are_not_run_together(policy, handle):
+    # "anna_l" read as one run is "annal", which holds "anal": a name and an initial is how people make handles.
+    assert usernames.reader(policy).read(handle) is None
+
+
+@pytest.mark.parametrize("handle, word", [("@n_igger", "nigger"), ("@f_ag", "fag"), ("@x_slut", "slut")])
+def test_a_word_cut_by_an_underscore_is_still_read(policy, handle, word):
+    assert usernames.reader(policy).read(handle) == word

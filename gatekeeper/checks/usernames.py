@@ -235,9 +235,17 @@ class HandleReader:
         joined = set()
         for parts in readings:
             letters = tuple(p for p in parts if p.isalpha())
+            if self._name_and_initial(letters):
+                continue  # "anna_l", "p_ronald": a given name and an initial, not "anal" or "pron"
             if len(letters) > 1 and letters not in joined:
                 joined.add(letters)
                 yield ["".join(letters)], letters
+
+    def _name_and_initial(self, letters: tuple[str, ...]) -> bool:
+        """A given name and one letter on its own, before or after it ("anna_l", "p_ronald")."""
+        return len(letters) == 2 and any(
+            len(a) == 1 and len(b) >= MIN_WORD and "g" in self.people.get(b, ("",))[0]
+            for a, b in (letters, letters[::-1]))
 
     def _plain_word_before(self, core: str, i: int) -> bool:
         """Does core[:i] end with a word of 4+ letters that is a real word, place or name, and no list word, typed
