@@ -775,3 +775,17 @@ def test_code_look_alikes_pass(policy, text):
 def test_a_number_without_the_trunk_zero_is_not_read_as_a_uk_business_line(policy, text):
     # Read in the UK, 5551234567 parses as a 055 corporate number, but the UK never writes one without its 0.
     assert "pii.phone" in rules(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Turn the dial on the boiler to 2 and hold the reset button for 10 seconds. Thanks for bearing with us",
+    "Not yet - it opens on the 14th. Until then, the Plaza lounge at gate 30 accepts your card.",
+])
+def test_an_address_shape_across_a_sentence_or_of_lowercase_words_is_no_address(policy, text):
+    assert "pii.address" not in rules(policy, text)
+
+
+@pytest.mark.parametrize("text", ["Please send it to Plaza Mayor 3, Madrid", "ship it to 221 Baker Street. Thanks",
+                                  "I live at 12 N. Main St. Apt 4", "send it to calle mayor 12 please"])
+def test_addresses_near_those_shapes_still_count(policy, text):
+    assert "pii.address" in rules(policy, text)

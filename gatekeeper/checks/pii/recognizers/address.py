@@ -38,6 +38,9 @@ MILITARY = [
     r"(?:Unit|PSC|CMR)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}",
     r"(?i:P\.?[ ]?O\.?[ \t]+Box|Post Office Box)[ \t]+\d{1,6}",
 ]
+# A word of four letters or more, a full stop and a capital: a sentence ends there, unless the word is a street word
+# written in full with a dot after it ("Main Street. Apt 4" is rare; "10 seconds. Thanks" is not).
+_SENTENCE_BREAK = compile(r"(\p{L}{4,})\.[ \t]+\p{Lu}")
 # Weak shapes weighed in one post; past this, the rest count as addresses (bounded work, never a leak).
 EVIDENCE_BUDGET = 16
 TRIMMED = {"compound", "suffix_word", "name_first", "us", "us_lower"}
@@ -86,6 +89,7 @@ class AddressRecognizer(Recognizer):
         us_types.update(sw.OTHER_ENGLISH)
         us_types.update(fold(w) for w in extra_types)
         self.us_types = us_types
+        self.street_words = us_types | {fold(w) for w in list(sw.SUFFIX_WORDS) + list(extra_suffix_words)}
         types = _words_alt(us_types)
         endings = _words_alt(sw.COMPOUND_ENDINGS)
         suffix_words = _words_alt(list(sw.SUFFIX_WORDS) + list(extra_suffix_words))
@@ -199,6 +203,9 @@ class AddressRecognizer(Recognizer):
         word_starts = [start] + [start + i + 1 for i, c in enumerate(value) if c == " "]
         if any(self.public_place.before(text, at) for at in word_starts[:6]):
             return False
+        if kind not in ("us", "military", "corner") and any(
+                fold(m.group(1)) not in self.street_words for m in _SENTENCE_BREAK.text_re.finditer(value)):
+            return False  # "hold it for 10 seconds. Thanks for bearing with us": an address ends with its sentence
         first = value.split(None, 1)[0].lower().strip(".,")
         if kind in ("us", "us_lower") and _year_after_article(text, start, first):
             return False
@@ -221,6 +228,11 @@ class AddressRecognizer(Recognizer):
             return fold(street.split()[-1]).strip(".") not in sw.NEED_DOT or street.endswith(".")
         if kind in ("prefix_num_after", "num_prefix"):
             prefix = (value.split()[1] if kind == "num_prefix" else first).lower().strip(".,")
+            names = value.split()[2 if kind == "num_prefix" else 1:]
+            if kind == "prefix_num_after":
+                names = names[:-1]
+            if value[:1].isupper() and names and not any(n[:1].isupper() for n in names):
+                return False  # "the Plaza lounge at gate 30": a capitalised street word names a capitalised street
             if prefix in self.weak_prefixes:
                 names = value.split()[2 if kind == "num_prefix" else 1:]
                 if not any(n[:1].isupper() for n in names):
