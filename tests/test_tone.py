@@ -326,3 +326,9 @@ def test_a_dial_on_a_boiler_is_no_channel_switch(policy):
 def test_owning_the_problem_in_other_words_is_not_a_canned_reply(policy, reply):
     found = rules(policy, reply, parent="Worst service ever, my order never arrived. Useless.")
     assert "tone.mismatched_reply" not in found and "tone.laughing_at_customer" not in found
+
+
+def test_a_hell_of_a_day_is_an_idiom(policy):
+    assert "tone.profanity" not in rules(policy, "@anna_l Hell of a day - sorry you missed your connection. You're on "
+                                                 "the first flight out tomorrow.")
+    assert "tone.profanity" in rules(policy, "what the hell is wrong with you")

@@ -65,8 +65,10 @@ _NAME_CALLING_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:and|but|lol|lmao|haha|tbh|
 NAME_CALLING_REACH = 48
 # Tears are as often happy as sad; beside thanks or praise they are happy.
 _TEARS = frozenset({"😭", "😢"})
-# What can be done, offered in the same sentence right after a refusal: ", but we can", "but here's".
-_OFFER_AFTER = re.compile(r"[^.!?\n]{0,80}?\bbut\s+(?:we|we'll|we've|i|i'll|i've|you\s+can|here's|here\s+is|there's|there\s+is)\b")
+# What can be done, offered in the same sentence right after a refusal: ", but we can", "but here's" (a bare "but"
+# is the non-apology's: "sorry you feel that way, but the fare rules were clear").
+_OFFER_AFTER = re.compile(r"[^.!?\n]{0,80}?\bbut\s+(?:we|we'll|we've|we're|i|i'll|i've|i'm|you\s+can|here's|here\s+is"
+                          r"|there's|there\s+is|there\s+are)\b")
 # A phrase right after a negation says the opposite: "not user error", "it isn't user error".
 _NEGATED = re.compile(r"\b(?:not|never|no)\s+$|n[\'’]t\s+$")
 # Before a word, what makes it describe a thing rather than call the one addressed something: a determiner ("the
