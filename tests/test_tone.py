@@ -261,7 +261,7 @@ def test_a_you_in_the_same_sentence_or_a_handle_still_aims(policy, text):
 
 @pytest.mark.parametrize("text", ["that referee is a useless prick", "Piers Morgan is a wanker", "Tom is such a wanker lol",
                                   "my boss is an arsehole and everyone knows it", "he's a total moron", "what a clown",
-                                  "@sarah_m is such a c.u.n.t lol", "@danny_k is a c u n t"])
+                                  "Sarah is such a c.u.n.t lol", "Danny is a c u n t"])
 def test_calling_someone_a_name_without_you_is_name_calling_on_any_account(policy, text):
     assert "tone.name_calling" in rules(policy, text, account="jdoe")
     assert "tone.name_calling" in rules(policy, text)
@@ -290,7 +290,8 @@ def test_a_support_reply_that_describes_the_problem_in_plain_words_insults_nobod
 
 
 @pytest.mark.parametrize("text", ["@user idiot", "@user useless", "@user you're useless", "@user fuck off",
-                                  "what the hell is wrong with you", "Stupid idiot. @danny_k"])
+                                  "what the hell is wrong with you", "Stupid idiot. @danny_k", "@sarah_m is such a c.u.n.t lol",
+                                  "He is a prick. @RonandFez"])
 def test_a_word_thrown_at_the_one_addressed_is_still_aimed(policy, text):
     found = rules(policy, text)
     assert "tone.insult" in found or "tone.profanity" in found

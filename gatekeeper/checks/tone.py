@@ -144,8 +144,8 @@ def _aims(lower: str) -> list[tuple[int, int]]:
 
 def _aimed(aims: list[tuple[int, int]], start: int, end: int, lower: str, kind: str) -> bool:
     """Is the word at start:end aimed at someone? A second person in the same sentence aims it ("you stupid idiot");
-    a handle or a "your" aims it only where it calls someone something, not where it describes a thing ("@anna Sorry
-    the app has been useless today", "@omar Damn, that's annoying", "sorry your trip was crappy"). A mild
+    a handle or a "your" aims it only where it calls someone something ("@jo is a prick", "@jo what a clown"), not
+    where it describes a thing ("@anna Sorry the app has been useless today", "sorry for the crappy experience"). A mild
     exclamation is aimed only by a second person ("what the hell is wrong with you"). `aims`: the text's aims
     (`_aims`), found once for all the words of one post; the word itself is never its own aim ("f u c k" has a "u")."""
     # Only the aims starting in the window can count; they are found by bisection, not by reading them all.
@@ -158,8 +158,8 @@ def _aimed(aims: list[tuple[int, int]], start: int, end: int, lower: str, kind: 
             if not (handle or possessive):
                 if not _SENTENCE_END.search(between):
                     return True
-            elif kind != "exclaim" and not _DESCRIBES_A_THING.search(
-                    lower[max(0, start - NAME_CALLING_REACH):start]):
+            elif kind != "exclaim" and (not _DESCRIBES_A_THING.search(lower[max(0, start - NAME_CALLING_REACH):start])
+                                        or _name_calling(lower, start, end)):
                 # A handle addresses its owner in every sentence of the post; "your" in its sentence only.
                 if handle or not _SENTENCE_END.search(between):
                     return True
