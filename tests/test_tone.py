@@ -333,3 +333,15 @@ def test_a_hell_of_a_day_is_an_idiom(policy):
     assert "tone.profanity" not in rules(policy, "@anna_l Hell of a day - sorry you missed your connection. You're on "
                                                  "the first flight out tomorrow.")
     assert "tone.profanity" in rules(policy, "what the hell is wrong with you")
+
+
+@pytest.mark.parametrize("parent", ["dark mode finally!!! I could cry", "I would die for your pumpkin loaf",
+                                    "your crew found my kid's teddy and mailed it back with a postcard 😭 thank you"])
+def test_a_happy_customer_is_not_read_as_upset(policy, parent):
+    assert "tone.mismatched_reply" not in rules(policy, "Yay! So glad you love it, enjoy! 🎉", parent=parent)
+
+
+@pytest.mark.parametrize("parent", ["Thanks for the update, but my bag is still missing",
+                                    "thanks for nothing, three hours on hold", "Love how you cancelled my flight"])
+def test_thanks_taken_back_is_still_upset(policy, parent):
+    assert "tone.mismatched_reply" in rules(policy, "Yay! So glad you love it, enjoy! 🎉", parent=parent)

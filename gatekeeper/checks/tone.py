@@ -63,6 +63,8 @@ _NAME_CALLING_BEFORE = re.compile(
     r"|\bwhat\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}$")
 _NAME_CALLING_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:and|but|lol|lmao|haha|tbh|honestly|smh|who|that|if|for|of|to|with)\b)")
 NAME_CALLING_REACH = 48
+# Thanks that a "but", a "still" or a negation takes back: "Thanks for the update, but my bag is still missing".
+_PRAISE_UNDONE = re.compile(r"\b(?:but|still|yet|however|not|never|no|nothing)\b|n[\'’]t\b")
 # Tears are as often happy as sad; beside thanks or praise they are happy.
 _TEARS = frozenset({"😭", "😢"})
 # What can be done, offered in the same sentence right after a refusal: ", but we can", "but here's" (a bare "but"
@@ -220,7 +222,8 @@ def _parent_is_upset(parent, policy) -> tuple[bool, str]:
         # "This ramen nearly killed me 😂": a customer laughing is joking along, whatever VADER reads.
         return False, ""
     tears = {m.group() for m in _find(policy, "complaint_cues", lower)} <= _TEARS
-    if not profane and not sarcasm and (not complaint or tears) and _find(policy, "praise_cues", lower):
+    if (not profane and not sarcasm and (not complaint or tears) and not _PRAISE_UNDONE.search(lower)
+            and _find(policy, "praise_cues", lower)):
         # "Dark mode finally!!! I could cry", "your crew mailed it back with a postcard 😭": thanks and praise.
         return False, ""
     if profane and (complaint or sarcasm or compound < 0.5):
