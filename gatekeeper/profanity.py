@@ -35,10 +35,11 @@ MASKS = set("*#%")
 EDGE_PUNCT = ".,;:?\"'()[]{}<>«»“”‘’…~^"
 # Single characters with one to three separators between them ("f u c k", "f.u.c.k", "f - u - c - k"). A "letter" is
 # never a separator, so there is one way to read a run: linear, and starts only after whitespace.
-# Separators people put between the letters of a word: n·i·g·g·e·r, f|u|c|k, k,i,k,e, f*a*g.
+# Separators people put between the letters of a word: n·i·g·g·e·r, f|u|c|k, f*a*g (and k,i,k,e in one token: with
+# spaces, commas separate a list, "F, A, G").
 # The letters of a spaced word are letters, digits and the symbols that stand for letters ($hit, @ss, sh!t), so an
 # emoji or a one-letter word beside it is not read into it.
-SPACED = re.compile(r"(?<!\S)(?:[^\W_]|[$@!])(?:[ .\-_/·•|+~,*]{1,3}(?:[^\W_]|[$@!])){2,}(?![^\s.,!?])")
+SPACED = re.compile(r"(?<!\S)(?:[^\W_]|[$@!])(?:[ .\-_/·•|+~*]{1,3}(?:[^\W_]|[$@!])){2,}(?![^\s.,!?])")
 _ONE_LETTER_WORDS = frozenset("aiu")  # a, I, u ("you")
 _SEPARATOR = re.compile(r"[ .\-_/·•|+~,*]")
 RUN3 = re.compile(r"(.)\1{2,}")
@@ -55,17 +56,14 @@ COMMON_WORD_ZIPF = 3.0
 # Letters people swap in to get past filters: fvck, cvnt; niqqa, faqqot; phuck; jakkass; azzhole; kunt.
 SWAPS = (("v", "u"), ("q", "g"), ("ph", "f"), ("kk", "ck"), ("z", "s"), ("k", "c"))
 _LOOKUP_CACHE = 65536
-# A two-letter fragment this common (Zipf scale) is a word ("it", "on", "is"), not a piece of a split word.
-SHORT_WORD_ZIPF = 5.0
-# A slur's vowel-less spelling this common (Zipf scale) is a word of its own, not the slur.
-VARIANT_MAX_ZIPF = 1.0
 # Listed words of these lengths are looked for inside other words (innocent_spans).
 STEM_MIN, STEM_MAX = 3, 7
 # A word this common (Zipf scale) that holds a slur is an everyday word ("sniggering", "retardant"); a commoner
 # word ("night", "class", "Arsenal") the model has read often enough to know.
 INNOCENT_ZIPF = (2.0, 4.0)
 _LETTERS = re.compile(r"[a-z]+")
-_LETTERS_ONLY_TOKEN = re.compile(r"(?<![^\s])[a-z]{2,6}(?![^\s.,!?])")
+_CLITIC = re.compile(r"[\'’](?:s|re|ll|ve|d|t|m)$")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _HANDLE = re.compile(r"@\w+(?:@[\w.-]+)?(?:[^\w@$!]|$)")
 
 
@@ -206,16 +204,6 @@ class OffensiveMatcher:
         for w in self.words:
             if w.isalpha():
                 self.by_length.setdefault(len(w), []).append(w)
-        # Slurs written with one vowel left out ("ngger", "fggot"), where that spelling is no word or name of its own.
-        self.variants: dict[str, str] = {}
-        for w in sorted(slurs):
-            if not w.isalpha() or len(w) < 5:
-                continue
-            forms = [w[:i] + w[i + 1:] for i, c in enumerate(w) if c in "aeiou" and 0 < i]
-            for form in forms:
-                if (len(form) >= 5 and form not in self.words and zipf(form) < VARIANT_MAX_ZIPF
-                        and form not in person_names() and form not in place_names()):
-                    self.variants.setdefault(form, w)
         self.lookup = lru_cache(maxsize=_LOOKUP_CACHE)(self._lookup)
 
     # -- one word ---------------------------------------------------------------
@@ -242,8 +230,6 @@ class OffensiveMatcher:
             plural = self._plural(token)
             if plural:
                 return plural
-            if token in self.variants:
-                return "slur", self.variants[token]
             return self._best(self._swapped(token)) or None
         best = self._best(self._readings(token))
         if best is False:
@@ -271,17 +257,23 @@ class OffensiveMatcher:
         return None
 
     def _inserted(self, token: str) -> tuple[str, str] | None:
-        """A slur or swear word with one or two other characters inside it, put in or put for a letter
-        ("ki'ke", "sp🔥ic", "n.gger", "r_tard", "f-ggot"): only a slur or a strong word counts, never a mild one
-        ("he'll" is not "hell")."""
+        """A slur or swear word with one or two other characters inside it, put in or put for a letter ("n.gger",
+        "r_tard", "f-ggot", "mo'ron"): only a slur or a strong word counts, never a mild one ("he'll" is not "hell"),
+        and not in initials ("J.P.", "P.S."), possessives or contractions ("Nick's", "who're"), which are themselves."""
         core = token.strip(EDGE_PUNCT)
         odd = [i for i, c in enumerate(core) if not c.isalnum() and c not in LEET and c not in MASKS]
-        if not odd or len(odd) > 2 or len(core) > 16 or 0 in odd or len(core) - 1 in odd:
+        if not odd or len(odd) > 2 or len(core) > 16 or 0 in odd or len(core) - 1 in odd or _CLITIC.search(core):
             return None
+        runs = [len(run) for run in _NOT_ALNUM.split(core) if run]
+        if max(runs) < 2 or sum(runs) < 3:
+            return None  # initials ("J.P.", "P.S.", "N.B.A."), not a word with a letter hidden
         dropped = "".join(c for i, c in enumerate(core) if i not in odd)
-        put_in = self._best(self._readings(dropped)) if dropped.isalnum() else None
+        kind = self.words.get(dropped)  # the word itself, no further reading of it ("less-so" is no "leso")
+        put_in = (kind, dropped) if kind else None
         put_for = self._masked("".join("*" if i in odd else c for i, c in enumerate(core)), letters_seen=2)
-        found = [f for f in (put_in, put_for) if f and f[0] in ("slur", "strong")]
+        # Short pieces ("k.ke", "ki'ke") make a slur only: too many short words are a swear word with a letter hidden.
+        wanted = ("slur", "strong") if max(runs) >= 3 else ("slur",)
+        found = [f for f in (put_in, put_for) if f and f[0] in wanted]
         return min(found, key=lambda f: self.SEVERITY.index(f[0])) if found else None
 
     def _best(self, readings):
@@ -364,22 +356,6 @@ class OffensiveMatcher:
         best = min(matches, key=lambda w: (self.SEVERITY.index(self.words[w]), ranks.get(w, len(ranks))))
         return self.words[best], best
 
-    def _split_in_two(self, lower: str) -> list[Hit]:
-        """A slur or swear word cut in two by a space or a line break ("ki ke", "sp\nic", "ch ink"): two
-        neighbouring fragments, not both words, that together make a listed word of four letters or more."""
-        out = []
-        previous = None
-        for match in _LETTERS_ONLY_TOKEN.finditer(lower):
-            gap = lower[previous.end():match.start()] if previous is not None else ""
-            if previous is not None and len(gap) <= 2 and gap.isspace():
-                a, b = previous.group(), match.group()
-                if len(a) + len(b) >= 4 and not (_a_word(a) and _a_word(b)) and not (self.lookup(a) or self.lookup(b)):
-                    found = self.words.get(a + b)
-                    if found in ("slur", "strong"):
-                        out.append(Hit(found, a + b, previous.start(), match.end()))
-            previous = match
-        return out
-
     def innocent_spans(self, lower: str, norm: str) -> list[tuple[int, int]]:
         """Words and phrases the lists free that hold a slur or a swear word in their letters: the allowed words
         and phrases ("Scunthorpe", "Coon Rapids"), place names and people's names written with a capital
@@ -406,7 +382,10 @@ class OffensiveMatcher:
                     and norm[match.start()].isupper()):
                 # A swear word inside an everyday word may be one more swear word ("batshit"); a place or a person
                 # is written with a capital ("you niger" is not Niger).
-                spans.append(match.span())
+                end = match.end()
+                if lower[end:end + 2] in ("'s", "’s"):
+                    end += 2  # "Sussex's": the possessive goes with the word
+                spans.append((match.start(), end))
         return spans
 
     # -- a whole text -------------------------------------------------------------
@@ -437,7 +416,6 @@ class OffensiveMatcher:
                 continue
             if found:
                 hits.append(Hit(found[0], found[1], start + left, start + left + len(word)))
-        hits.extend(self._split_in_two(lower))
         for match in SPACED.finditer(lower):
             joined = _SEPARATOR.sub("", match.group())
             if len(joined) > LONG_TOKEN or set(joined) <= {"x", "o"}:
@@ -466,13 +444,6 @@ class OffensiveMatcher:
             ordinary = set().union(*(ws for lang, ws in self.ordinary_in.items() if written_in(lang, words)))
             hits = [h for h in hits if lower[h.start:h.end] not in ordinary]
         return _dedupe(hits)
-
-
-def _a_word(fragment: str) -> bool:
-    """A word of its own rather than a piece of one: a common word of three letters or more, or one of the commonest
-    short words ("it", "on"); two-letter abbreviations ("ki", "sp") are pieces."""
-    common = zipf(fragment)
-    return common >= SHORT_WORD_ZIPF or (len(fragment) >= 3 and common >= COMMON_WORD_ZIPF)
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:

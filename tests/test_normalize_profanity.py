@@ -74,8 +74,7 @@ def test_long_tokens_get_one_bounded_reading(matcher):
     # a one-letter word or an emoji beside a spaced word is not part of it
     ("he is a c u n t", "cunt"), ("f u c k u", "fuck"), ("you c u n t 😡", "cunt"),
     # another character put in, or put for a letter
-    ("a ki'ke", "kike"), ("some sp🔥ic", "spic"), ("a n.gger", "nigger"), ("you r_tard", "retard"),
-    ("you f-ggot", "faggot"),
+    ("a n.gger", "nigger"), ("you r_tard", "retard"), ("you f-ggot", "faggot"), ("a bi'tch", "bitch"),
     # a stretched word that has a double letter of its own, read as its most severe word
     ("niiiiigger", "nigger"), ("traaaaanny", "tranny"), ("reeeeetard", "retard"), ("faaaaggots", "faggots"),
     # plurals the list lacks
@@ -104,7 +103,7 @@ def test_ordinary_text_with_those_shapes_passes(matcher, text):
 @pytest.mark.parametrize("text, innocent", [
     ("Road trip: Clitheroe, then Penistone, then Scunthorpe", ["clitheroe", "penistone", "scunthorpe"]),
     ("The Niger Delta in spring", ["niger"]), ("The kids were sniggering at the back", ["sniggering"]),
-    ("Fire retardant coating", ["retardant"]), ("Emily Dickinson's poems", ["dickinson"]),
+    ("Fire retardant coating", ["retardant"]), ("Emily Dickinson's poems", ["dickinson's"]),
     ("Coon Rapids, Minnesota", ["coon rapids"]),
     # lower case, a name is not a name; a listed word or a disguise is never innocent; common words are left alone
     ("you niger", []), ("batshit crazy", []), ("what a nigger", []), ("tonight in class", []),
@@ -117,16 +116,32 @@ def test_innocent_spans_are_the_words_the_lists_free(matcher, text, innocent):
 
 
 @pytest.mark.parametrize("text, word", [
-    ("saw some ki\nke today", "kike"), ("a sp ic", "spic"), ("Typical ch\nink behaviour", "chink"),  # cut in two
-    ("a fggot", "faggot"), ("you ngger", "nigger"),  # a vowel left out
     ("you @$$hole", "asshole"),  # "@" read as a letter, not a handle
     ("#14words", "14words"), ("sieg heil 14/88", "14/88"),  # hate codes with digits
 ])
-def test_split_vowelless_and_coded_words_are_read(matcher, text, word):
+def test_handles_and_coded_words_are_read(matcher, text, word):
     assert word in [w for _, w in words(matcher, text)], words(matcher, text)
 
 
 @pytest.mark.parametrize("text", ["I am so happy", "we go ok", "do it on time", "as is", "faggots and peas at the pub",
                                   "thanks @danny_k", "Mr Ergin and Ms Downing", "14 days, 88 rooms"])
 def test_words_side_by_side_and_real_handles_stay_apart(matcher, text):
+    assert [w for w in words(matcher, text) if w[0] in ("slur", "strong", "hate")] == []
+
+
+
+@pytest.mark.parametrize("text", [
+    # short words side by side, in English and other languages, are not a word cut in two
+    "Big call: the FA got it wrong", "Non le so queste regole", "Vi bor i en by", "Yes po of course",
+    "Press the pi key", "a new ch ink cartridge", "Our PR on sustainability", "O ar se tornou pesado",
+    # words of other languages one vowel away from a slur
+    "Bener banget!", "Nowy baner", "Tutti tranne me", "Finocchi gratinati", "Go Nucks go!",
+    # possessives, contractions and initials
+    "Nick's Pizza", "Pike's Peak", "Jaap's bakery", "His chin's healing", "J.P. Morgan", "the N.B.A. finals",
+    "P.S. see you soon", "straight A's", "Mind your P's and Q's", "who're you bringing?", "Happy N.Y.",
+    # commas with spaces separate a list: a chord, degrees
+    "Play the chord F, A, G", "Kim Park, M.A., M.S.",
+    "minor injury niggles", "FKK Strand", "Sussex's finest",
+])
+def test_ordinary_text_read_as_list_words_by_a_probe_passes(matcher, text):
     assert [w for w in words(matcher, text) if w[0] in ("slur", "strong", "hate")] == []

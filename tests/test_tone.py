@@ -269,7 +269,9 @@ def test_calling_someone_a_name_without_you_is_name_calling_on_any_account(polic
 
 @pytest.mark.parametrize("text", ["what a fucking day", "I was such an idiot yesterday", "she is a queer artist from Leeds",
                                   "This movie is stupid", "It's a shitshow at the airport", "I'm an idiot sometimes",
-                                  "I'm such a sore loser, Jonny beat me again"])
+                                  "I'm such a sore loser, Jonny beat me again", "Grandpa was a clown for 30 years",
+                                  "Nina is a dummy for the window display", "What a load of bollocks",
+                                  "it was a shitshow", "What a clusterfuck of a game"])
 def test_a_word_before_a_noun_or_about_the_writer_is_no_name_calling(policy, text):
     assert "tone.name_calling" not in rules(policy, text, account="jdoe")
 

@@ -58,11 +58,14 @@ _COURTESY_YOU = re.compile(r"(?:thank|thanks|see|love|miss|bless)\s+(?:you|u|ya|
 # The list word ends the phrase (a noun), so "what a fucking day" and "she is a queer artist" are not name-calling,
 # and the one named is not the writer ("I was such an idiot").
 _NAME_CALLING_BEFORE = re.compile(
-    r"(?:(?:^|[^\w'’])(?!i\b|i'm\b)[\w'’]+\s+(?:is|was|are|were)|\b(?:he|she|they|that|who)(?:'s|’s|'re|’re))"
-    r"\s+(?:such\s+)?(?:a|an)\s+(?:[a-z]+\s+){0,2}$"
-    r"|\bwhat\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}$")
-_NAME_CALLING_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:and|but|lol|lmao|haha|tbh|honestly|smh|who|that|if|for|of|to|with)\b)")
+    r"(?:(?:^|[^\w'’])(?!(?:i|i'm|it|this|that|which|life|today|tonight|everything|there)\b)[\w'’]+\s+"
+    r"(?:is|was|are|were)|\b(?:he|she|they|who)(?:'s|’s|'re|’re))"
+    r"\s+(?:such\s+)?(?:a|an)\s+(?:(?!of\b)[a-z]+\s+){0,2}$"
+    r"|\bwhat\s+(?:a|an)\s+(?:(?!of\b)[a-z]+\s+){0,2}$")
+# The word ends the phrase: "he is a clown." names him; "he is a clown for kids' parties" says his job.
+_NAME_CALLING_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:and|but|lol|lmao|haha|tbh|honestly|smh)\b)")
 NAME_CALLING_REACH = 48
+_LAUGHING_AFTER = re.compile(r"\s*[,!.]*\s*(?:lol|lmao|haha|hehe|😂|🤣|😆|😜|😝|😘|❤|♥|😍|🥰)")
 # Thanks that a "but", a "still" or a negation takes back: "Thanks for the update, but my bag is still missing".
 _PRAISE_UNDONE = re.compile(r"\b(?:but|still|yet|however|not|never|no|nothing)\b|n[\'’]t\b")
 # Tears are as often happy as sad; beside thanks or praise they are happy.
@@ -169,8 +172,10 @@ def _aimed(aims: list[tuple[int, int]], start: int, end: int, lower: str, kind: 
     return False
 
 
-def _name_calling(lower: str, start: int, end: int) -> bool:
+def _name_calling(lower: str, start: int, end: int, kind: str = "strong") -> bool:
     before = lower[max(0, start - NAME_CALLING_REACH):start]
+    if kind == "mild" and _LAUGHING_AFTER.match(lower, end):
+        return False  # "Dave is a plonker 😂", "the goalie is a clown lol": banter
     return bool(_NAME_CALLING_BEFORE.search(before)) and bool(_NAME_CALLING_AFTER.match(lower, end))
 
 
@@ -192,7 +197,7 @@ def offensive_findings(text, policy) -> list[Finding]:
         elif _aimed(aims, hit.start, hit.end, text.lower, hit.kind):
             findings.append(finding(_RULES["tone.insult"], start, end))
         else:
-            if _name_calling(text.lower, hit.start, hit.end):
+            if _name_calling(text.lower, hit.start, hit.end, hit.kind):
                 findings.append(finding(_RULES["tone.name_calling"], start, end))
             if hit.kind == "strong":
                 findings.append(finding(_RULES["tone.profanity"], start, end))
