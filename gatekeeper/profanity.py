@@ -63,7 +63,7 @@ STEM_MIN, STEM_MAX = 3, 7
 INNOCENT_ZIPF = (2.0, 4.0)
 _LETTERS = re.compile(r"[a-z]+")
 _CLITIC = re.compile(r"[\'’](?:s|re|ll|ve|d|t|m)$")
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _HANDLE = re.compile(r"@\w+(?:@[\w.-]+)?(?:[^\w@$!]|$)")
 
 
@@ -265,7 +265,7 @@ class OffensiveMatcher:
         if not odd or len(odd) > 2 or len(core) > 16 or 0 in odd or len(core) - 1 in odd or _CLITIC.search(core):
             return None
         runs = [len(run) for run in _NOT_ALNUM.split(core) if run]
-        if max(runs) < 2 or sum(runs) < 3:
+        if not runs or max(runs) < 2 or sum(runs) < 3:
             return None  # initials ("J.P.", "P.S.", "N.B.A."), not a word with a letter hidden
         dropped = "".join(c for i, c in enumerate(core) if i not in odd)
         kind = self.words.get(dropped)  # the word itself, no further reading of it ("less-so" is no "leso")

@@ -145,3 +145,10 @@ def test_words_side_by_side_and_real_handles_stay_apart(matcher, text):
 ])
 def test_ordinary_text_read_as_list_words_by_a_probe_passes(matcher, text):
     assert [w for w in words(matcher, text) if w[0] in ("slur", "strong", "hate")] == []
+
+
+@pytest.mark.parametrize("token", ["ü'ö", "é.è", "日本'語", "ß-ä", "—'—", "..'..", "ю_я", "🔥'🔥"])
+def test_a_token_of_other_scripts_and_marks_is_read_without_error(matcher, token):
+    # A word with a mark inside it and no ASCII letter crashed the reading of hidden letters (a crashed check holds
+    # the post).
+    assert matcher.lookup(token) is None
