@@ -374,11 +374,12 @@ class OffensiveMatcher:
             slur, common = any(self.stems[stem] == "slur" for stem in held), zipf(word)
             if common >= INNOCENT_ZIPF[1]:
                 continue
+            longest = max(map(len, held))
             # An everyday word holds a slur with letters to spare ("sniggering", "retardant"); "niger" lower case
             # is one letter from a slur.
-            everyday = slur and common >= INNOCENT_ZIPF[0] and len(word) >= max(map(len, held)) + 3
+            everyday = slur and common >= INNOCENT_ZIPF[0] and len(word) >= longest + 3
             if word in self.allowed or everyday or (
-                    (slur or max(map(len, held)) > STEM_MIN) and (word in places or word in names)
+                    (slur or longest > STEM_MIN) and (word in places or word in names)
                     and norm[match.start()].isupper()):
                 # A swear word inside an everyday word may be one more swear word ("batshit"); a place or a person
                 # is written with a capital ("you niger" is not Niger).

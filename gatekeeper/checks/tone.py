@@ -221,13 +221,14 @@ def _parent_is_upset(parent, policy) -> tuple[bool, str]:
     lower = parent.lower
     compound = _vader().polarity_scores(parent.norm[:VADER_MAX_CHARS])["compound"]
     profane = bool(profanity.matcher(policy).scan(lower))
-    complaint = bool(_find(policy, "complaint_cues", lower))
+    complaint_words = {m.group() for m in _find(policy, "complaint_cues", lower)}
+    complaint = bool(complaint_words)
     sarcasm = bool(_find(policy, "sarcasm_cues", lower))
     if not (complaint or profane) and _find(policy, "laughing", lower):
         # "This ramen nearly killed me 😂": a customer laughing is joking along, whatever VADER reads.
         return False, ""
-    tears = {m.group() for m in _find(policy, "complaint_cues", lower)} <= _TEARS
-    if (not profane and not sarcasm and (not complaint or tears) and not _PRAISE_UNDONE.search(lower)
+    # No complaint but tears, which beside thanks are happy (no complaint at all is the empty set of them).
+    if (not profane and not sarcasm and complaint_words <= _TEARS and not _PRAISE_UNDONE.search(lower)
             and _find(policy, "praise_cues", lower)):
         # "Dark mode finally!!! I could cry", "your crew mailed it back with a postcard 😭": thanks and praise.
         return False, ""

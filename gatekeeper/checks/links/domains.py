@@ -544,6 +544,11 @@ def squash(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isascii() and c.isalnum())
 
 
+def handle_name(account: dict) -> str:
+    """An account's handle squashed, without its "@" and its instance ("@AcmeAir@social.example" -> acmeair)."""
+    return squash((account.get("handle") or "").lstrip("@").split("@")[0])
+
+
 def handle_stems(handle: str, handle_suffixes=()) -> list[str]:
     """The handle with one or two of the endings handles add cut off, at least three letters left:
     @SantanderUK -> santander; @HMRCgovuk -> hmrcgov, hmrc. Longest stems first."""
@@ -558,7 +563,7 @@ def account_names(account: dict, handle_suffixes=()) -> tuple[set, str]:
     """The names an account goes by besides its domains' own labels (handle, its stems, brand_terms, the official
     domains' labels), to tell a brand's own TLD (about.google), and the name that stands for an official domain that
     has none (gov.uk for @HMRCgovuk: hmrc; the handle's most cut stem, the handle, or the first brand term)."""
-    handle = squash(account.get("handle", "").lstrip("@").split("@")[0])
+    handle = handle_name(account)
     stems = handle_stems(handle, handle_suffixes) if handle else []
     terms = [squash(t) for t in account.get("brand_terms", []) or []]
     names = {handle, *stems, *terms, *(split_domain(d.lower()).domain.replace("-", "") for d in account.get("official_domains", []))}
@@ -593,7 +598,7 @@ def brand_tokens(account: dict, handle_suffixes=()) -> list[BrandToken]:
         label = official_parts(domain, names)[0].replace("-", "")
         candidates.append(label)
         nameless = nameless or not label
-    handle = squash(account.get("handle", "").lstrip("@").split("@")[0])
+    handle = handle_name(account)
     if handle:
         candidates.append(handle)
         for stem in handle_stems(handle, handle_suffixes):
