@@ -216,6 +216,29 @@ def test_a_brush_off_to_an_upset_customer_is_held(policy, reply):
     assert "tone.dismissive_reply" in rules(policy, reply, parent)
 
 
+@pytest.mark.parametrize("parent", [
+    # Complaints with no angry word in them: a service that fails, money taken, an order that never came, staff.
+    "Still can't log in to the app, third day in a row",
+    "The website won't load my invoice",
+    "You charged me twice for the same order",
+    "Tracking says marked as delivered but there's nothing at my door",
+    "Your agent hung up on me halfway through",
+])
+def test_a_complaint_without_angry_words_is_read_as_upset(policy, parent):
+    assert tone._parent_is_upset(normalize_text(parent), policy)[0]
+    assert "tone.dismissive_reply" in rules(policy, "ok.", parent)
+    assert "tone.laughing_at_customer" in rules(policy, "😂😂", parent)
+
+
+@pytest.mark.parametrize("parent", [
+    "Can't log in? Nope, logged straight in with the new face ID, so smooth. Thank you!",
+    "Got my money back within a day, thanks so much",
+    "What time does the Leeds store open on Sunday?",
+])
+def test_thanks_and_questions_are_not_complaints(policy, parent):
+    assert not tone._parent_is_upset(normalize_text(parent), policy)[0]
+
+
 @pytest.mark.parametrize("reply, parent", [
     ("ok, we've rebooked you on the 9am and emailed the new boarding pass", "I've been on hold for 45 minutes. Furious."),
     ("Ok! Enjoy the trip", "Just landed, smoothest flight ever!"),  # not upset
