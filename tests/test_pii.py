@@ -789,3 +789,20 @@ def test_an_address_shape_across_a_sentence_or_of_lowercase_words_is_no_address(
                                   "I live at 12 N. Main St. Apt 4", "send it to calle mayor 12 please"])
 def test_addresses_near_those_shapes_still_count(policy, text):
     assert "pii.address" in rules(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Moved to Berlin 5 years ago and never looked back",  # a number that counts something
+    "Moved to Paris 3 weeks ago, still no job",
+    "After 150 years on US soil, the artifact is sailing home",
+    "It has cost more than $1bn since 2012, a Senate estimates hearing was told",  # a year, not a house number
+    "He said that in 2024. Imagine being this boring",
+])
+def test_counts_and_years_are_no_house_numbers(policy, text):
+    assert "pii.address" not in rules(policy, text), _found(policy, text)
+
+
+@pytest.mark.parametrize("text", ["She moved to Hauptstrasse 5, 10115 Berlin", "Our customer lives at 2024 Main Street Apt 4",
+                                  "He moved to Mathieuring 39 last year", "Send it to 926 Ungarnsvej"])
+def test_house_numbers_beside_those_shapes_still_count(policy, text):
+    assert "pii.address" in rules(policy, text)

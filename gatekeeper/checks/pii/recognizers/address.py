@@ -67,11 +67,27 @@ _ARTICLES = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "ou
              "during"}
 
 
+def _is_year(number: str) -> bool:
+    return number.isdigit() and len(number) == 4 and "1800" <= number <= "2099"
+
+
 def _year_after_article(text: str, start: int, number: str) -> bool:
-    if not (number.isdigit() and len(number) == 4 and "1800" <= number <= "2099"):
+    if not _is_year(number):
         return False
     before = words(text[max(0, start - 20):start])
     return bool(before) and before[-1] in _ARTICLES
+
+
+# "Moved to Paris 3 years ago", "Berlin 5 times": a number followed by one of these counts something; a house
+# number is followed by a street, a unit, a comma or the end of the line.
+_COUNTED = {"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "hr", "hrs",
+            "minute", "minutes", "min", "mins", "second", "seconds", "sec", "secs", "time", "times", "ago", "percent",
+            "people", "kids", "children", "goals", "points", "nil", "miles", "km", "metres", "meters", "feet"}
+
+
+def _counts_something(text: str, end: int) -> bool:
+    after = words(text[end:end + 16])
+    return bool(after) and after[0] in _COUNTED
 
 
 class AddressRecognizer(Recognizer):
@@ -207,8 +223,13 @@ class AddressRecognizer(Recognizer):
                 fold(m.group(1)) not in self.street_words for m in _SENTENCE_BREAK.text_re.finditer(value)):
             return False  # "hold it for 10 seconds. Thanks for bearing with us": an address ends with its sentence
         first = value.split(None, 1)[0].lower().strip(".,")
-        if kind in ("us", "us_lower") and _year_after_article(text, start, first):
+        if first[:1].isdigit() and _is_year(first) and (_year_after_article(text, start, first)
+                                                       or value.split(None, 1)[0][-1:] in ",."):
+            return False  # "since 2012, a Senate hearing", "in 2024. Imagine being this boring": a year
+        if value[-1:].isdigit() and _counts_something(text, end):
             return False
+        if first[:1].isdigit() and len(value.split()) > 1 and fold(value.split()[1]).strip(".,") in _COUNTED:
+            return False  # "150 years on U.S. soil", "koed in 2 seconds flat"
         if kind == "us":
             return True
         if kind == "us_lower":
@@ -248,6 +269,8 @@ class AddressRecognizer(Recognizer):
             last = value.split()[-1].strip(".,")
             if not any(w[:1].isupper() for w in value.split()[1:]):
                 return False  # "2 für 1 auf alle Getränke": a street is a name, written with a capital
+            if last[:1].islower() and fold(last) not in self.street_words and fold(last) in common_words():
+                return False  # "30 minutes of hearing", "a bit boring": English words that end like "-ring" streets
             return len(value.split()) >= 2 and not self._everyday(last) or fold(last) not in self.us_types and len(last) > 3
         if kind == "street_name":
             if len(value.split()) < 2 and not self.ending.search(value):
