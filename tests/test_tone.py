@@ -125,6 +125,16 @@ def test_slurs_are_hate(policy):
     assert rules(policy, "what a n1gg3r") == ["tone.hate"]
 
 
+@pytest.mark.parametrize("text", ["Pajeets have ruined the campus", "handed the town over to shitskins", "#Rapefugees strike again",
+                                  "the muzzies are at it again", "@jo_news I hope you get raped, then you'll shut up"])
+def test_anti_immigrant_slurs_and_wishing_rape_are_hate(policy, text):
+    assert "tone.hate" in rules(policy, text)
+
+
+def test_speaking_against_rape_is_not_wishing_it(policy):
+    assert rules(policy, "No one deserves to be raped, whatever she was wearing") == []
+
+
 def test_shouting(policy):
     assert rules(policy, "WE ARE SO EXCITED TO ANNOUNCE OUR NEW ROUTE TO LISBON!!!") == ["tone.shouting"]
     assert rules(policy, "Our FAQ covers TSA, FAA and ID rules at JFK and LAX.") == []
