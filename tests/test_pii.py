@@ -806,3 +806,41 @@ def test_counts_and_years_are_no_house_numbers(policy, text):
                                   "He moved to Mathieuring 39 last year", "Send it to 926 Ungarnsvej"])
 def test_house_numbers_beside_those_shapes_still_count(policy, text):
     assert "pii.address" in rules(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Home kit 2025-2026 drops Friday", "Worked from home 2015-2019, never again",  # spans of years
+    "Office hours 9.00-17.30, call in any time",  # opening hours
+    "The number of passengers hit 8 200 000", "We reached 1.250.000 signatures",  # counts in thousands
+    "Seguimos sin ganar en Anfield desde 2014-2015",  # Spanish "sin" is no Canadian SIN
+])
+def test_ranges_and_counts_are_no_numbers_of_a_person(policy, text):
+    assert not [r for r in rules(policy, text) if r.startswith("pii.")], _found(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Looking forward to Glastonbury 2025", "Lived in Madrid 2016-2021", "Weihnachtsmarkt 2024 war toll",  # years
+    "Pride 2025 Trafalgar Square was packed", "Class of 2002 Oak Ridge High reunion next week",
+    "Taxi to JFK Terminal 4", "Meet at Studio 54",  # parts of a venue
+    "Home win! Arsenal 2 Villa 0", "Hibs 2 Nottingham Forest 0",  # scores
+    "What a cup tie 2-2", "Ci vediamo alle 18",  # everyday words that are street words elsewhere
+    "1. Wearing 2. Shooting", "Earned his first England cap in 1991",
+])
+def test_places_events_and_scores_with_numbers_are_no_home_address(policy, text):
+    assert "pii.address" not in rules(policy, text), _found(policy, text)
+
+
+@pytest.mark.parametrize("text", ["Now open at 33 Bridge Street! Come say hi", "Come visit us at 14 Grafton Street, Nottingham"])
+def test_a_brand_announcing_its_own_premises_is_public(policy, text):
+    assert "pii.address" not in rules(policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Call me on 020 7946 0958", "They're not answering at 78 651 450", "He lives at 2025 Main Street",
+    "Our courier tried Studio 3\nSmith Extension\nLake Claire\nME7B 2NU twice today",
+    "Your refund cheque was posted to:\nTatabányai utca 61.\nH-3171 Alsómellékkövesd",
+    "The title refers to Árpád fejedelem útja 3. street in Budapest", "pedestrians must enter on hegyalja út 98. st.",
+    "Home: Frankfurter Allee 73", "my zip code is 40645",
+])
+def test_numbers_of_a_person_near_those_shapes_still_count(policy, text):
+    assert [r for r in rules(policy, text) if r.startswith("pii.")], text

@@ -179,6 +179,17 @@ def _not_amounts(found: list[Detection], original: str) -> list[Detection]:
     return [d for d in found if d.entity not in _AMOUNT_KINDS or not money(d)]
 
 
+# A span of years ("2014-2015", "1914–1918", "2025/26") or of clock times ("9.00-17.30", "10:30 - 12:30") is a
+# season, a war, opening hours: never a phone number, an id or an account number, whatever word stands before it.
+_RANGE = re.compile(r"^(?:(?:1[89]|20)\d\d[ ]?[-–/][ ]?(?:(?:1[89]|20)\d\d|\d\d)"
+                    r"|[0-2]?\d[.:][0-5]\d[ ]?[-–][ ]?[0-2]?\d[.:][0-5]\d)$")
+_RANGE_KINDS = _AMOUNT_KINDS | {"LOYALTY_NUMBER", "BOOKING_REFERENCE", "DRIVER_LICENSE", "PASSPORT", "UK_NINO"}
+
+
+def _not_ranges(found: list[Detection], original: str) -> list[Detection]:
+    return [d for d in found if d.entity not in _RANGE_KINDS or not _RANGE.match(original[d.start:d.end])]
+
+
 def _inside_international_phones(found: list[Detection], original: str) -> list[Detection]:
     """A number written after a country's calling code is a phone: an id shape inside it ("+34 612 345 678" holds a
     SIN-shaped 612 345 678 that passes Luhn) is dropped, so the phone rules (public or direct) decide."""
@@ -199,7 +210,8 @@ def detect(post, policy) -> list[Detection]:
     text = post.text
     results = engine(policy).find(text.norm, line_breaks(text), post.account)
     found = [Detection(r.entity_type, *text.span(r.start, r.end), r.score) for r in results]
-    found = _resolve(_inside_international_phones(_not_amounts(found, text.original), text.original))
+    found = _resolve(_inside_international_phones(_not_ranges(_not_amounts(found, text.original), text.original),
+                                                 text.original))
     post.memo["pii"] = found
     return found
 

@@ -82,7 +82,32 @@ def _year_after_article(text: str, start: int, number: str) -> bool:
 # number is followed by a street, a unit, a comma or the end of the line.
 _COUNTED = {"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "hr", "hrs",
             "minute", "minutes", "min", "mins", "second", "seconds", "sec", "secs", "time", "times", "ago", "percent",
-            "people", "kids", "children", "goals", "points", "nil", "miles", "km", "metres", "meters", "feet"}
+            "people", "kids", "children", "goals", "points", "nil", "miles", "km", "metres", "meters", "feet", "rounds",
+            "gigs", "shows", "games", "matches", "wins", "laps", "sets", "stars", "nights"}
+
+# Parts of a venue or a station with a number ("JFK Terminal 4", "Platform 9", "Studio 54", "Zones 1-4"): where
+# someone is, not where they live.
+_VENUE_PARTS = {"terminal", "gate", "platform", "pier", "studio", "zone", "zones", "hall", "level", "floor", "room",
+                "stand", "row", "section", "seat", "stage", "screen", "bay", "dock", "berth", "track", "lot", "exit",
+                "junction", "area", "district", "ward", "sector", "block"}
+
+# A match result between two names ("Arsenal 2 Villa 0", "Hibs 2 Nottingham Forest 0", "Stoke 2 - 2 Sunderland"):
+# an address shape inside one is a score.
+_NAME = r"\p{Lu}[\p{L}.'’-]*"
+_SCORE = compile(_NAME + r"(?:[ \t]+" + _NAME + r"){0,2}[ \t]+\d{1,2}[ \t]*(?:[-–:][ \t]*\d{1,2}[ \t]+)?(?:[-–:][ \t]*)?"
+                 + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2}[ \t]+\d{1,2}(?:[^\d]|$)")
+
+
+def _in_score(text: str, start: int, end: int) -> bool:
+    """Does the span lie inside a match result written around it?"""
+    offset = max(0, start - 40)
+    return any(offset + a <= start and end <= offset + b for a, b, _ in candidates(_SCORE, text[offset:end + 40], 0))
+
+
+def _ends_with_year(value: str) -> bool:
+    """"Glastonbury 2025", "Weihnachtsmarkt 2024", "Madrid 2016-2021": a year after a name, not a house number."""
+    last = value.rsplit(None, 1)[-1].strip(".,")
+    return _is_year(last.replace("–", "-").split("-")[0].split("/")[0])
 
 
 def _counts_something(text: str, end: int) -> bool:
@@ -139,6 +164,15 @@ class AddressRecognizer(Recognizer):
         self.street_word = compile(r"(?i)(?:^|[^\p{L}])(?:" + types + "|" + suffix_words + "|" + prefixes + r")(?:[^\p{L}]|$)")
         self.ending = compile(r"(?i)[\p{L}-]{2,}(?:" + endings + r")(?:[^\p{L}]|$)")
         super().__init__()
+
+    def _year_after_name(self, text: str, start: int) -> bool:
+        """"Pride 2025 Trafalgar Square", "Class of 2002 Oak Ridge High": a year after an event's name or "of" (not after
+        an address word: "Address 2025 Main St")."""
+        before = text[max(0, start - 30):start].rstrip()
+        if not before or not before[-1:].isalpha() or self.cue.before(text, start, 1):
+            return False
+        word = before.split()[-1]
+        return word[:1].isupper() or word.lower() == "of"
 
     def _ours(self, text: str, start: int) -> bool:
         """"Our Leeds office is on Park Row": one of the brand's own places, named a few words before."""
@@ -224,12 +258,21 @@ class AddressRecognizer(Recognizer):
             return False  # "hold it for 10 seconds. Thanks for bearing with us": an address ends with its sentence
         first = value.split(None, 1)[0].lower().strip(".,")
         if first[:1].isdigit() and _is_year(first) and (_year_after_article(text, start, first)
-                                                       or value.split(None, 1)[0][-1:] in ",."):
+                                                       or value.split(None, 1)[0][-1:] in ",."
+                                                       or self._year_after_name(text, start)):
             return False  # "since 2012, a Senate hearing", "in 2024. Imagine being this boring": a year
         if value[-1:].isdigit() and _counts_something(text, end):
             return False
         if first[:1].isdigit() and len(value.split()) > 1 and fold(value.split()[1]).strip(".,") in _COUNTED:
             return False  # "150 years on U.S. soil", "koed in 2 seconds flat"
+        if kind in ("compound", "suffix_word", "prefix_num_after", "name_first") and _ends_with_year(value):
+            return False
+        names = value.split()
+        if (len(names) > 1 and value[-1:].isdigit() and fold(names[-2]).strip(".,") in _VENUE_PARTS
+                and not self.postcode_tail.search(text[end:end + 80])):
+            return False  # unless a postcode or a unit follows ("Studio 3, Smith Extension, ME7B 2NU")
+        if _in_score(text, start, end):
+            return False
         if kind == "us":
             return True
         if kind == "us_lower":
@@ -244,6 +287,12 @@ class AddressRecognizer(Recognizer):
         if kind == "suffix_word":
             street = value.rsplit(None, 1)[0].rstrip(",")
             if (first,) in self.not_private.phrases or len(street.split()) < 2:
+                return False
+            # "What a cup tie 2-2", Italian "Ci vediamo alle 18": in a post written with capitals, a street's name has
+            # one, besides the first word of a sentence ("Árpád fejedelem útja 3"; all lower case, "hegyalja út 98").
+            at_sentence_start = text[:start].rstrip()[-1:] in ("", ".", "!", "?")
+            named = [w for i, w in enumerate(street.split()[:-1]) if w[:1].isupper() and not (i == 0 and at_sentence_start)]
+            if not named and any(c.isupper() for c in text):
                 return False
             # An abbreviation is a street word only with its dot: "u. 91", not "u 2".
             return fold(street.split()[-1]).strip(".") not in sw.NEED_DOT or street.endswith(".")
@@ -269,8 +318,8 @@ class AddressRecognizer(Recognizer):
             last = value.split()[-1].strip(".,")
             if not any(w[:1].isupper() for w in value.split()[1:]):
                 return False  # "2 für 1 auf alle Getränke": a street is a name, written with a capital
-            if last[:1].islower() and fold(last) not in self.street_words and fold(last) in common_words():
-                return False  # "30 minutes of hearing", "a bit boring": English words that end like "-ring" streets
+            if fold(last) not in self.street_words and fold(last) in common_words():
+                return False  # "a bit boring", "1. Wearing 2. Shooting": English words that end like "-ring" streets
             return len(value.split()) >= 2 and not self._everyday(last) or fold(last) not in self.us_types and len(last) > 3
         if kind == "street_name":
             if len(value.split()) < 2 and not self.ending.search(value):
@@ -323,5 +372,9 @@ class PostcodeRecognizer(ContextPatternRecognizer):
 
     def find(self, doc: Doc):
         for result in super().find(doc):
-            if not self.service_area.before(doc.text, result.start, 8):  # a list of them: "10001, 10002 and 10003"
-                yield result
+            if self.service_area.before(doc.text, result.start, 8):  # a list of them: "10001, 10002 and 10003"
+                continue
+            value = doc.text[result.start:result.end]
+            if _is_year(value[:4]) and _year_after_article(doc.text, result.start, value[:4]):
+                continue  # "his first England cap in 1991", "postal votes in 2024 up": a year
+            yield result
