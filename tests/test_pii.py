@@ -844,3 +844,14 @@ def test_a_brand_announcing_its_own_premises_is_public(policy, text):
 ])
 def test_numbers_of_a_person_near_those_shapes_still_count(policy, text):
     assert [r for r in rules(policy, text) if r.startswith("pii.")], text
+
+
+@pytest.mark.parametrize("text", ["Pre-order the HD800S or wait?", "Just bought a case for the SM-S928B",
+                                  "Order the new KSM150 today and get a free bowl"])
+def test_a_product_code_after_an_article_is_no_booking(policy, text):
+    assert "pii.booking_reference" not in rules(policy, text)
+
+
+@pytest.mark.parametrize("text", ["Your booking ref is AB12CD", "order #A1B2C3 hasn't arrived", "my order number is AB123456"])
+def test_booking_codes_after_their_word_still_count(policy, text):
+    assert "pii.booking_reference" in rules(policy, text)

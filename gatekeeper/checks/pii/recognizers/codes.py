@@ -99,6 +99,16 @@ def _pnr_like(value: str) -> bool:
     return sum(c.isdigit() for c in value) >= 2 and any(c.isalpha() for c in value) and code_like(value)
 
 
+# "Pre-order the HD800S", "a case for the SM-S928B", "order the new KSM150": a code after an article names a product; a
+# booking's or a member's code follows its word ("booking ref AB12CD", "order #A1B2C3").
+_PRODUCT_BEFORE = {"the", "a", "an", "new"}
+
+
+def _named_product(text: str, start: int) -> bool:
+    before = words(text[max(0, start - 12):start])
+    return bool(before) and before[-1] in _PRODUCT_BEFORE
+
+
 class CodeRecognizer(ContextPatternRecognizer):
     """A code after a context word; the account's loyalty programme names count as loyalty words."""
 
@@ -111,7 +121,8 @@ class CodeRecognizer(ContextPatternRecognizer):
 
     def find(self, doc: Doc):
         own = getattr(doc.account, self.account_words, None) if self.account_words else None
-        yield from (r for r in super().find(doc) if not _campaign_parameter(doc.text, r.start))
+        yield from (r for r in super().find(doc)
+                    if not _campaign_parameter(doc.text, r.start) and not _named_product(doc.text, r.start))
         if self.code_after and "your" in doc.word_set:
             for start, end, value in candidates(_YOUR_CODE, doc.text, 1):
                 word = words(doc.text[end:end + 40])[:1]
