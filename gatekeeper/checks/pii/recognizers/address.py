@@ -98,6 +98,9 @@ _SCORE = compile(_NAME + r"(?:[ \t]+" + _NAME + r"){0,2}[ \t]+\d{1,2}[ \t]*(?:[-
                  + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2}[ \t]+\d{1,2}(?:[^\d]|$)")
 
 
+_SCORE_TAIL = compile(r"^[ \t]+\d{1,2}[ \t]*(?:[.!,;)\n]|$)")
+
+
 def _in_score(text: str, start: int, end: int) -> bool:
     """Does the span lie inside a match result written around it?"""
     offset = max(0, start - 40)
@@ -164,15 +167,6 @@ class AddressRecognizer(Recognizer):
         self.street_word = compile(r"(?i)(?:^|[^\p{L}])(?:" + types + "|" + suffix_words + "|" + prefixes + r")(?:[^\p{L}]|$)")
         self.ending = compile(r"(?i)[\p{L}-]{2,}(?:" + endings + r")(?:[^\p{L}]|$)")
         super().__init__()
-
-    def _year_after_name(self, text: str, start: int) -> bool:
-        """"Pride 2025 Trafalgar Square", "Class of 2002 Oak Ridge High": a year after an event's name or "of" (not after
-        an address word: "Address 2025 Main St")."""
-        before = text[max(0, start - 30):start].rstrip()
-        if not before or not before[-1:].isalpha() or self.cue.before(text, start, 1):
-            return False
-        word = before.split()[-1]
-        return word[:1].isupper() or word.lower() == "of"
 
     def _ours(self, text: str, start: int) -> bool:
         """"Our Leeds office is on Park Row": one of the brand's own places, named a few words before."""
@@ -258,21 +252,22 @@ class AddressRecognizer(Recognizer):
             return False  # "hold it for 10 seconds. Thanks for bearing with us": an address ends with its sentence
         first = value.split(None, 1)[0].lower().strip(".,")
         if first[:1].isdigit() and _is_year(first) and (_year_after_article(text, start, first)
-                                                       or value.split(None, 1)[0][-1:] in ",."
-                                                       or self._year_after_name(text, start)):
+                                                       or value.split(None, 1)[0][-1:] in ",."):
             return False  # "since 2012, a Senate hearing", "in 2024. Imagine being this boring": a year
         if value[-1:].isdigit() and _counts_something(text, end):
             return False
         if first[:1].isdigit() and len(value.split()) > 1 and fold(value.split()[1]).strip(".,") in _COUNTED:
             return False  # "150 years on U.S. soil", "koed in 2 seconds flat"
-        if kind in ("compound", "suffix_word", "prefix_num_after", "name_first") and _ends_with_year(value):
+        # (Not after a street word: "Av. Santa Fe 2045", "Via Tuscolana 1899" are house numbers.)
+        if kind in ("compound", "name_first") and _ends_with_year(value):
             return False
         names = value.split()
         if (len(names) > 1 and value[-1:].isdigit() and fold(names[-2]).strip(".,") in _VENUE_PARTS
                 and not self.postcode_tail.search(text[end:end + 80])):
             return False  # unless a postcode or a unit follows ("Studio 3, Smith Extension, ME7B 2NU")
-        if _in_score(text, start, end):
-            return False
+        tail_score = _SCORE_TAIL.search(text[end:end + 6]) and fold(value.split()[-1]).strip(".,") not in self.units
+        if (kind in ("name_first", "weak", "weak_words") or tail_score) and _in_score(text, start, end):
+            return False  # ("Aisha Smith 55 Oak Street Apt 2" is an address: a street with a unit after it is no score)
         if kind == "us":
             return True
         if kind == "us_lower":
@@ -287,12 +282,6 @@ class AddressRecognizer(Recognizer):
         if kind == "suffix_word":
             street = value.rsplit(None, 1)[0].rstrip(",")
             if (first,) in self.not_private.phrases or len(street.split()) < 2:
-                return False
-            # "What a cup tie 2-2", Italian "Ci vediamo alle 18": in a post written with capitals, a street's name has
-            # one, besides the first word of a sentence ("Árpád fejedelem útja 3"; all lower case, "hegyalja út 98").
-            at_sentence_start = text[:start].rstrip()[-1:] in ("", ".", "!", "?")
-            named = [w for i, w in enumerate(street.split()[:-1]) if w[:1].isupper() and not (i == 0 and at_sentence_start)]
-            if not named and any(c.isupper() for c in text):
                 return False
             # An abbreviation is a street word only with its dot: "u. 91", not "u 2".
             return fold(street.split()[-1]).strip(".") not in sw.NEED_DOT or street.endswith(".")

@@ -99,14 +99,19 @@ def _pnr_like(value: str) -> bool:
     return sum(c.isdigit() for c in value) >= 2 and any(c.isalpha() for c in value) and code_like(value)
 
 
-# "Pre-order the HD800S", "a case for the SM-S928B", "order the new KSM150": a code after an article names a product; a
-# booking's or a member's code follows its word ("booking ref AB12CD", "order #A1B2C3").
+# "Pre-order the HD800S", "a case for the SM-S928B", "order the new KSM150": "order" as a verb, or "for", then an article
+# names a product; a booking's or a member's code follows its word ("booking ref AB12CD", "your booking is the AB12CD").
 _PRODUCT_BEFORE = {"the", "a", "an", "new"}
+_ORDERING = {"order", "preorder", "pre-order", "for"}
 
 
 def _named_product(text: str, start: int) -> bool:
-    before = words(text[max(0, start - 12):start])
-    return bool(before) and before[-1] in _PRODUCT_BEFORE
+    before = words(text[max(0, start - 30):start])
+    while before and before[-1] in _PRODUCT_BEFORE:
+        before.pop()
+        if before and before[-1] in _ORDERING:
+            return True
+    return False
 
 
 class CodeRecognizer(ContextPatternRecognizer):

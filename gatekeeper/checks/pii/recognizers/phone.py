@@ -33,11 +33,9 @@ _DOTTED_QUAD = compile(r"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")
 # 1,234,567.5; and a count of a billion or more in thousands ("1 234 567 890", "1.234.567.890"): no phone is
 # written in four or more groups of three after the first.
 _DECIMAL_LIKE = compile(r"^(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:(?: \d{3}){3,}|(?:\.\d{3}){3,}|(?:'\d{3}){3,}))$")
-# A first group of one or two digits (not 0) and two groups of three is a count in thousands too: with dots always
-# ("1.250.000 signatures"), with spaces unless a phone word stands right beside it ("8 200 000 passengers", but
-# "not answering at 78 651 450").
-_COUNT_LIKE = compile(r"^[1-9]\d?(?: \d{3}){2}$")
-_DOTTED_COUNT = compile(r"^[1-9]\d?(?:\.\d{3}){2}$")
+# A first group of one or two digits (not 0) and two groups of three is a count in thousands too ("8 200 000
+# passengers", "1.250.000 signatures") unless a phone word stands close before it ("not answering at 78 651 450").
+_COUNT_LIKE = compile(r"^[1-9]\d?(?:(?: \d{3}){2}|(?:\.\d{3}){2})$")
 
 # Numbers handed to phonenumbers in one post (each costs up to a few milliseconds).
 PHONENUMBERS_BUDGET = 16
@@ -177,9 +175,7 @@ class PhoneNumberRecognizer(Recognizer):
             return
         if self.not_private.before(text, start, 1) or self.business.before(text, start):
             return
-        if _DOTTED_COUNT.search(core):
-            return
-        if _COUNT_LIKE.search(core) and not (self.cue.before(text, start, 2) or self.cue_after.after(text, end)):
+        if _COUNT_LIKE.search(core) and not (self.cue.before(text, start, 3) or self.cue_after.after(text, end)):
             return
         score = self._score(doc, start, end, core, digits)
         if score:
