@@ -833,7 +833,7 @@ def test_places_events_and_scores_with_numbers_are_no_home_address(policy, text)
     "Our courier tried Studio 3\nSmith Extension\nLake Claire\nME7B 2NU twice today",
     "Your refund cheque was posted to:\nTatabányai utca 61.\nH-3171 Alsómellékkövesd",
     "The title refers to Árpád fejedelem útja 3. street in Budapest", "pedestrians must enter on hegyalja út 98. st.",
-    "Home: Frankfurter Allee 73", "my zip code is 40645",
+    "Home: Frankfurter Allee 73", "my zip code is 40645", "Deliveries to zip code in 20185 are late",
     # A year-like house number after a name or a street word, a street with a unit after it, a code after its word:
     "Ask Hannah 1965 Maple Ave", "Vivo en Av. Santa Fe 2045 piso 4", "Send it to Aisha Smith 55 Oak Street Apt 2",
     "I moved! New place is kossuth lajos utca 37", "your booking is the 5GESFP one", "call 56.419.969",

@@ -96,8 +96,7 @@ _VENUE_PARTS = {"terminal", "gate", "platform", "pier", "studio", "zone", "zones
 _NAME = r"\p{Lu}[\p{L}.'’-]*"
 _SCORE = compile(_NAME + r"(?:[ \t]+" + _NAME + r"){0,2}[ \t]+\d{1,2}[ \t]*(?:[-–:][ \t]*\d{1,2}[ \t]+)?(?:[-–:][ \t]*)?"
                  + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2}[ \t]+\d{1,2}(?:[^\d]|$)")
-
-
+# After a street's name, a bare small number closing the clause ("... Nottingham Forest 0."): the other side's score.
 _SCORE_TAIL = compile(r"^[ \t]+\d{1,2}[ \t]*(?:[.!,;)\n]|$)")
 
 
@@ -250,22 +249,21 @@ class AddressRecognizer(Recognizer):
         if kind not in ("us", "military", "corner") and any(
                 fold(m.group(1)) not in self.street_words for m in _SENTENCE_BREAK.text_re.finditer(value)):
             return False  # "hold it for 10 seconds. Thanks for bearing with us": an address ends with its sentence
-        first = value.split(None, 1)[0].lower().strip(".,")
-        if first[:1].isdigit() and _is_year(first) and (_year_after_article(text, start, first)
-                                                       or value.split(None, 1)[0][-1:] in ",."):
+        names = value.split()
+        first = names[0].lower().strip(".,")
+        if _is_year(first) and (_year_after_article(text, start, first) or names[0][-1:] in ",."):
             return False  # "since 2012, a Senate hearing", "in 2024. Imagine being this boring": a year
         if value[-1:].isdigit() and _counts_something(text, end):
             return False
-        if first[:1].isdigit() and len(value.split()) > 1 and fold(value.split()[1]).strip(".,") in _COUNTED:
+        if first[:1].isdigit() and len(names) > 1 and fold(names[1]).strip(".,") in _COUNTED:
             return False  # "150 years on U.S. soil", "koed in 2 seconds flat"
         # (Not after a street word: "Av. Santa Fe 2045", "Via Tuscolana 1899" are house numbers.)
         if kind in ("compound", "name_first") and _ends_with_year(value):
             return False
-        names = value.split()
         if (len(names) > 1 and value[-1:].isdigit() and fold(names[-2]).strip(".,") in _VENUE_PARTS
                 and not self.postcode_tail.search(text[end:end + 80])):
             return False  # unless a postcode or a unit follows ("Studio 3, Smith Extension, ME7B 2NU")
-        tail_score = _SCORE_TAIL.search(text[end:end + 6]) and fold(value.split()[-1]).strip(".,") not in self.units
+        tail_score = _SCORE_TAIL.search(text[end:end + 6]) and fold(names[-1]).strip(".,") not in self.units
         if (kind in ("name_first", "weak", "weak_words") or tail_score) and _in_score(text, start, end):
             return False  # ("Aisha Smith 55 Oak Street Apt 2" is an address: a street with a unit after it is no score)
         if kind == "us":
@@ -364,6 +362,7 @@ class PostcodeRecognizer(ContextPatternRecognizer):
             if self.service_area.before(doc.text, result.start, 8):  # a list of them: "10001, 10002 and 10003"
                 continue
             value = doc.text[result.start:result.end]
-            if _is_year(value[:4]) and _year_after_article(doc.text, result.start, value[:4]):
+            number = value[:len(value) - len(value.lstrip("0123456789"))]
+            if _year_after_article(doc.text, result.start, number):
                 continue  # "his first England cap in 1991", "postal votes in 2024 up": a year
             yield result
